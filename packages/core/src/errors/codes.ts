@@ -1,0 +1,18 @@
+import { DICE_ERRORS } from './dice-codes.js';
+import type { ErrorSpec } from './error-spec.js';
+import { SANDBOX_ERRORS } from './sandbox-codes.js';
+import { TABLE_ERRORS } from './table-codes.js';
+
+/**
+ * The one table of every error code the engine can raise, merged from each
+ * area's table. `docs/reference/errors.md` is generated from it
+ * (`npm run docs:errors`).
+ */
+export const ERROR_CODES = {
+  ...DICE_ERRORS,
+  ...TABLE_ERRORS,
+  ...SANDBOX_ERRORS,
+} as const satisfies Record<string, ErrorSpec>;
+
+/** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */
+export type ErrorCode = keyof typeof ERROR_CODES;
