@@ -3,7 +3,7 @@ import { defineErrors } from './error-spec.js';
 /** Error codes of the dice engine (`VTT_ERR_DICE_*`). */
 export const DICE_ERRORS = defineErrors({
   VTT_ERR_DICE_SYNTAX: {
-    message: 'Dice notation error at position {position}: {problem}',
+    message: 'Dice notation error at position {position}: {hint}.',
     fix: 'Check the notation near the marked position, e.g. "2d20kh1+5" or "10d6>=5".',
   },
   VTT_ERR_DICE_EMPTY: {
@@ -16,7 +16,7 @@ export const DICE_ERRORS = defineErrors({
   },
   VTT_ERR_DICE_TOO_MANY_DICE: {
     message: 'The roll asks for {count} dice; the limit is {max} per roll.',
-    fix: 'Roll fewer dice, or split the roll into several.',
+    fix: 'Roll fewer dice, or split the roll into several (explosions and rerolls count too).',
   },
   VTT_ERR_DICE_TOO_MANY_SIDES: {
     message: 'A die with {sides} sides is over the limit of {max}.',
@@ -27,19 +27,40 @@ export const DICE_ERRORS = defineErrors({
     fix: 'Write a positive number of sides, e.g. "d6".',
   },
   VTT_ERR_DICE_EXPLOSION_LIMIT: {
-    message: 'Explosions or rerolls went deeper than {max} for one die.',
-    fix: 'Use a target the die cannot always meet, e.g. "d6!>5" rather than "d6!>0".',
+    message: 'A d{sides} would explode or reroll more than {max} times in a row.',
+    fix: 'Use a target some face does not meet, e.g. "d6!>5" rather than "d6!>0".',
   },
   VTT_ERR_DICE_NESTING_TOO_DEEP: {
     message: 'The expression nests {depth} levels deep; the limit is {max}.',
-    fix: 'Remove redundant parentheses or braces.',
+    fix: 'Remove redundant parentheses, braces or signs.',
   },
   VTT_ERR_DICE_DIVISION_BY_ZERO: {
     message: 'The expression divides by zero.',
     fix: 'Check the divisor of each "/" in the expression.',
   },
+  VTT_ERR_DICE_NUMBER_TOO_LARGE: {
+    message: 'A value of the roll grew beyond the largest number the engine can represent.',
+    fix: 'Use smaller constants or fewer multiplications.',
+  },
   VTT_ERR_DICE_IMPOSSIBLE_REROLL: {
     message: 'Every face of a d{sides} matches the reroll condition, so it can never settle.',
     fix: 'Use a reroll condition that some face does not meet, e.g. "r1" or "r<3".',
+  },
+  VTT_ERR_DICE_RANDOMNESS: {
+    message: 'roll() needs exactly one source of randomness (rng, seed or source); {given} given.',
+    fix: "Pass the table's seeded rng, a seed, or a DiceSource such as forcedDiceSource([6, 1]) in tests.",
+  },
+  VTT_ERR_DICE_SOURCE_EXHAUSTED: {
+    message: 'The dice source ran out after {count} values, but the roll needs more dice.',
+    fix: 'Give the forced or replayed source one value for every die the roll draws (explosions and rerolls included).',
+  },
+  VTT_ERR_DICE_SOURCE_VALUE: {
+    message: 'The dice source returned {value} for draws[{index}], a die with {sides} faces.',
+    fix: 'A DiceSource must return a whole number from 1 to the number of faces it is asked for.',
+  },
+  VTT_ERR_DICE_REPLAY_MISMATCH: {
+    message:
+      'Replayed draws[{index}] was recorded with {recorded} faces, but the roll asks for {sides}.',
+    fix: 'Replay the draws with the notation they were recorded for.',
   },
 });

@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from './codes.js';
+import type { ErrorSpec } from './error-spec.js';
 
 /** Values substituted into an error's message template. */
 export type ErrorParams = Readonly<Record<string, string | number | boolean>>;
@@ -28,7 +29,7 @@ export class VttError extends Error {
     this.name = 'VttError';
     this.code = code;
     this.params = params;
-    const spec: { status?: number } = ERROR_CODES[code];
+    const spec: ErrorSpec = ERROR_CODES[code];
     this.status = spec.status ?? 400;
   }
 
