@@ -1,0 +1,9 @@
+/**
+ * `npm run bench`: runs every benchmark and prints each figure beside a
+ * baseline measured in the same run. Set VTT_BENCH_ROUND_MS to trade time
+ * for precision (default 300 ms per round, 5 rounds per case).
+ */
+import { benchDice } from './dice.bench.js';
+
+process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
+benchDice();

@@ -1,0 +1,49 @@
+import { Command, InvalidArgumentError } from 'commander';
+import type { CliIo } from '../lib/io.js';
+
+/** Options of `vtt roll`, as commander parses them. */
+export interface RollOptions {
+  readonly seed?: string;
+  readonly times: number;
+  readonly json: boolean;
+}
+
+const MAX_TIMES = 100_000;
+
+function parseTimes(value: string): number {
+  const times = Number(value);
+  if (!Number.isInteger(times) || times < 1 || times > MAX_TIMES) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TIMES}.`);
+  }
+  return times;
+}
+
+/** Defines `vtt roll`; the implementation is loaded only when the command runs. */
+export function rollCommand(io: CliIo): Command {
+  return new Command('roll')
+    .summary('roll dice from notation')
+    .description(
+      'Roll dice written in the engine notation (see docs/reference/dice.md) and print the\n' +
+        'breakdown of every die, or the whole result as JSON. With --seed the roll is\n' +
+        'reproducible: the same seed gives the same dice on every machine.',
+    )
+    .argument('<notation>', 'dice notation, e.g. "4d6kh3" or "10d6>=5" (quote it in the shell)')
+    .option('-s, --seed <seed>', 'seed for the random generator (number or text)')
+    .option('-t, --times <n>', 'roll the notation n times', parseTimes, 1)
+    .option('--json', 'print JSON: one result object, or an array of n with --times n', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ vtt roll 1d20+5',
+        '  $ vtt roll "4d6kh3" --times 6 --seed 42     six ability scores, reproducibly',
+        '  $ vtt roll "10d6>=5"                         count hits, Shadowrun style',
+        '  $ vtt roll "2d20kh1 + 1d4[bless]" --json     the full result as JSON',
+      ].join('\n'),
+    )
+    .action(async (notation: string, options: RollOptions) => {
+      const { runRoll } = await import('./roll-action.js');
+      runRoll(notation, options, io);
+    });
+}

@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { rollCommand } from './commands/roll.js';
+import { CliError, EXIT_CODES, type CliIo, type ExitCode } from './lib/io.js';
+
+declare const __VTT_CLI_VERSION__: string | undefined;
+
+/** Builds the `vtt` program with every command, writing through `io`. */
+export function createProgram(io: CliIo): Command {
+  const program = new Command('vtt')
+    .description('The virtual tabletop toolchain: roll dice, build and test game-system modules.')
+    .version(typeof __VTT_CLI_VERSION__ === 'string' ? __VTT_CLI_VERSION__ : '0.0.0-source')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of [rollCommand(io)]) {
+    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    command.showHelpAfterError('(run with --help for usage)');
+    program.addCommand(command);
+  }
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs `vtt` with `argv` (without the node and script entries) and resolves
+ * to the exit code: 0 ok, 1 failure, 2 usage error. Never calls
+ * `process.exit`, so it is testable in-process.
+ *
+ * @example
+ * const code = await runCli(['roll', '1d20', '--seed', '7'], io);
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_CODES.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT_CODES.ok; // --help, --version
+      return EXIT_CODES.usage;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
