@@ -1,0 +1,91 @@
+import { DOCUMENT_TYPES, MODULE_KINDS } from './manifest-types.js';
+
+const id = { type: 'string', format: 'vtt-id' } as const;
+const typeName = { type: 'string', format: 'vtt-type-name' } as const;
+const path = { type: 'string', format: 'vtt-path' } as const;
+const label = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const documentType = { type: 'string', enum: DOCUMENT_TYPES } as const;
+const types = {
+  type: 'object',
+  propertyNames: typeName,
+  additionalProperties: { $ref: '#/definitions/documentType' },
+} as const;
+
+/**
+ * JSON Schema (draft-07) of `vtt-module.json`. It checks the shape only:
+ * shipped data schemas are checked by `compileDataSchema`, references
+ * between fields by `validateManifest`. The `vtt-*` formats are those of
+ * `MODULE_FORMATS`.
+ */
+export const MANIFEST_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'VTT module manifest (vtt-module.json)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'version', 'kind', 'engine'],
+  properties: {
+    $schema: { type: 'string' },
+    id,
+    name: label,
+    version: { type: 'string', format: 'vtt-semver' },
+    kind: { type: 'string', enum: MODULE_KINDS },
+    engine: { type: 'string', format: 'vtt-range' },
+    dependencies: {
+      type: 'object',
+      propertyNames: id,
+      additionalProperties: { type: 'string', format: 'vtt-range' },
+    },
+    entry: path,
+    actorTypes: types,
+    itemTypes: types,
+    sheets: { type: 'array', items: { $ref: '#/definitions/sheetReference' } },
+    compendium: { type: 'array', items: { $ref: '#/definitions/compendiumReference' } },
+    assets: { type: 'array', items: { type: 'string', format: 'vtt-glob' } },
+    authors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: label,
+          email: { type: 'string', format: 'email' },
+          url: { type: 'string', format: 'uri' },
+        },
+      },
+    },
+    license: { type: 'string', format: 'vtt-spdx' },
+    description: { type: 'string', maxLength: 2000 },
+    url: { type: 'string', format: 'uri' },
+  },
+  definitions: {
+    documentType: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['label', 'schema'],
+      properties: {
+        label,
+        schema: { $ref: '#/definitions/objectSchema' },
+        derived: { $ref: '#/definitions/objectSchema' },
+        sheet: id,
+      },
+    },
+    objectSchema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { const: 'object' } },
+    },
+    sheetReference: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'documentType', 'type', 'path'],
+      properties: { id, documentType, type: typeName, path },
+    },
+    compendiumReference: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'label', 'documentType', 'type', 'path'],
+      properties: { id, label, documentType, type: typeName, path },
+    },
+  },
+} as const;

@@ -1,0 +1,81 @@
+/** The kinds of module: a game `system` (one per campaign) or an `addon`. */
+export const MODULE_KINDS = ['system', 'addon'] as const;
+/** `'system'` or `'addon'`. */
+export type ModuleKind = (typeof MODULE_KINDS)[number];
+
+/** The document types a module can declare types, sheets and compendium packs for. */
+export const DOCUMENT_TYPES = ['actor', 'item'] as const;
+/** `'actor'` or `'item'`. */
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** The file name of a module's manifest, at the root of the module folder. */
+export const MANIFEST_FILE = 'vtt-module.json';
+
+/** A JSON Schema as parsed JSON. Shipped schemas are checked by `compileDataSchema`. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** One actor or item type of a module, e.g. `character` or `spell`. */
+export interface DocumentTypeDefinition {
+  /** Shown to people, e.g. `'Player Character'`. */
+  readonly label: string;
+  /** JSON Schema (draft-07, `type: 'object'`) of a document's `data`. */
+  readonly schema: JsonSchema;
+  /** JSON Schema of the derived data the module computes, for sheets' `derived` fields. */
+  readonly derived?: JsonSchema;
+  /** Id of the default sheet (one of the manifest's `sheets`). */
+  readonly sheet?: string;
+}
+
+/** Where a sheet definition lives in the module. */
+export interface SheetReference {
+  readonly id: string;
+  readonly documentType: DocumentType;
+  /** The actor or item type the sheet is for. */
+  readonly type: string;
+  /** Relative path of the sheet JSON, e.g. `'sheets/character.json'`. */
+  readonly path: string;
+}
+
+/** A compendium pack: a JSON array of entries of one type. */
+export interface CompendiumReference {
+  readonly id: string;
+  readonly label: string;
+  readonly documentType: DocumentType;
+  readonly type: string;
+  /** Relative path of the JSON array, e.g. `'packs/spells.json'`. */
+  readonly path: string;
+}
+
+/** One author of a module. */
+export interface ModuleAuthor {
+  readonly name: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
+/** A validated module manifest (`vtt-module.json`); see `docs/reference/manifest.md`. */
+export interface ModuleManifest {
+  /** Kebab-case, 3-64 characters, e.g. `'dnd5e'` or `'my-system'`. */
+  readonly id: string;
+  readonly name: string;
+  /** Semver, e.g. `'1.0.0'`. */
+  readonly version: string;
+  readonly kind: ModuleKind;
+  /** Semver range of the core API, e.g. `'^0.1.0'`. */
+  readonly engine: string;
+  /** Module id -> semver range. */
+  readonly dependencies?: Readonly<Record<string, string>>;
+  /** Relative path of the bundle, e.g. `'dist/module.js'`; data-only modules omit it. */
+  readonly entry?: string;
+  readonly actorTypes?: Readonly<Record<string, DocumentTypeDefinition>>;
+  readonly itemTypes?: Readonly<Record<string, DocumentTypeDefinition>>;
+  readonly sheets?: readonly SheetReference[];
+  readonly compendium?: readonly CompendiumReference[];
+  /** Relative paths or globs, e.g. `'assets/**\/*.webp'`. */
+  readonly assets?: readonly string[];
+  readonly authors?: readonly ModuleAuthor[];
+  /** SPDX expression, e.g. `'MIT'`. */
+  readonly license?: string;
+  readonly description?: string;
+  readonly url?: string;
+}
