@@ -1,0 +1,268 @@
+import { VttError, type ErrorCode, type ErrorParams, type RngState } from '@vtt/core';
+import type { SandboxLimits } from './limits.js';
+import type { SandboxFailure } from './protocol.js';
+import { INSTANCE_STATE } from './types.js';
+import type {
+  CallOptions,
+  InstanceStatus,
+  JsonValue,
+  SandboxCallResult,
+  SandboxEvent,
+  SandboxInstance,
+} from './types.js';
+import type { WorkerSlot } from './worker-slot.js';
+
+/** Time allowed on top of `loadCpuMs` for instantiating QuickJS in the worker. */
+const LOAD_ALLOWANCE_MS = 2_000;
+/** How often a call is retried when its worker was replaced under it. */
+const MAX_RELOADS = 3;
+const LOAD = '<load>';
+
+/** Failures that are the module's fault and count towards quarantine. */
+const COUNTED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'VTT_ERR_SANDBOX_TIMEOUT',
+  'VTT_ERR_SANDBOX_MEMORY',
+  'VTT_ERR_SANDBOX_STACK_OVERFLOW',
+  'VTT_ERR_SANDBOX_JOB_LIMIT',
+  'VTT_ERR_SANDBOX_NEVER_SETTLED',
+  'VTT_ERR_SANDBOX_RESULT_TOO_LARGE',
+  'VTT_ERR_SANDBOX_RESULT_NOT_JSON',
+  'VTT_ERR_SANDBOX_MODULE_THREW',
+  'VTT_ERR_SANDBOX_WORKER_CRASHED',
+]);
+
+/** What an instance needs from its host. */
+export interface InstanceContext {
+  readonly key: string;
+  readonly source: string;
+  readonly limits: SandboxLimits;
+  readonly rng: RngState;
+  readonly slot: WorkerSlot;
+  readonly emit: (event: SandboxEvent) => void;
+  readonly onDisposed: () => void;
+}
+
+/**
+ * The host side of one instance: serialises its calls, reloads it after its
+ * worker was replaced, counts failures in a row and quarantines it.
+ */
+export class HostedInstance implements SandboxInstance {
+  readonly key: string;
+  private loadedGeneration = -1;
+  private everLoaded = false;
+  private rng: RngState;
+  private failuresInRow = 0;
+  private lastError: VttError | undefined;
+  private state: InstanceStatus['state'] = INSTANCE_STATE.Ready;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly context: InstanceContext) {
+    this.key = context.key;
+    this.rng = context.rng;
+  }
+
+  /** Loads the source into the worker; rejects with the load's failure. */
+  load(): Promise<void> {
+    return this.serial(() => this.ensureLoaded());
+  }
+
+  call(fn: string, arg: JsonValue = null, options: CallOptions = {}): Promise<SandboxCallResult> {
+    const early = this.refusal(fn);
+    if (early) return Promise.reject(early);
+    let argJson: string | undefined;
+    try {
+      argJson = JSON.stringify(arg);
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      return Promise.reject(this.error('VTT_ERR_SANDBOX_ARG_NOT_JSON', { fn, problem }));
+    }
+    if (argJson === undefined) argJson = 'null';
+    const max = this.context.limits.maxArgChars;
+    if (argJson.length > max) {
+      return Promise.reject(
+        this.error('VTT_ERR_SANDBOX_ARG_TOO_LARGE', { fn, length: argJson.length, max }),
+      );
+    }
+    const text = argJson;
+    return this.serial(() => this.run(fn, text, options));
+  }
+
+  status(): InstanceStatus {
+    return {
+      state: this.state,
+      failuresInRow: this.failuresInRow,
+      ...(this.lastError && {
+        lastError: { code: this.lastError.code, params: this.lastError.params },
+      }),
+    };
+  }
+
+  async dispose(): Promise<void> {
+    if (this.state === INSTANCE_STATE.Disposed) return;
+    this.state = INSTANCE_STATE.Disposed;
+    this.context.onDisposed();
+    await this.context.slot.request({ type: 'dispose', key: this.key }, 1_000);
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(task);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+
+  private refusal(fn: string): VttError | undefined {
+    if (this.state === INSTANCE_STATE.Disposed)
+      return this.error('VTT_ERR_SANDBOX_DISPOSED', { fn });
+    if (this.state === INSTANCE_STATE.Quarantined) {
+      return this.error('VTT_ERR_SANDBOX_QUARANTINED', {
+        fn,
+        failures: this.failuresInRow,
+        lastCode: this.lastError?.code ?? 'unknown',
+      });
+    }
+    return undefined;
+  }
+
+  private async run(fn: string, argJson: string, options: CallOptions): Promise<SandboxCallResult> {
+    const { slot, limits } = this.context;
+    for (let attempt = 0; attempt < MAX_RELOADS; attempt++) {
+      const refused = this.refusal(fn);
+      if (refused) throw refused;
+      await this.ensureLoaded();
+      const outcome = await slot.request(
+        {
+          type: 'call',
+          key: this.key,
+          fn,
+          argJson,
+          now: options.now ?? Date.now(),
+          rng: options.rng ?? this.rng,
+        },
+        limits.cpuMs + limits.watchdogGraceMs,
+      );
+      if (outcome.kind === 'watchdog') {
+        this.loadedGeneration = -1;
+        throw this.fail(
+          {
+            code: 'VTT_ERR_SANDBOX_TIMEOUT',
+            params: { fn, limitMs: limits.cpuMs, watchdog: true },
+            reset: true,
+          },
+          fn,
+        );
+      }
+      if (outcome.kind === 'crashed') {
+        this.loadedGeneration = -1;
+        throw this.fail(
+          {
+            code: 'VTT_ERR_SANDBOX_WORKER_CRASHED',
+            params: { fn, reason: outcome.reason },
+            reset: true,
+          },
+          fn,
+        );
+      }
+      if (outcome.kind === 'closed') throw this.error('VTT_ERR_SANDBOX_DISPOSED', { fn });
+      const { response } = outcome;
+      if (response.type === 'missing') {
+        this.loadedGeneration = -1;
+        continue;
+      }
+      if (response.type === 'fail') {
+        if (response.failure.reset) this.loadedGeneration = -1;
+        throw this.fail(response.failure, fn);
+      }
+      this.failuresInRow = 0;
+      if (response.rng) this.rng = response.rng;
+      return {
+        value: parseResult(response.valueJson ?? 'null'),
+        rng: this.rng,
+        cpuMs: response.cpuMs ?? 0,
+      };
+    }
+    throw this.fail(
+      {
+        code: 'VTT_ERR_SANDBOX_WORKER_CRASHED',
+        params: { fn, reason: 'the worker was replaced during every attempt' },
+        reset: true,
+      },
+      fn,
+    );
+  }
+
+  private async ensureLoaded(): Promise<void> {
+    const { slot, limits } = this.context;
+    if (this.loadedGeneration === slot.generation) return;
+    const generation = slot.generation;
+    const outcome = await slot.request(
+      { type: 'load', key: this.key, source: this.context.source, limits },
+      limits.loadCpuMs + limits.watchdogGraceMs + LOAD_ALLOWANCE_MS,
+    );
+    if (outcome.kind === 'watchdog') {
+      throw this.fail(
+        {
+          code: 'VTT_ERR_SANDBOX_TIMEOUT',
+          params: { fn: LOAD, limitMs: limits.loadCpuMs, watchdog: true },
+          reset: true,
+        },
+        LOAD,
+      );
+    }
+    if (outcome.kind === 'crashed') {
+      throw this.fail(
+        {
+          code: 'VTT_ERR_SANDBOX_WORKER_CRASHED',
+          params: { fn: LOAD, reason: outcome.reason },
+          reset: true,
+        },
+        LOAD,
+      );
+    }
+    if (outcome.kind === 'closed') throw this.error('VTT_ERR_SANDBOX_DISPOSED', { fn: LOAD });
+    if (outcome.response.type === 'fail') throw this.fail(outcome.response.failure, LOAD);
+    this.loadedGeneration = generation;
+    if (this.everLoaded)
+      this.context.emit({ type: 'instance-reloaded', key: this.key, worker: slot.index });
+    this.everLoaded = true;
+  }
+
+  /** Records a failure, quarantining the instance when it is one too many; returns the error to throw. */
+  private fail(failure: SandboxFailure, fn: string): VttError {
+    const error = this.error(failure.code, failure.params);
+    this.context.emit({ type: 'call-failed', key: this.key, fn, error });
+    if (!COUNTED.has(failure.code)) return error;
+    this.lastError = error;
+    this.failuresInRow++;
+    if (
+      this.state === INSTANCE_STATE.Ready &&
+      this.failuresInRow >= this.context.limits.quarantineAfter
+    ) {
+      this.state = INSTANCE_STATE.Quarantined;
+      this.loadedGeneration = -1;
+      void this.context.slot.request({ type: 'dispose', key: this.key }, 1_000);
+      this.context.emit({
+        type: 'quarantined',
+        key: this.key,
+        failures: this.failuresInRow,
+        error,
+      });
+    }
+    return error;
+  }
+
+  private error(code: ErrorCode, params: ErrorParams): VttError {
+    return new VttError(code, { key: this.key, ...params });
+  }
+}
+
+/**
+ * Parses a guest result. `JSON.parse` only makes plain objects and arrays;
+ * `__proto__` keys (own properties after JSON.parse) are dropped too, so a
+ * later `Object.assign` or merge by the caller cannot change a prototype.
+ */
+function parseResult(json: string): JsonValue {
+  if (!json.includes('"__proto__"')) return JSON.parse(json) as JsonValue;
+  return JSON.parse(json, (name, value: unknown) =>
+    name === '__proto__' ? undefined : value,
+  ) as JsonValue;
+}
