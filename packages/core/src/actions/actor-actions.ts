@@ -1,0 +1,25 @@
+/** Deciding actor actions: create, update, delete. */
+import { defineActionHandlers } from './action-handler.js';
+
+/** Handlers of the `core:*-actor` actions. */
+export const ACTOR_ACTIONS = defineActionHandlers({
+  'core:create-actor': ({ state, payload: p, newId }) => [
+    {
+      type: 'core:actor-created',
+      payload: {
+        actor: {
+          id: newId((id) => id in state.actors, 'actor', p.id, 'actors'),
+          name: p.name,
+          type: p.type,
+          image: p.image ?? null,
+          data: p.data ?? {},
+          ownership: p.ownership ?? {},
+          defaultOwnership: p.defaultOwnership ?? 'none',
+          flags: p.flags ?? {},
+        },
+      },
+    },
+  ],
+  'core:update-actor': ({ payload }) => [{ type: 'core:actor-updated', payload }],
+  'core:delete-actor': ({ payload }) => [{ type: 'core:actor-deleted', payload }],
+});

@@ -1,0 +1,49 @@
+/** Deciding chat actions: send (with an optional roll), delete. */
+import { roll } from '../dice/index.js';
+import type { RollResult } from '../dice/index.js';
+import type { EventDraft, PostedMessage } from '../model/events.js';
+import type { Flags } from '../model/json.js';
+import { defineActionHandlers, type DecideContext } from './action-handler.js';
+
+/**
+ * The `core:message-posted` draft of a new message, with the `dropBefore`
+ * that keeps `campaign.settings.chatLimit` messages in state.
+ */
+export function messageDraft(
+  ctx: DecideContext<unknown>,
+  fields: {
+    text: string;
+    roll?: RollResult | null;
+    whisper?: readonly string[];
+    blind?: boolean;
+    speaker?: string | null;
+    flags?: Flags;
+  },
+): EventDraft<'core:message-posted'> {
+  const { state } = ctx;
+  const chat = state.chat;
+  const limit = Math.max(1, state.campaign.settings.chatLimit);
+  const dropBefore =
+    chat.length + 1 > limit ? (chat[chat.length + 1 - limit]?.seq ?? state.seq + 1) : 0;
+  const message: PostedMessage = {
+    id: ctx.newId((id) => chat.some((m) => m.id === id), 'msg', undefined, 'chat'),
+    text: fields.text,
+    roll: fields.roll ?? null,
+    whisper: [...new Set(fields.whisper ?? [])],
+    blind: fields.blind ?? false,
+    speaker: fields.speaker ?? null,
+    flags: fields.flags ?? {},
+  };
+  return { type: 'core:message-posted', payload: { message, dropBefore } };
+}
+
+/** Handlers of `core:send-message` and `core:delete-message`. */
+export const CHAT_ACTIONS = defineActionHandlers({
+  'core:send-message': (ctx) => {
+    const p = ctx.payload;
+    if (p.roll === undefined) return [messageDraft(ctx, { ...p, roll: null })];
+    const result = roll(p.roll, { rng: ctx.rng() });
+    return [{ ...messageDraft(ctx, { ...p, roll: result }), server: { rng: ctx.rng().state() } }];
+  },
+  'core:delete-message': ({ payload }) => [{ type: 'core:message-deleted', payload }],
+});

@@ -1,0 +1,106 @@
+/** Deciding combat tracker actions. */
+import { roll } from '../dice/index.js';
+import { VttError } from '../errors/vtt-error.js';
+import type { Combat } from '../model/documents.js';
+import type { TableState } from '../model/state.js';
+import { advanceTurn } from '../reducer/combat-turns.js';
+import { defineActionHandlers } from './action-handler.js';
+import { messageDraft } from './chat-actions.js';
+
+function activeCombat(state: TableState): Combat {
+  if (state.combat === null) throw new VttError('VTT_ERR_COMBAT_NOT_ACTIVE');
+  return state.combat;
+}
+
+/** Handlers of the combat actions. */
+export const COMBAT_ACTIONS = defineActionHandlers({
+  'core:start-combat': ({ state, payload }) => [
+    {
+      type: 'core:combat-started',
+      payload: {
+        combat: {
+          id: `combat${state.seq + 1}`,
+          sceneId: payload.sceneId ?? null,
+          round: 0,
+          turn: null,
+          combatants: {},
+        },
+      },
+    },
+  ],
+  'core:end-combat': ({ state }) => [
+    { type: 'core:combat-ended', payload: { combatId: activeCombat(state).id } },
+  ],
+  'core:add-combatant': ({ state, payload: p, newId }) => {
+    const combat = activeCombat(state);
+    const token = p.tokenId === undefined ? undefined : state.tokens[p.tokenId];
+    const actorId = p.actorId ?? token?.actorId ?? null;
+    const name =
+      p.name ?? token?.name ?? (actorId ? state.actors[actorId]?.name : undefined) ?? 'Combatant';
+    return [
+      {
+        type: 'core:combatant-added',
+        payload: {
+          combatant: {
+            id: newId((id) => id in combat.combatants, 'cbt', p.id, 'combat'),
+            name,
+            tokenId: p.tokenId ?? null,
+            actorId,
+            initiative: p.initiative ?? null,
+            hidden: p.hidden ?? token?.hidden ?? false,
+            defeated: false,
+            effects: [],
+          },
+        },
+      },
+    ];
+  },
+  'core:update-combatant': ({ payload }) => [{ type: 'core:combatant-updated', payload }],
+  'core:remove-combatant': ({ payload }) => [{ type: 'core:combatant-removed', payload }],
+  'core:set-initiative': ({ payload }) => [{ type: 'core:initiative-set', payload }],
+  'core:roll-initiative': (ctx) => {
+    const combatant = activeCombat(ctx.state).combatants[ctx.payload.combatantId];
+    if (combatant === undefined) {
+      throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
+        collection: 'combat',
+        id: ctx.payload.combatantId,
+      });
+    }
+    const result = roll(ctx.payload.formula, { rng: ctx.rng() });
+    const message = messageDraft(ctx, {
+      text: `${combatant.name} rolls initiative`,
+      roll: result,
+      // To the roller and GMs only: the name may belong to a hidden or fogged token.
+      whisper: [ctx.member.id],
+    });
+    return [
+      {
+        type: 'core:initiative-set',
+        payload: { combatantId: combatant.id, initiative: result.total },
+      },
+      { ...message, server: { rng: ctx.rng().state() } },
+    ];
+  },
+  'core:next-turn': ({ state }) => [
+    { type: 'core:turn-advanced', payload: advanceTurn(activeCombat(state)) },
+  ],
+  'core:add-effect': ({ state, payload: p, newId }) => {
+    const combatant = activeCombat(state).combatants[p.combatantId];
+    const effects = combatant?.effects ?? [];
+    return [
+      {
+        type: 'core:effect-added',
+        payload: {
+          combatantId: p.combatantId,
+          effect: {
+            id: newId((id) => effects.some((e) => e.id === id), 'fx', p.id, 'combat'),
+            label: p.label,
+            remaining: p.rounds,
+            tick: p.tick ?? 'turn-start',
+          },
+        },
+      },
+    ];
+  },
+  'core:remove-effect': ({ payload }) => [{ type: 'core:effect-removed', payload }],
+});

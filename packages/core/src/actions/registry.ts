@@ -1,0 +1,25 @@
+/** The handler of every core action type, merged from the area tables. */
+import type { TableActionType } from '../model/actions.js';
+import { UNDO_ACTIONS } from '../undo/undo-actions.js';
+import type { ActionHandlers } from './action-handler.js';
+import { ACTOR_ACTIONS } from './actor-actions.js';
+import { CAMPAIGN_ACTIONS } from './campaign-actions.js';
+import { CHAT_ACTIONS } from './chat-actions.js';
+import { COMBAT_ACTIONS } from './combat-actions.js';
+import { NOTE_ACTIONS } from './note-actions.js';
+import { SCENE_ACTIONS } from './scene-actions.js';
+import { TIMELINE_ACTIONS } from './timeline-actions.js';
+import { TOKEN_ACTIONS } from './token-actions.js';
+
+/** Every core action type's handler. */
+export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
+  ...CAMPAIGN_ACTIONS,
+  ...SCENE_ACTIONS,
+  ...TOKEN_ACTIONS,
+  ...ACTOR_ACTIONS,
+  ...NOTE_ACTIONS,
+  ...COMBAT_ACTIONS,
+  ...CHAT_ACTIONS,
+  ...TIMELINE_ACTIONS,
+  ...UNDO_ACTIONS,
+};

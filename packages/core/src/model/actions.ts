@@ -1,0 +1,195 @@
+/**
+ * Actions: what a user asks for. `core:<verb-noun>` names; payload types per
+ * action name are in {@link TableActionMap}; JSON Schemas in `schemas/`.
+ */
+import type { FogMode, FogShape, Grid } from '../geometry/index.js';
+import type {
+  CampaignSettings,
+  DocLink,
+  EffectTick,
+  InWorldDate,
+  OwnershipLevel,
+  ResourceBar,
+  Role,
+  SceneBackground,
+  TokenLayer,
+  Visibility,
+} from './documents.js';
+import type { Flags, JsonValue } from './json.js';
+
+/** Settable fields of a document in create and update actions. */
+export interface TokenFields {
+  readonly name?: string;
+  readonly sceneId?: string;
+  readonly x?: number;
+  readonly y?: number;
+  readonly width?: number;
+  readonly height?: number;
+  readonly rotation?: number;
+  readonly elevation?: number;
+  readonly image?: string | null;
+  readonly layer?: TokenLayer;
+  readonly hidden?: boolean;
+  readonly actorId?: string | null;
+  readonly bars?: Readonly<Record<string, ResourceBar>>;
+  readonly statuses?: readonly string[];
+  readonly flags?: Flags;
+}
+
+/** Settable fields of a document in create and update actions. */
+export interface SceneFields {
+  readonly name?: string;
+  readonly background?: SceneBackground | null;
+  readonly width?: number;
+  readonly height?: number;
+  readonly grid?: Grid;
+  readonly hidden?: boolean;
+  readonly flags?: Flags;
+}
+
+/** Settable fields of a document in create and update actions. */
+export interface ActorFields {
+  readonly name?: string;
+  readonly type?: string;
+  readonly image?: string | null;
+  readonly data?: JsonValue;
+  readonly ownership?: Readonly<Record<string, OwnershipLevel>>;
+  readonly defaultOwnership?: OwnershipLevel;
+  readonly flags?: Flags;
+}
+
+/** Settable fields of a document in create and update actions. */
+export interface NoteFields {
+  readonly x?: number;
+  readonly y?: number;
+  readonly title?: string;
+  readonly text?: string;
+  readonly icon?: string | null;
+  readonly visibility?: Visibility;
+  readonly flags?: Flags;
+}
+
+/** Settable fields of a document in create and update actions. */
+export interface TimelineFields {
+  readonly date?: InWorldDate;
+  readonly category?: string;
+  readonly title?: string;
+  readonly text?: string;
+  readonly links?: readonly DocLink[];
+  readonly visibility?: Visibility;
+  readonly flags?: Flags;
+}
+
+/** Payloads of the core actions, by action name. Modules add theirs by declaration merging. */
+export interface TableActionMap {
+  'core:update-campaign': {
+    readonly name?: string;
+    readonly system?: string | null;
+    readonly modules?: readonly string[];
+    readonly settings?: Partial<CampaignSettings>;
+    readonly flags?: Flags;
+  };
+  'core:set-member': { readonly userId: string; readonly name: string; readonly role: Role };
+  'core:remove-member': { readonly userId: string };
+  'core:create-scene': SceneFields & { readonly id?: string; readonly name: string };
+  'core:update-scene': { readonly sceneId: string; readonly patch: SceneFields };
+  'core:delete-scene': { readonly sceneId: string };
+  'core:paint-fog': { readonly sceneId: string; readonly mode: FogMode; readonly shape: FogShape };
+  'core:configure-fog': {
+    readonly sceneId: string;
+    readonly enabled: boolean;
+    readonly clear?: boolean;
+  };
+  'core:create-token': TokenFields & {
+    readonly id?: string;
+    readonly sceneId: string;
+    readonly name: string;
+    readonly x: number;
+    readonly y: number;
+  };
+  'core:move-token': {
+    readonly tokenId: string;
+    readonly x: number;
+    readonly y: number;
+    readonly elevation?: number;
+  };
+  'core:update-token': { readonly tokenId: string; readonly patch: TokenFields };
+  'core:delete-token': { readonly tokenId: string };
+  'core:create-actor': ActorFields & {
+    readonly id?: string;
+    readonly name: string;
+    readonly type: string;
+  };
+  'core:update-actor': { readonly actorId: string; readonly patch: ActorFields };
+  'core:delete-actor': { readonly actorId: string };
+  'core:create-note': NoteFields & {
+    readonly id?: string;
+    readonly sceneId: string;
+    readonly x: number;
+    readonly y: number;
+    readonly title: string;
+  };
+  'core:update-note': { readonly noteId: string; readonly patch: NoteFields };
+  'core:delete-note': { readonly noteId: string };
+  'core:start-combat': { readonly sceneId?: string };
+  'core:end-combat': Record<string, never>;
+  'core:add-combatant': {
+    readonly id?: string;
+    readonly name?: string;
+    readonly tokenId?: string;
+    readonly actorId?: string;
+    readonly initiative?: number | null;
+    readonly hidden?: boolean;
+  };
+  'core:update-combatant': {
+    readonly combatantId: string;
+    readonly patch: {
+      readonly name?: string;
+      readonly hidden?: boolean;
+      readonly defeated?: boolean;
+    };
+  };
+  'core:remove-combatant': { readonly combatantId: string };
+  'core:set-initiative': { readonly combatantId: string; readonly initiative: number | null };
+  'core:roll-initiative': { readonly combatantId: string; readonly formula: string };
+  'core:next-turn': Record<string, never>;
+  'core:add-effect': {
+    readonly combatantId: string;
+    readonly id?: string;
+    readonly label: string;
+    readonly rounds: number;
+    readonly tick?: EffectTick;
+  };
+  'core:remove-effect': { readonly combatantId: string; readonly effectId: string };
+  'core:send-message': {
+    readonly text: string;
+    /** Dice notation to roll with the message, e.g. `'1d20+5'`. */
+    readonly roll?: string;
+    readonly whisper?: readonly string[];
+    readonly blind?: boolean;
+    readonly speaker?: string;
+    readonly flags?: Flags;
+  };
+  'core:delete-message': { readonly messageId: string };
+  'core:create-timeline-entry': TimelineFields & {
+    readonly id?: string;
+    readonly date: InWorldDate;
+    readonly title: string;
+  };
+  'core:update-timeline-entry': { readonly entryId: string; readonly patch: TimelineFields };
+  'core:delete-timeline-entry': { readonly entryId: string };
+  /** Undoes the sender's last undoable action. */
+  'core:undo': Record<string, never>;
+}
+
+/** Any action name of {@link TableActionMap}. */
+export type TableActionType = keyof TableActionMap;
+
+/** An action as sent by a client. `clientId` lets a resent action apply once. */
+export type TableAction<T extends TableActionType = TableActionType> = {
+  [K in T]: {
+    readonly type: K;
+    readonly payload: TableActionMap[K];
+    readonly clientId?: string;
+  };
+}[T];

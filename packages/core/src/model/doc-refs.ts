@@ -1,0 +1,62 @@
+/**
+ * Reading and replacing one document of a table by its {@link DocRef}.
+ * Used by undo, authorization and the per-viewer projection.
+ */
+import type { DocCollection, DocRef, TableDocs } from './state.js';
+
+/** The document at `ref`, or `undefined` when there is none. */
+export function getDoc(docs: TableDocs, ref: DocRef): unknown {
+  switch (ref.collection) {
+    case 'campaign':
+      return docs.campaign;
+    case 'combat':
+      return docs.combat ?? undefined;
+    default:
+      return (docs[ref.collection] as Readonly<Record<string, unknown>>)[ref.id];
+  }
+}
+
+/**
+ * The top-level fields to spread over `docs` so that `ref` holds `doc`
+ * (`null`/`undefined` removes it). Never mutates `docs`.
+ */
+export function setDoc(docs: TableDocs, ref: DocRef, doc: unknown): Partial<TableDocs> {
+  switch (ref.collection) {
+    case 'campaign':
+      return doc == null ? {} : { campaign: doc as TableDocs['campaign'] };
+    case 'combat':
+      return { combat: (doc ?? null) as TableDocs['combat'] };
+    default:
+      return {
+        [ref.collection]: putOrRemove(
+          docs[ref.collection] as Readonly<Record<string, unknown>>,
+          ref.id,
+          doc,
+        ),
+      };
+  }
+}
+
+/** A copy of `map` with `id` set to `doc`, or without `id` when `doc` is null/undefined. */
+export function putOrRemove<T>(
+  map: Readonly<Record<string, T>>,
+  id: string,
+  doc: unknown,
+): Readonly<Record<string, T>> {
+  if (doc == null) {
+    if (!(id in map)) return map;
+    const { [id]: _removed, ...rest } = map;
+    return rest;
+  }
+  return { ...map, [id]: doc as T };
+}
+
+/** A stable string key of a reference, e.g. `'tokens/t1'`. */
+export function refKey(ref: DocRef): string {
+  return `${ref.collection}/${ref.id}`;
+}
+
+/** Shorthand for a {@link DocRef}. */
+export function ref(collection: DocCollection, id: string): DocRef {
+  return { collection, id };
+}

@@ -1,0 +1,238 @@
+/**
+ * The documents of a table: plain JSON objects stored in `Record<id, Doc>`
+ * maps of {@link TableState}. See docs/reference/state-model.md.
+ */
+import type { RollResult } from '../dice/index.js';
+import type { FogState, Grid } from '../geometry/index.js';
+import type { Flags, JsonValue } from './json.js';
+
+/** Campaign roles. A GM sees and may change everything; observers only watch and chat. */
+export const ROLES = { gm: 'gm', player: 'player', observer: 'observer' } as const;
+/** One of {@link ROLES}. */
+export type Role = (typeof ROLES)[keyof typeof ROLES];
+
+/** Per-document ownership levels, from least to most. */
+export const OWNERSHIP_LEVELS = { none: 'none', observer: 'observer', owner: 'owner' } as const;
+/** One of {@link OWNERSHIP_LEVELS}. */
+export type OwnershipLevel = (typeof OWNERSHIP_LEVELS)[keyof typeof OWNERSHIP_LEVELS];
+
+/** Who may see a note or timeline entry. */
+export const VISIBILITIES = { public: 'public', gm: 'gm' } as const;
+/** One of {@link VISIBILITIES}. */
+export type Visibility = (typeof VISIBILITIES)[keyof typeof VISIBILITIES];
+
+/** Drawing layers of tokens (display only; `hidden` is what hides a token). */
+export const TOKEN_LAYERS = {
+  background: 'background',
+  tokens: 'tokens',
+  overlay: 'overlay',
+} as const;
+/** One of {@link TOKEN_LAYERS}. */
+export type TokenLayer = (typeof TOKEN_LAYERS)[keyof typeof TOKEN_LAYERS];
+
+/** When a combat effect loses one of its remaining rounds. */
+export const EFFECT_TICKS = {
+  /** At the start of its combatant's turn. */
+  turnStart: 'turn-start',
+  /** At the end of its combatant's turn. */
+  turnEnd: 'turn-end',
+  /** When a new round begins. */
+  roundEnd: 'round-end',
+} as const;
+/** One of {@link EFFECT_TICKS}. */
+export type EffectTick = (typeof EFFECT_TICKS)[keyof typeof EFFECT_TICKS];
+
+/** Campaign-wide settings of the engine (module settings live in `Campaign.flags`). */
+export interface CampaignSettings {
+  /** Chat messages kept in state; the event log keeps all. */
+  readonly chatLimit: number;
+  /** Undoable actions remembered per user. */
+  readonly undoDepth: number;
+}
+
+/** The campaign: name, the game system module and add-on modules. */
+export interface Campaign {
+  readonly id: string;
+  readonly name: string;
+  /** Id of the game system module, `null` until one is chosen. */
+  readonly system: string | null;
+  /** Ids of enabled add-on modules. */
+  readonly modules: readonly string[];
+  readonly settings: CampaignSettings;
+  readonly flags: Flags;
+}
+
+/** A user's membership of the campaign. */
+export interface Member {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+/** The background image of a scene. */
+export interface SceneBackground {
+  /** Asset id (content hash) or URL. */
+  readonly asset: string;
+}
+
+/** A map: background, size in pixels, grid and fog of war. */
+export interface Scene {
+  readonly id: string;
+  readonly name: string;
+  readonly background: SceneBackground | null;
+  readonly width: number;
+  readonly height: number;
+  readonly grid: Grid;
+  readonly fog: FogState;
+  /** Hidden scenes, and everything on them, are seen by GMs only. */
+  readonly hidden: boolean;
+  readonly flags: Flags;
+}
+
+/** A resource bar shown on a token, e.g. hit points. */
+export interface ResourceBar {
+  readonly value: number;
+  readonly max: number;
+}
+
+/** A piece on a scene. Ownership comes from its linked actor. */
+export interface Token {
+  readonly id: string;
+  readonly sceneId: string;
+  readonly name: string;
+  /** Top-left corner in scene pixels. */
+  readonly x: number;
+  readonly y: number;
+  /** Size in grid cells. */
+  readonly width: number;
+  readonly height: number;
+  /** Degrees clockwise. */
+  readonly rotation: number;
+  /** In the scene's grid units. */
+  readonly elevation: number;
+  readonly image: string | null;
+  readonly layer: TokenLayer;
+  /** Hidden tokens are seen by GMs only, owners included. */
+  readonly hidden: boolean;
+  readonly actorId: string | null;
+  readonly bars: Readonly<Record<string, ResourceBar>>;
+  /** Status effect ids shown on the token, e.g. `'prone'`. */
+  readonly statuses: readonly string[];
+  readonly flags: Flags;
+}
+
+/** A character, creature or vehicle; `type` and `data` belong to the game module. */
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly image: string | null;
+  readonly data: JsonValue;
+  /** Per-user level; users not listed get `defaultOwnership`. */
+  readonly ownership: Readonly<Record<string, OwnershipLevel>>;
+  readonly defaultOwnership: OwnershipLevel;
+  readonly flags: Flags;
+}
+
+/** A map marker with a note; GM notes are seen by GMs only. */
+export interface Note {
+  readonly id: string;
+  readonly sceneId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly title: string;
+  readonly text: string;
+  readonly icon: string | null;
+  readonly visibility: Visibility;
+  /** The user who created it; players may edit their own public notes. */
+  readonly author: string;
+  readonly flags: Flags;
+}
+
+/** A timed effect on a combatant, e.g. "Blessed, 10 rounds". */
+export interface Effect {
+  readonly id: string;
+  readonly label: string;
+  /** Rounds left; the effect ends when this reaches 0. */
+  readonly remaining: number;
+  readonly tick: EffectTick;
+}
+
+/** One participant of a combat. */
+export interface Combatant {
+  readonly id: string;
+  readonly name: string;
+  readonly tokenId: string | null;
+  readonly actorId: string | null;
+  /** `null` until rolled or set; such combatants act last. */
+  readonly initiative: number | null;
+  /** Hidden combatants are seen by GMs only. */
+  readonly hidden: boolean;
+  readonly defeated: boolean;
+  readonly effects: readonly Effect[];
+}
+
+/** The running combat of the table. Turn order: initiative descending, then id. */
+export interface Combat {
+  readonly id: string;
+  readonly sceneId: string | null;
+  readonly round: number;
+  /** Id of the combatant whose turn it is, `null` when there is none. */
+  readonly turn: string | null;
+  readonly combatants: Readonly<Record<string, Combatant>>;
+}
+
+/** A chat message, optionally with a roll, optionally whispered. */
+export interface ChatMessage {
+  readonly id: string;
+  /** Seq of the event that posted it. */
+  readonly seq: number;
+  readonly author: string;
+  readonly time: number;
+  readonly text: string;
+  readonly roll: RollResult | null;
+  /** Recipients of a whisper (besides author and GMs); empty for a public message. */
+  readonly whisper: readonly string[];
+  /** A blind roll: only GMs see the result, the author sees that it was made. */
+  readonly blind: boolean;
+  /** Name the message is spoken as, e.g. a character's name. */
+  readonly speaker: string | null;
+  readonly flags: Flags;
+}
+
+/** A date in the game world: a sortable number in the module's calendar and its label. */
+export interface InWorldDate {
+  readonly value: number;
+  readonly label: string;
+}
+
+/** Collections a timeline entry may link to. */
+export const LINK_COLLECTIONS = {
+  scenes: 'scenes',
+  tokens: 'tokens',
+  actors: 'actors',
+  notes: 'notes',
+  timeline: 'timeline',
+} as const;
+/** One of {@link LINK_COLLECTIONS}. */
+export type LinkCollection = (typeof LINK_COLLECTIONS)[keyof typeof LINK_COLLECTIONS];
+
+/** A link from a timeline entry to a document. */
+export interface DocLink {
+  readonly collection: LinkCollection;
+  readonly id: string;
+}
+
+/** An event of the campaign's in-world history. */
+export interface TimelineEntry {
+  readonly id: string;
+  readonly date: InWorldDate;
+  readonly category: string;
+  readonly title: string;
+  readonly text: string;
+  /** Links to documents; a viewer sees only links to documents they can see. */
+  readonly links: readonly DocLink[];
+  readonly visibility: Visibility;
+  readonly author: string;
+  readonly flags: Flags;
+}

@@ -1,0 +1,186 @@
+/**
+ * What a player may change, judged on each document an event changes
+ * (before and after), so module events and undo pass the same rules as the
+ * user's own actions. GMs may change anything; observers nothing.
+ */
+import { VttError } from '../errors/vtt-error.js';
+import type {
+  Actor,
+  Combat,
+  Combatant,
+  Member,
+  Note,
+  TimelineEntry,
+  Token,
+} from '../model/documents.js';
+import { deepEqual } from '../model/json.js';
+import type { DocCollection, TableDocs } from '../model/state.js';
+import { advanceTurn, passTurn } from '../reducer/combat-turns.js';
+import {
+  actorVisible,
+  combatantVisible,
+  linkVisible,
+  noteVisible,
+  sceneVisible,
+  tokenVisible,
+  viewTimelineEntry,
+} from '../views/visibility.js';
+import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
+
+/** One changed document as the rules see it: `undefined` before a create, after a delete. */
+export interface DocChange {
+  readonly docs: TableDocs;
+  readonly member: Member;
+  readonly collection: DocCollection;
+  readonly id: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** Fields a token's owner may change. */
+const PLAYER_TOKEN_FIELDS = new Set(['x', 'y', 'elevation', 'rotation', 'bars', 'statuses']);
+/** Fields an actor's owner may change. */
+const PLAYER_ACTOR_FIELDS = new Set(['name', 'image', 'data', 'flags']);
+/** Fields the author of a public note may change. */
+const PLAYER_NOTE_FIELDS = new Set(['x', 'y', 'title', 'text', 'icon', 'flags']);
+/** Fields the author of a public timeline entry may change. */
+const PLAYER_ENTRY_FIELDS = new Set(['date', 'category', 'title', 'text', 'links', 'flags']);
+/** Fields a combatant's owner may change. */
+const PLAYER_COMBATANT_FIELDS = new Set(['initiative', 'effects']);
+
+const notFound = (collection: string, id: string) =>
+  new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection, id });
+const gmOnly = (collection: string, what: string) =>
+  new VttError('VTT_ERR_PERMISSION_GM_ONLY', { collection, what });
+
+function onlyFields(
+  c: DocChange,
+  allowed: ReadonlySet<string>,
+  before: object,
+  after: object,
+): void {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (!allowed.has(field) && !deepEqual(b[field], a[field])) {
+      throw new VttError('VTT_ERR_PERMISSION_FIELD', { collection: c.collection, id: c.id, field });
+    }
+  }
+}
+
+function tokenRule(c: DocChange, before?: Token, after?: Token): void {
+  if (before && !tokenVisible(c.docs, before, c.member)) throw notFound('tokens', c.id);
+  if (!before || !after) throw gmOnly('tokens', before ? 'delete' : 'create');
+  if (!ownsToken(c.docs, before, c.member)) {
+    throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: 'tokens', id: c.id });
+  }
+  onlyFields(c, PLAYER_TOKEN_FIELDS, before, after);
+}
+
+function actorRule(c: DocChange, before?: Actor, after?: Actor): void {
+  if (before && !actorVisible(before, c.member)) throw notFound('actors', c.id);
+  if (!before || !after) throw gmOnly('actors', before ? 'delete' : 'create');
+  if (actorLevel(before, c.member) !== 'owner') {
+    throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: 'actors', id: c.id });
+  }
+  onlyFields(c, PLAYER_ACTOR_FIELDS, before, after);
+}
+
+/** Notes and timeline entries: players create, edit and delete their own public ones. */
+function authoredRule(
+  c: DocChange,
+  visible: (doc: Note & TimelineEntry) => boolean,
+  fields: ReadonlySet<string>,
+  before?: Note & TimelineEntry,
+  after?: Note & TimelineEntry,
+): void {
+  if (before && !visible(before)) throw notFound(c.collection, c.id);
+  const doc = (after ?? before)!;
+  if (doc.author !== c.member.id || (before && before.author !== c.member.id)) {
+    throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: c.collection, id: c.id });
+  }
+  if (after && after.visibility !== 'public') {
+    throw new VttError('VTT_ERR_PERMISSION_FIELD', {
+      collection: c.collection,
+      id: c.id,
+      field: 'visibility',
+    });
+  }
+  if (after && c.collection === 'notes' && !sceneVisible(c.docs.scenes[after.sceneId], c.member)) {
+    throw notFound('scenes', after.sceneId);
+  }
+  for (const link of after?.links ?? []) {
+    if (!linkVisible(c.docs, link, c.member)) throw notFound(link.collection, link.id);
+  }
+  if (before && after) onlyFields(c, fields, before, after);
+}
+
+function combatRule(c: DocChange, before?: Combat, after?: Combat): void {
+  if (!before || !after) throw gmOnly('combat', before ? 'end' : 'start');
+  if (before.id !== after.id || before.sceneId !== after.sceneId) throw gmOnly('combat', 'replace');
+  if (before.round !== after.round || before.turn !== after.turn) {
+    const current = before.turn === null ? undefined : before.combatants[before.turn];
+    const canonical = passTurn(before, advanceTurn(before));
+    if (!current || !ownsCombatant(c.docs, current, c.member) || !deepEqual(after, canonical)) {
+      throw gmOnly('combat', 'change the turn other than ending your own');
+    }
+    return;
+  }
+  for (const id of new Set([...Object.keys(before.combatants), ...Object.keys(after.combatants)])) {
+    const b: Combatant | undefined = before.combatants[id];
+    const a: Combatant | undefined = after.combatants[id];
+    if (b === a) continue;
+    if (b && !combatantVisible(c.docs, b, c.member)) throw notFound('combat', id);
+    if (!b || !a) throw gmOnly('combat', b ? 'remove a combatant' : 'add a combatant');
+    if (!ownsCombatant(c.docs, b, c.member)) {
+      throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: 'combat', id });
+    }
+    onlyFields({ ...c, id }, PLAYER_COMBATANT_FIELDS, b, a);
+  }
+}
+
+/**
+ * Throws unless `change.member` may make `change`. Hidden or unseen
+ * documents answer `VTT_ERR_DOCUMENT_NOT_FOUND`, so a rejection never
+ * confirms that a secret exists.
+ *
+ * @example
+ * checkDocChange({ docs: state, member, collection: 'tokens', id, before, after });
+ */
+export function checkDocChange(change: DocChange): void {
+  const { member, docs } = change;
+  if (member.role === 'gm') return;
+  if (member.role === 'observer') throw new VttError('VTT_ERR_PERMISSION_OBSERVER');
+  const before = change.before as never;
+  const after = change.after as never;
+  switch (change.collection) {
+    case 'tokens':
+      return tokenRule(change, before, after);
+    case 'actors':
+      return actorRule(change, before, after);
+    case 'notes':
+      return authoredRule(
+        change,
+        (n) => noteVisible(docs, n, member),
+        PLAYER_NOTE_FIELDS,
+        before,
+        after,
+      );
+    case 'timeline':
+      return authoredRule(
+        change,
+        (e) => viewTimelineEntry(docs, e, member) !== undefined,
+        PLAYER_ENTRY_FIELDS,
+        before,
+        after,
+      );
+    case 'combat':
+      return combatRule(change, before, after);
+    case 'scenes':
+      if (change.before && !sceneVisible(change.before as never, member))
+        throw notFound('scenes', change.id);
+      throw gmOnly(change.collection, 'change');
+    default:
+      throw gmOnly(change.collection, 'change');
+  }
+}

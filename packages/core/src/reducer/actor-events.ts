@@ -1,0 +1,34 @@
+/** Event handlers of actors: created, updated, deleted. */
+import { putOrRemove, ref } from '../model/doc-refs.js';
+import { defineEventHandlers } from './event-handler.js';
+import { applyPatch, mustBeFree, mustExist } from './helpers.js';
+
+const actorRef = (id: string) => [ref('actors', id)];
+
+/** Handlers of the `core:actor-*` events. Tokens keep a deleted actor's id and lose its owners. */
+export const ACTOR_EVENTS = defineEventHandlers({
+  'core:actor-created': {
+    apply: ({ docs, payload }) => ({
+      actors: { ...docs.actors, [payload.actor.id]: payload.actor },
+    }),
+    changes: ({ payload }) => actorRef(payload.actor.id),
+    check: ({ state, payload }) => mustBeFree(state.actors, 'actors', payload.actor.id),
+    undoable: true,
+  },
+  'core:actor-updated': {
+    apply: ({ docs, payload }) => {
+      const actor = docs.actors[payload.actorId];
+      if (actor === undefined) return {};
+      return { actors: { ...docs.actors, [actor.id]: applyPatch(actor, payload.patch) } };
+    },
+    changes: ({ payload }) => actorRef(payload.actorId),
+    check: ({ state, payload }) => void mustExist(state.actors, 'actors', payload.actorId),
+    undoable: true,
+  },
+  'core:actor-deleted': {
+    apply: ({ docs, payload }) => ({ actors: putOrRemove(docs.actors, payload.actorId, null) }),
+    changes: ({ payload }) => actorRef(payload.actorId),
+    check: ({ state, payload }) => void mustExist(state.actors, 'actors', payload.actorId),
+    undoable: true,
+  },
+});

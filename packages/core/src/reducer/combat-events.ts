@@ -1,0 +1,144 @@
+/** Event handlers of the combat tracker. */
+import { VttError } from '../errors/vtt-error.js';
+import { ref } from '../model/doc-refs.js';
+import type { Combat, Combatant } from '../model/documents.js';
+import type { TableDocs, TableState } from '../model/state.js';
+import { passTurn, advanceTurn } from './combat-turns.js';
+import { defineEventHandlers } from './event-handler.js';
+import { applyPatch, mustBeFree, mustExist } from './helpers.js';
+
+const combatRef = () => [ref('combat', 'combat')];
+
+function activeCombat(state: TableState): Combat {
+  if (state.combat === null) throw new VttError('VTT_ERR_COMBAT_NOT_ACTIVE');
+  return state.combat;
+}
+
+function combatantOf(state: TableState, combatantId: string): Combatant {
+  return mustExist(activeCombat(state).combatants, 'combat', combatantId);
+}
+
+function withCombatant(
+  docs: TableDocs,
+  id: string,
+  change: (c: Combatant) => Combatant,
+): Partial<TableDocs> {
+  const combat = docs.combat;
+  const combatant = combat?.combatants[id];
+  if (!combat || !combatant) return {};
+  return { combat: { ...combat, combatants: { ...combat.combatants, [id]: change(combatant) } } };
+}
+
+/** Handlers of the `core:combat-*`, `core:combatant-*`, turn and effect events. */
+export const COMBAT_EVENTS = defineEventHandlers({
+  'core:combat-started': {
+    apply: ({ payload }) => ({ combat: payload.combat }),
+    changes: combatRef,
+    check: ({ state }) => {
+      if (state.combat !== null) throw new VttError('VTT_ERR_COMBAT_ALREADY_ACTIVE');
+    },
+    undoable: true,
+  },
+  'core:combat-ended': {
+    apply: () => ({ combat: null }),
+    changes: combatRef,
+    check: ({ state }) => void activeCombat(state),
+    undoable: true,
+  },
+  'core:combatant-added': {
+    apply: ({ docs, payload: { combatant } }) =>
+      docs.combat
+        ? {
+            combat: {
+              ...docs.combat,
+              combatants: { ...docs.combat.combatants, [combatant.id]: combatant },
+            },
+          }
+        : {},
+    changes: combatRef,
+    check: ({ state, payload: { combatant } }) => {
+      mustBeFree(activeCombat(state).combatants, 'combat', combatant.id);
+      if (combatant.tokenId !== null) mustExist(state.tokens, 'tokens', combatant.tokenId);
+      if (combatant.actorId !== null) mustExist(state.actors, 'actors', combatant.actorId);
+    },
+    undoable: true,
+  },
+  'core:combatant-updated': {
+    apply: ({ docs, payload }) =>
+      withCombatant(docs, payload.combatantId, (c) => applyPatch(c, payload.patch)),
+    changes: combatRef,
+    check: ({ state, payload }) => void combatantOf(state, payload.combatantId),
+    undoable: true,
+  },
+  'core:combatant-removed': {
+    apply: ({ docs, payload: { combatantId } }) => {
+      const combat = docs.combat;
+      if (!combat || !(combatantId in combat.combatants)) return {};
+      const turn = combat.turn === combatantId ? advanceTurn(combat) : combat;
+      const { [combatantId]: _removed, ...combatants } = combat.combatants;
+      return {
+        combat: {
+          ...combat,
+          round: turn.round,
+          turn: turn.turn === combatantId ? null : turn.turn,
+          combatants,
+        },
+      };
+    },
+    changes: combatRef,
+    check: ({ state, payload }) => void combatantOf(state, payload.combatantId),
+    undoable: true,
+  },
+  'core:initiative-set': {
+    apply: ({ docs, payload }) =>
+      withCombatant(docs, payload.combatantId, (c) => ({ ...c, initiative: payload.initiative })),
+    changes: combatRef,
+    check: ({ state, payload }) => void combatantOf(state, payload.combatantId),
+    undoable: true,
+  },
+  'core:turn-advanced': {
+    apply: ({ docs, payload }) => (docs.combat ? { combat: passTurn(docs.combat, payload) } : {}),
+    changes: combatRef,
+    check: ({ state, payload }) => {
+      const combat = activeCombat(state);
+      if (payload.turn !== null) mustExist(combat.combatants, 'combat', payload.turn);
+    },
+    undoable: false,
+  },
+  'core:effect-added': {
+    apply: ({ docs, payload }) =>
+      withCombatant(docs, payload.combatantId, (c) => ({
+        ...c,
+        effects: [...c.effects, payload.effect],
+      })),
+    changes: combatRef,
+    check: ({ state, payload }) => {
+      const combatant = combatantOf(state, payload.combatantId);
+      if (combatant.effects.some((e) => e.id === payload.effect.id)) {
+        throw new VttError('VTT_ERR_DOCUMENT_EXISTS', {
+          collection: 'combat',
+          id: payload.effect.id,
+        });
+      }
+    },
+    undoable: true,
+  },
+  'core:effect-removed': {
+    apply: ({ docs, payload }) =>
+      withCombatant(docs, payload.combatantId, (c) => ({
+        ...c,
+        effects: c.effects.filter((e) => e.id !== payload.effectId),
+      })),
+    changes: combatRef,
+    check: ({ state, payload }) => {
+      const combatant = combatantOf(state, payload.combatantId);
+      if (!combatant.effects.some((e) => e.id === payload.effectId)) {
+        throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
+          collection: 'combat',
+          id: payload.effectId,
+        });
+      }
+    },
+    undoable: true,
+  },
+});

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SECRET_MARKERS, stepsArbitrary } from '../../test-support/action-arbitraries.js';
+import { USERS } from '../../test-support/table-fixture.js';
+import type { ViewEvent } from '../model/events.js';
+import type { TableView } from '../model/state.js';
+import { runSteps } from '../../test-support/run-steps.js';
+
+const SEED = Number(process.env['VTT_FC_SEED'] ?? 7_654_321);
+
+/** Words only server-only data contains: the generator state and undo stacks. */
+const SERVER_ONLY = ['"rng"', 'xoshiro', '"undo"', '"server"', '"batch"', '"undoes"'];
+/** Ids and words of material no non-GM may ever see: the generator never makes it public. */
+const NEVER_PUBLIC = [
+  SECRET_MARKERS.hiddenToken,
+  SECRET_MARKERS.gmNote,
+  '"hid-1"',
+  '"hid-2"',
+  '"gn-1"',
+  '"gn-2"',
+];
+
+/** Whisper texts (`WHISPERTO:<recipient>`) that `viewer` must not see unless they sent one. */
+function othersWhispers(viewer: string, view: TableView): string[] {
+  const own = new Set(view.chat.filter((m) => m.author === viewer).map((m) => m.text));
+  return [USERS.p1, USERS.p2, USERS.obs]
+    .filter((to) => to !== viewer)
+    .map((to) => `WHISPERTO:${to}`)
+    .filter((text) => !own.has(text));
+}
+
+describe('secret scan', () => {
+  it('finds no server-only data in any view, and no secret in any non-GM view or event', () => {
+    let scanned = 0;
+    fc.assert(
+      fc.property(stepsArbitrary, (steps) => {
+        runSteps(steps, (viewer: string, view: TableView, events: ViewEvent[]) => {
+          const text = JSON.stringify(view) + JSON.stringify(events);
+          const forbidden =
+            viewer === USERS.gm
+              ? SERVER_ONLY
+              : [...SERVER_ONLY, ...NEVER_PUBLIC, ...othersWhispers(viewer, view)];
+          for (const word of forbidden) {
+            expect(text.includes(word), `${viewer} can read ${word}`).toBe(false);
+          }
+          scanned++;
+        });
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+    expect(scanned).toBeGreaterThan(1_000);
+  });
+
+  it('the scan sees secrets where they belong: GM views contain them', () => {
+    let gmSawSecrets = false;
+    fc.assert(
+      fc.property(stepsArbitrary, (steps) => {
+        runSteps(steps, (viewer: string, view: TableView) => {
+          if (viewer === USERS.gm && JSON.stringify(view).includes(SECRET_MARKERS.hiddenToken)) {
+            gmSawSecrets = true;
+          }
+        });
+      }),
+      { seed: SEED, numRuns: 5 },
+    );
+    expect(gmSawSecrets).toBe(true);
+  });
+});

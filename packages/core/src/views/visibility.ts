@@ -1,0 +1,150 @@
+/**
+ * What one member may see of each document. GMs see every document whole;
+ * everyone else gets `undefined` for what they may not see and a redacted
+ * copy where part of a document is secret. A document with nothing to
+ * redact is returned as the same object, which the projection relies on.
+ */
+import { isPointRevealed } from '../geometry/index.js';
+import type {
+  Actor,
+  ChatMessage,
+  Combat,
+  Combatant,
+  DocLink,
+  Member,
+  Note,
+  Scene,
+  TimelineEntry,
+  Token,
+} from '../model/documents.js';
+import type { DocRef, TableDocs } from '../model/state.js';
+import { getDoc } from '../model/doc-refs.js';
+import { actorLevel, ownsToken } from '../permissions/ownership.js';
+
+/** True when `member` may see `scene` (GMs always, others unless it is hidden). */
+export function sceneVisible(scene: Scene | undefined, member: Member): boolean {
+  return scene !== undefined && (member.role === 'gm' || !scene.hidden);
+}
+
+/**
+ * True when `member` sees `token`: not hidden, on a visible scene, and either
+ * owned by `member` or standing (its centre) where the scene's fog is revealed.
+ */
+export function tokenVisible(docs: TableDocs, token: Token, member: Member): boolean {
+  if (member.role === 'gm') return true;
+  if (token.hidden) return false;
+  const scene = docs.scenes[token.sceneId];
+  if (scene === undefined || scene.hidden) return false;
+  if (!scene.fog.enabled || ownsToken(docs, token, member)) return true;
+  const half = scene.grid.size / 2;
+  return isPointRevealed(scene.fog, scene.grid, {
+    x: token.x + token.width * half,
+    y: token.y + token.height * half,
+  });
+}
+
+/** True when `member` sees `note`: public, on a visible scene, and its author or not under fog. */
+export function noteVisible(docs: TableDocs, note: Note, member: Member): boolean {
+  if (member.role === 'gm') return true;
+  if (note.visibility !== 'public') return false;
+  const scene = docs.scenes[note.sceneId];
+  if (scene === undefined || scene.hidden) return false;
+  return note.author === member.id || isPointRevealed(scene.fog, scene.grid, note);
+}
+
+/** True when `member` may see `actor`: observer level or more. */
+export function actorVisible(actor: Actor, member: Member): boolean {
+  return actorLevel(actor, member) !== 'none';
+}
+
+/** True when `member` may see the document a timeline link points to. */
+export function linkVisible(docs: TableDocs, link: DocLink, member: Member): boolean {
+  if (link.collection !== 'timeline') return viewDoc(docs, link, member) !== undefined;
+  const entry = docs.timeline[link.id]; // not viewDoc: entries linking each other would recurse
+  return entry !== undefined && (member.role === 'gm' || entry.visibility === 'public');
+}
+
+/** The entry as `member` sees it: `undefined` when GM-only, links to unseen documents removed. */
+export function viewTimelineEntry(
+  docs: TableDocs,
+  entry: TimelineEntry,
+  member: Member,
+): TimelineEntry | undefined {
+  if (member.role === 'gm') return entry;
+  if (entry.visibility !== 'public') return undefined;
+  const links = entry.links.filter((link) => linkVisible(docs, link, member));
+  return links.length === entry.links.length ? entry : { ...entry, links };
+}
+
+/** True when `member` sees `combatant`: not hidden, and its token (if any) is visible. */
+export function combatantVisible(docs: TableDocs, combatant: Combatant, member: Member): boolean {
+  if (member.role === 'gm') return true;
+  if (combatant.hidden) return false;
+  if (combatant.tokenId === null) return true;
+  const token = docs.tokens[combatant.tokenId];
+  return token !== undefined && tokenVisible(docs, token, member);
+}
+
+/** The combat as `member` sees it: unseen combatants removed, `turn` null when theirs. */
+export function viewCombat(docs: TableDocs, combat: Combat, member: Member): Combat {
+  if (member.role === 'gm') return combat;
+  let combatants: Record<string, Combatant> | undefined;
+  for (const id in combat.combatants) {
+    const combatant = combat.combatants[id]!;
+    if (!combatantVisible(docs, combatant, member)) {
+      combatants ??= { ...combat.combatants };
+      delete combatants[id];
+    }
+  }
+  if (combatants === undefined) return combat;
+  const turn = combat.turn !== null && combat.turn in combatants ? combat.turn : null;
+  return { ...combat, combatants, turn };
+}
+
+/**
+ * The message as `member` sees it: whispers reach their author, recipients
+ * and GMs; a blind roll reaches GMs, and its author without the result.
+ */
+export function viewMessage(message: ChatMessage, member: Member): ChatMessage | undefined {
+  if (member.role === 'gm') return message;
+  if (message.blind) {
+    return message.author === member.id ? { ...message, roll: null } : undefined;
+  }
+  if (
+    message.whisper.length > 0 &&
+    message.author !== member.id &&
+    !message.whisper.includes(member.id)
+  ) {
+    return undefined;
+  }
+  return message;
+}
+
+/**
+ * The document at `ref` as `member` sees it, or `undefined` when it does not
+ * exist or `member` may not see it. Members and the campaign are public.
+ *
+ * @example
+ * viewDoc(state, { collection: 'tokens', id: 't1' }, player); // undefined when hidden
+ */
+export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
+  const doc = getDoc(docs, ref);
+  if (doc === undefined || member.role === 'gm') return doc;
+  switch (ref.collection) {
+    case 'campaign':
+    case 'members':
+      return doc;
+    case 'scenes':
+      return sceneVisible(doc as Scene, member) ? doc : undefined;
+    case 'tokens':
+      return tokenVisible(docs, doc as Token, member) ? doc : undefined;
+    case 'actors':
+      return actorVisible(doc as Actor, member) ? doc : undefined;
+    case 'notes':
+      return noteVisible(docs, doc as Note, member) ? doc : undefined;
+    case 'combat':
+      return viewCombat(docs, doc as Combat, member);
+    case 'timeline':
+      return viewTimelineEntry(docs, doc as TimelineEntry, member);
+  }
+}

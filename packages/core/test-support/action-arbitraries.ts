@@ -1,0 +1,260 @@
+/**
+ * fast-check arbitraries of (user, action) steps over small id pools, so
+ * that random sequences hit the same documents often. Secret material has
+ * recognisable names (see SECRET_MARKERS) and the generator never makes it
+ * public, so a scan for those markers in non-GM output must find nothing.
+ */
+import fc from 'fast-check';
+import type { TableAction } from '../src/model/actions.js';
+import { USERS } from './table-fixture.js';
+
+const SCENES = ['s1', 's2'];
+const TOKENS = ['t1', 't2', 't3'];
+const HIDDEN_TOKENS = ['hid-1', 'hid-2'];
+const ACTORS = ['a1', 'a2', 'a3'];
+const NOTES = ['n1', 'n2'];
+const GM_NOTES = ['gn-1', 'gn-2'];
+const ENTRIES = ['e1', 'e2'];
+const COMBATANTS = ['c1', 'c2', 'c3', 'c4'];
+const PLAYERS = [USERS.p1, USERS.p2, USERS.obs];
+
+/** Strings that only secret material contains. */
+export const SECRET_MARKERS = { hiddenToken: 'SECRETTOKEN', gmNote: 'GMNOTESECRET' } as const;
+
+const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
+const coord = fc.integer({ min: 0, max: 8 }).map((n) => n * 50);
+const level = pick(['none', 'observer', 'owner'] as const);
+const action = <T extends TableAction['type']>(type: T, payload: fc.Arbitrary<unknown>) =>
+  payload.map((p) => ({ type, payload: p }) as TableAction);
+
+const cells = fc.array(
+  fc.record({ q: fc.integer({ min: 0, max: 4 }), r: fc.integer({ min: 0, max: 4 }) }),
+  {
+    minLength: 1,
+    maxLength: 4,
+  },
+);
+const shape = fc.oneof(
+  fc.constant({ kind: 'all' as const }),
+  cells.map((c) => ({ kind: 'cells' as const, cells: c })),
+  fc.tuple(coord, coord).map(([x, y]) => ({
+    kind: 'polygon' as const,
+    points: [
+      { x, y },
+      { x: x + 150, y },
+      { x: x + 150, y: y + 150 },
+    ],
+  })),
+);
+
+const link = fc.oneof(
+  fc.record({
+    collection: fc.constant('tokens' as const),
+    id: pick([...TOKENS, ...HIDDEN_TOKENS]),
+  }),
+  fc.record({ collection: fc.constant('notes' as const), id: pick([...NOTES, ...GM_NOTES]) }),
+  fc.record({ collection: fc.constant('scenes' as const), id: pick(SCENES) }),
+  fc.record({ collection: fc.constant('actors' as const), id: pick(ACTORS) }),
+);
+
+/** Actions that never reveal secret material. */
+const actions: fc.Arbitrary<TableAction> = fc.oneof(
+  action(
+    'core:create-scene',
+    fc.record({ id: pick(SCENES), name: fc.constant('Map'), hidden: fc.boolean() }),
+  ),
+  action(
+    'core:update-scene',
+    fc.record({ sceneId: pick(SCENES), patch: fc.record({ hidden: fc.boolean() }) }),
+  ),
+  action('core:delete-scene', fc.record({ sceneId: pick(SCENES) })),
+  action(
+    'core:paint-fog',
+    fc.record({ sceneId: pick(SCENES), mode: pick(['reveal', 'hide'] as const), shape }),
+  ),
+  action(
+    'core:configure-fog',
+    fc.record({ sceneId: pick(SCENES), enabled: fc.boolean(), clear: fc.boolean() }),
+  ),
+  action(
+    'core:create-token',
+    fc
+      .record({
+        id: pick(TOKENS),
+        sceneId: pick(SCENES),
+        x: coord,
+        y: coord,
+        actorId: pick(ACTORS),
+        hidden: fc.boolean(),
+      })
+      .map((p) => ({ ...p, name: `Token ${p.id}` })),
+  ),
+  action(
+    'core:create-token',
+    fc.record({ id: pick(HIDDEN_TOKENS), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({
+      ...p,
+      name: `${SECRET_MARKERS.hiddenToken} ${p.id}`,
+      hidden: true,
+    })),
+  ),
+  action(
+    'core:move-token',
+    fc.record({ tokenId: pick([...TOKENS, ...HIDDEN_TOKENS]), x: coord, y: coord }),
+  ),
+  action(
+    'core:update-token',
+    fc.record({
+      tokenId: pick(TOKENS),
+      patch: fc.oneof(
+        fc.record({ hidden: fc.boolean() }),
+        fc.record({ rotation: fc.integer({ min: 0, max: 90 }) }),
+        fc.record({ sceneId: pick(SCENES) }),
+        fc.record({ actorId: pick(ACTORS) }),
+      ),
+    }),
+  ),
+  action('core:delete-token', fc.record({ tokenId: pick([...TOKENS, ...HIDDEN_TOKENS]) })),
+  action(
+    'core:create-actor',
+    fc
+      .record({
+        id: pick(ACTORS),
+        ownership: fc.dictionary(pick(PLAYERS), level, { maxKeys: 2 }),
+        defaultOwnership: level,
+      })
+      .map((p) => ({ ...p, name: `Actor ${p.id}`, type: 'npc' })),
+  ),
+  action(
+    'core:update-actor',
+    fc.record({
+      actorId: pick(ACTORS),
+      patch: fc.oneof(
+        fc.record({ ownership: fc.dictionary(pick(PLAYERS), level, { maxKeys: 2 }) }),
+        fc.record({ defaultOwnership: level }),
+        fc.record({ data: fc.record({ hp: fc.integer({ min: 0, max: 20 }) }) }),
+      ),
+    }),
+  ),
+  action('core:delete-actor', fc.record({ actorId: pick(ACTORS) })),
+  action(
+    'core:create-note',
+    fc.record({ id: pick(NOTES), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({
+      ...p,
+      title: 'Public note',
+      text: 'Everyone may read this',
+      visibility: 'public' as const,
+    })),
+  ),
+  action(
+    'core:create-note',
+    fc.record({ id: pick(GM_NOTES), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({
+      ...p,
+      title: `${SECRET_MARKERS.gmNote} title`,
+      text: `${SECRET_MARKERS.gmNote} ${p.id}`,
+      visibility: 'gm' as const,
+    })),
+  ),
+  action(
+    'core:update-note',
+    fc.record({ noteId: pick(NOTES), patch: fc.record({ x: coord, y: coord }) }),
+  ),
+  action('core:delete-note', fc.record({ noteId: pick([...NOTES, ...GM_NOTES]) })),
+  action('core:start-combat', fc.record({ sceneId: pick(SCENES) })),
+  action('core:end-combat', fc.constant({})),
+  action(
+    'core:add-combatant',
+    fc.record({
+      id: pick(COMBATANTS),
+      tokenId: pick([...TOKENS, ...HIDDEN_TOKENS]),
+      hidden: fc.boolean(),
+    }),
+  ),
+  action(
+    'core:update-combatant',
+    fc.record({
+      combatantId: pick(COMBATANTS),
+      patch: fc.oneof(fc.record({ hidden: fc.boolean() }), fc.record({ defeated: fc.boolean() })),
+    }),
+  ),
+  action('core:remove-combatant', fc.record({ combatantId: pick(COMBATANTS) })),
+  action(
+    'core:set-initiative',
+    fc.record({ combatantId: pick(COMBATANTS), initiative: fc.integer({ min: 1, max: 20 }) }),
+  ),
+  action(
+    'core:roll-initiative',
+    fc.record({ combatantId: pick(COMBATANTS), formula: fc.constant('1d20') }),
+  ),
+  action('core:next-turn', fc.constant({})),
+  action(
+    'core:add-effect',
+    fc.record({
+      combatantId: pick(COMBATANTS),
+      id: pick(['fx1', 'fx2']),
+      label: fc.constant('Blessed'),
+      rounds: fc.integer({ min: 1, max: 3 }),
+      tick: pick(['turn-start', 'turn-end', 'round-end'] as const),
+    }),
+  ),
+  action(
+    'core:remove-effect',
+    fc.record({ combatantId: pick(COMBATANTS), effectId: pick(['fx1', 'fx2']) }),
+  ),
+  action('core:delete-timeline-entry', fc.record({ entryId: pick(ENTRIES) })),
+  action('core:send-message', fc.record({ text: fc.constant('Hello all') })),
+  action(
+    'core:send-message',
+    fc.record({ text: fc.constant('Roll!'), roll: fc.constant('2d6'), blind: fc.boolean() }),
+  ),
+  action(
+    'core:send-message',
+    fc
+      .record({ whisper: fc.array(pick(PLAYERS), { minLength: 1, maxLength: 1 }) })
+      .map((p) => ({ ...p, text: `WHISPERTO:${p.whisper.join(',')}` })),
+  ),
+  action(
+    'core:create-timeline-entry',
+    fc
+      .record({
+        id: pick(ENTRIES),
+        links: fc.array(link, { maxLength: 2 }),
+        visibility: pick(['public', 'gm'] as const),
+      })
+      .map((p) => ({ ...p, title: 'An event', date: { value: 1, label: 'Day 1' } })),
+  ),
+  action(
+    'core:update-timeline-entry',
+    fc.record({
+      entryId: pick(ENTRIES),
+      patch: fc.record({ links: fc.array(link, { maxLength: 2 }) }),
+    }),
+  ),
+  action(
+    'core:set-member',
+    fc.record({ userId: pick(PLAYERS), role: pick(['player', 'observer'] as const) }).map((p) => ({
+      ...p,
+      name: p.userId,
+    })),
+  ),
+  action(
+    'core:update-campaign',
+    fc.record({ settings: fc.record({ chatLimit: fc.integer({ min: 1, max: 4 }) }) }),
+  ),
+  action('core:undo', fc.constant({})),
+);
+
+/** One step: who sends which action. GMs send half of them. */
+export const stepArbitrary = fc.record({
+  userId: fc.oneof(
+    { arbitrary: fc.constant(USERS.gm), weight: 2 },
+    { arbitrary: pick([USERS.p1, USERS.p2, USERS.obs]), weight: 2 },
+  ),
+  action: actions,
+});
+
+/** A sequence of steps. */
+export const stepsArbitrary = fc.array(stepArbitrary, {
+  minLength: 10,
+  maxLength: 60,
+  size: 'max',
+});
