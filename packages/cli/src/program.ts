@@ -4,15 +4,25 @@ import { CliError, EXIT_CODES, type CliIo, type ExitCode } from './lib/io.js';
 
 declare const __VTT_CLI_VERSION__: string | undefined;
 
+/** Help is wrapped at a fixed width, so it reads the same everywhere (and in the docs). */
+const HELP_WIDTH = 100;
+
+const output = (io: CliIo) => ({
+  writeOut: io.stdout,
+  writeErr: io.stderr,
+  getOutHelpWidth: () => HELP_WIDTH,
+  getErrHelpWidth: () => HELP_WIDTH,
+});
+
 /** Builds the `vtt` program with every command, writing through `io`. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('vtt')
     .description('The virtual tabletop toolchain: roll dice, build and test game-system modules.')
     .version(typeof __VTT_CLI_VERSION__ === 'string' ? __VTT_CLI_VERSION__ : '0.0.0-source')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput(output(io));
   for (const command of [rollCommand(io)]) {
-    command.configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    command.configureOutput(output(io));
     command.showHelpAfterError('(run with --help for usage)');
     program.addCommand(command);
   }

@@ -23,8 +23,8 @@ export function rollCommand(io: CliIo): Command {
   return new Command('roll')
     .summary('roll dice from notation')
     .description(
-      'Roll dice written in the engine notation (see docs/reference/dice.md) and print the\n' +
-        'breakdown of every die, or the whole result as JSON. With --seed the roll is\n' +
+      'Roll dice written in the engine notation (see docs/reference/dice.md) and print the ' +
+        'breakdown of every die, or the whole result as JSON. With --seed the roll is ' +
         'reproducible: the same seed gives the same dice on every machine.',
     )
     .argument('<notation>', 'dice notation, e.g. "4d6kh3" or "10d6>=5" (quote it in the shell)')
