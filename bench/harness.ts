@@ -89,7 +89,7 @@ export function printRows(title: string, rows: readonly Row[]): void {
       row.name,
       `${format(row.value)} ${row.unit}`,
       `${format(row.baseline)} ${row.unit}`,
-      `${ratio.toFixed(3)}x (${row.better} is better)`,
+      `${ratio >= 1 ? ratio.toFixed(2) : ratio.toPrecision(3)}x (${row.better} is better)`,
     ];
   });
   const header = ['case', 'measured', 'baseline (same run)', 'ratio'];

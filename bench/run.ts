@@ -4,6 +4,8 @@
  * for precision (default 300 ms per round, 5 rounds per case).
  */
 import { benchDice } from './dice.bench.js';
+import { benchReducer } from './reducer.bench.js';
 
 process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 benchDice();
+benchReducer();
