@@ -8,12 +8,21 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: 'TSEnumDeclaration', message: 'Use an `as const` object with a derived union type.' },
-        { selector: 'ExportAllDeclaration', message: 'Re-export names explicitly from src/index.ts.' },
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use an `as const` object with a derived union type.',
+        },
+        {
+          selector: 'ExportAllDeclaration',
+          message: 'Re-export names explicitly from src/index.ts.',
+        },
       ],
     },
   },

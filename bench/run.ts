@@ -5,7 +5,9 @@
  */
 import { benchDice } from './dice.bench.js';
 import { benchReducer } from './reducer.bench.js';
+import { benchSandbox } from './sandbox.bench.js';
 
 process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 benchDice();
 benchReducer();
+await benchSandbox();

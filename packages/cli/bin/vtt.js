@@ -5,7 +5,9 @@ try {
   cli = await import('../dist/index.js');
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-  console.error('vtt: the CLI is not built yet. Run `npm run build` in the repository root, then try again.');
+  console.error(
+    'vtt: the CLI is not built yet. Run `npm run build` in the repository root, then try again.',
+  );
   process.exit(1);
 }
 const io = {

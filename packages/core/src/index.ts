@@ -14,14 +14,240 @@ export { VttError, formatErrorMessage, isVttError } from './errors/vtt-error.js'
 export type { ErrorParams } from './errors/vtt-error.js';
 
 // --- random -----------------------------------------------------------------
-export { createRng } from './random/rng.js';
-export type { Rng, RngState } from './random/rng.js';
+export { createRng, forceDice } from './random/rng.js';
+export type { ForcedRngState, Rng, RngState, XoshiroRngState } from './random/rng.js';
 
 // --- dice -------------------------------------------------------------------
+export {
+  COMPARE_OPERATORS,
+  DEFAULT_DICE_LIMITS,
+  DICE_FUNCTIONS,
+  EXPLODE_MODES,
+  KEEP_MODES,
+  forcedDiceSource,
+  formatDice,
+  parseDice,
+  replayDiceSource,
+  rngDiceSource,
+  roll,
+} from './dice/index.js';
+export type {
+  CallNode,
+  CompareOperator,
+  DiceCompare,
+  DiceDraw,
+  DiceExplode,
+  DiceFunction,
+  DiceKeep,
+  DiceLimits,
+  DiceModifiers,
+  DiceNode,
+  DiceReroll,
+  DiceSource,
+  DiceTermNode,
+  DiceTermResult,
+  DieResult,
+  ExplodeMode,
+  KeepMode,
+  NegateNode,
+  NumberNode,
+  PoolGroupResult,
+  PoolModifiers,
+  PoolNode,
+  PoolTermResult,
+  ProductNode,
+  RollOptions,
+  RollResult,
+  SumNode,
+  TermResult,
+} from './dice/index.js';
+
+// --- grid and fog geometry --------------------------------------------------
+export {
+  cellAt,
+  cellCenter,
+  cellPolygon,
+  cellsInPolygon,
+  cellsInRadius,
+  compactFog,
+  defaultFog,
+  defaultGrid,
+  DIAGONAL_RULES,
+  FOG_LIMITS,
+  FOG_MODES,
+  FOG_SHAPE_KINDS,
+  GRID_TYPES,
+  gridDistance,
+  isCellRevealed,
+  isPointRevealed,
+  MAX_AREA_CELLS,
+  measure,
+  neighbours,
+  pointInPolygon,
+  validateFogShape,
+  validateGrid,
+} from './geometry/index.js';
+export type {
+  Cell,
+  DiagonalRule,
+  DistanceOptions,
+  FogLimits,
+  FogMode,
+  FogOp,
+  FogShape,
+  FogShapeKind,
+  FogState,
+  Grid,
+  GridType,
+  Point,
+} from './geometry/index.js';
 
 // --- table model: documents, actions, events, reducer -----------------------
+export {
+  EFFECT_TICKS,
+  LINK_COLLECTIONS,
+  OWNERSHIP_LEVELS,
+  ROLES,
+  TOKEN_LAYERS,
+  VISIBILITIES,
+} from './model/documents.js';
+export type {
+  Actor,
+  Campaign,
+  CampaignSettings,
+  ChatMessage,
+  Combat,
+  Combatant,
+  DocLink,
+  Effect,
+  EffectTick,
+  InWorldDate,
+  LinkCollection,
+  Member,
+  Note,
+  OwnershipLevel,
+  ResourceBar,
+  Role,
+  Scene,
+  SceneBackground,
+  TimelineEntry,
+  Token,
+  TokenLayer,
+  Visibility,
+} from './model/documents.js';
+export { deepEqual } from './model/json.js';
+export type { Flags, JsonValue } from './model/json.js';
+export { createTableState, DEFAULT_CAMPAIGN_SETTINGS, DOC_COLLECTIONS } from './model/state.js';
+export type {
+  CreateTableOptions,
+  DocCollection,
+  DocRef,
+  TableDocs,
+  TableState,
+  TableView,
+  UndoChange,
+  UndoEntry,
+} from './model/state.js';
+export type { TableAction, TableActionMap, TableActionType } from './model/actions.js';
+export type {
+  EventDraft,
+  EventServerData,
+  Patch,
+  PostedMessage,
+  TableEvent,
+  TableEventMap,
+  TableEventType,
+  ViewEvent,
+  ViewOnlyEventMap,
+} from './model/events.js';
+export { ACTION_SCHEMAS } from './schemas/action-schemas.js';
+export { ACTION_LIMITS } from './schemas/common.js';
+export { validateAction } from './schemas/validate-action.js';
+export { decide } from './actions/decide.js';
+export type { DecideOptions } from './actions/decide.js';
+export { applyEvent, applyEvents, applyViewEvent } from './reducer/apply-event.js';
+export { commit } from './reducer/commit.js';
+export type { CommitContext } from './reducer/commit.js';
+export { advanceTurn, turnOrder } from './reducer/combat-turns.js';
 
 // --- permissions, views and undo --------------------------------------------
+export { authorize } from './permissions/authorize.js';
+export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js';
+export { viewFor } from './views/view-for.js';
+export { projectEvent } from './views/project-event.js';
+export { viewDoc } from './views/visibility.js';
 
-/** The version of the core API that modules declare in their `engine` range. */
-export const CORE_API_VERSION = '0.1.0';
+// --- module manifests and sheets ---------------------------------------------
+export { CORE_API_VERSION } from './manifest/core-api-version.js';
+export { checkEngine } from './manifest/check-engine.js';
+export { compileDataSchema } from './manifest/compile-data-schema.js';
+export type { CompiledDataSchema, DataValidator } from './manifest/compile-data-schema.js';
+export { DATA_SCHEMA_LIMITS } from './manifest/data-schema-limits.js';
+export type { Diagnostic, DiagnosticReport } from './manifest/diagnostics.js';
+export { MANIFEST_SCHEMA } from './manifest/manifest-schema.js';
+export { DOCUMENT_TYPES, MANIFEST_FILE, MODULE_KINDS } from './manifest/manifest-types.js';
+export type {
+  CompendiumReference,
+  DocumentType,
+  DocumentTypeDefinition,
+  JsonSchema,
+  ModuleAuthor,
+  ModuleKind,
+  ModuleManifest,
+  SheetReference,
+} from './manifest/manifest-types.js';
+export { compareSemver, formatSemver, parseSemver } from './manifest/semver.js';
+export type { SemVer } from './manifest/semver.js';
+export { isSemverRange, parseSemverRange, satisfiesRange } from './manifest/semver-range.js';
+export type { Comparator, RangeOperator, SemverRange } from './manifest/semver-range.js';
+export { SHEET_SCHEMA } from './manifest/sheet-schema.js';
+export { SHEET_NODE_KINDS, SHEET_WIDGETS } from './manifest/sheet-types.js';
+export type {
+  SheetDefinition,
+  SheetField,
+  SheetNode,
+  SheetNodeKind,
+  SheetOption,
+  SheetRoll,
+  SheetRow,
+  SheetSection,
+  SheetTab,
+  SheetTabs,
+  SheetWidget,
+} from './manifest/sheet-types.js';
+export {
+  COMPENDIUM_ENTRY_SCHEMA,
+  validateCompendiumEntries,
+} from './manifest/validate-compendium.js';
+export type { CompendiumEntry, CompendiumValidation } from './manifest/validate-compendium.js';
+export { validateManifest } from './manifest/validate-manifest.js';
+export type { ManifestValidation } from './manifest/validate-manifest.js';
+export { validateModuleData } from './manifest/validate-module-data.js';
+export type { ModuleDataInput, ModuleDataValidation } from './manifest/validate-module-data.js';
+export { MAX_SHEET_DEPTH, validateSheet } from './manifest/validate-sheet.js';
+export type { SheetValidation } from './manifest/validate-sheet.js';
+
+// --- module guest protocol ----------------------------------------------------
+export { GUEST_CALLS, MODULE_PROTOCOL_VERSION } from './module-protocol/guest-protocol.js';
+export type {
+  ActionCall,
+  AfterCall,
+  ApplyCall,
+  BeforeCall,
+  BeforeResult,
+  ChatCall,
+  DeriveCall,
+  GuestCall,
+  GuestProposal,
+  GuestProposals,
+  GuestRejection,
+  GuestUser,
+  InitiativeCall,
+  InitiativeResult,
+  LoadCall,
+  MacroCall,
+  ModuleDescription,
+  RollCall,
+  RollOutcome,
+  RollReply,
+} from './module-protocol/guest-protocol.js';

@@ -52,3 +52,11 @@ export type {
 } from './types.js';
 export type { SpawnWorker, WorkerTransport } from './worker-transport.js';
 export type { WorkerRequest, WorkerResponse } from './protocol.js';
+export { createModuleTable } from './module-table/index.js';
+export type {
+  ModuleBundle,
+  ModuleTable,
+  ModuleTableOptions,
+  RollChange,
+  TableChange,
+} from './module-table/index.js';

@@ -29,5 +29,6 @@ export function runRoll(notation: string, options: RollOptions, io: CliIo): void
     return;
   }
   for (const result of results) io.stdout(`${result.text}\n`);
-  if (options.seed === undefined && io.isTTY) io.stderr(`(seed ${seed}: pass --seed ${seed} to repeat)\n`);
+  if (options.seed === undefined && io.isTTY)
+    io.stderr(`(seed ${seed}: pass --seed ${seed} to repeat)\n`);
 }

@@ -1,5 +1,8 @@
+import { ARCHIVE_ERRORS } from './archive-codes.js';
 import { DICE_ERRORS } from './dice-codes.js';
 import type { ErrorSpec } from './error-spec.js';
+import { MODULE_ERRORS } from './module-codes.js';
+import { MODULE_RUNTIME_ERRORS } from './module-runtime-codes.js';
 import { SANDBOX_ERRORS } from './sandbox-codes.js';
 import { TABLE_ERRORS } from './table-codes.js';
 
@@ -12,6 +15,9 @@ export const ERROR_CODES = {
   ...DICE_ERRORS,
   ...TABLE_ERRORS,
   ...SANDBOX_ERRORS,
+  ...MODULE_ERRORS,
+  ...MODULE_RUNTIME_ERRORS,
+  ...ARCHIVE_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from './rng.js';
+import { createRng, forceDice } from './rng.js';
 
 describe('createRng', () => {
   it('gives the same sequence for the same seed, and another for another seed', () => {
@@ -63,3 +63,22 @@ function referenceXoshiro(seed: readonly number[], count: number): number[] {
   }
   return out;
 }
+
+describe('forceDice', () => {
+  it('serves the queued faces first, then goes on with the generator', () => {
+    const base = createRng(5).state();
+    const rng = createRng(forceDice(base, [20, 3]));
+    expect(1 + rng.below(20)).toBe(20);
+    expect(1 + rng.below(6)).toBe(3);
+    expect(rng.state()).toEqual(base); // queue empty: back to the plain generator
+    expect(rng.below(1000)).toBe(createRng(base).below(1000));
+  });
+
+  it('keeps the remaining queue through a JSON round trip, and refuses a face the die lacks', () => {
+    const rng = createRng(forceDice(createRng(5).state(), [6, 6, 1]));
+    rng.below(6);
+    const resumed = createRng(JSON.parse(JSON.stringify(rng.state())));
+    expect([1 + resumed.below(6), 1 + resumed.below(6)]).toEqual([6, 1]);
+    expect(() => createRng(forceDice(createRng(5).state(), [7])).below(6)).toThrow(RangeError);
+  });
+});

@@ -5,11 +5,24 @@
  * every platform (it uses only 32-bit integer arithmetic).
  */
 
-/** The serialisable state of an {@link Rng}. Secret: never sent to players. */
-export interface RngState {
+/** The serialisable state of the xoshiro128** generator. */
+export interface XoshiroRngState {
   readonly algorithm: 'xoshiro128**';
   readonly s: readonly [number, number, number, number];
 }
+
+/**
+ * A generator with die faces queued in front (see {@link forceDice}): each
+ * `below(n)` takes the next face, then the generator `then` goes on.
+ */
+export interface ForcedRngState {
+  readonly algorithm: 'forced';
+  readonly faces: readonly number[];
+  readonly then: XoshiroRngState;
+}
+
+/** The serialisable state of an {@link Rng}. Secret: never sent to players. */
+export type RngState = XoshiroRngState | ForcedRngState;
 
 /** A seeded random source. Not cryptographically secure; auditable instead. */
 export interface Rng {
@@ -57,6 +70,7 @@ function hashSeed(text: string): number {
  * const saved = rng.state();       // persist; createRng(saved) continues
  */
 export function createRng(seed: number | string | RngState): Rng {
+  if (typeof seed === 'object' && seed.algorithm === 'forced') return forcedRng(seed);
   const s: [number, number, number, number] =
     typeof seed === 'object'
       ? [seed.s[0] >>> 0, seed.s[1] >>> 0, seed.s[2] >>> 0, seed.s[3] >>> 0]
@@ -93,4 +107,41 @@ export function createRng(seed: number | string | RngState): Rng {
     nextFloat: () => nextUint32() / 0x1_0000_0000,
     state: () => ({ algorithm: 'xoshiro128**', s: [s[0], s[1], s[2], s[3]] }),
   };
+}
+
+function forcedRng(state: ForcedRngState): Rng {
+  const inner = createRng(state.then);
+  const faces = [...state.faces];
+  return {
+    nextUint32: inner.nextUint32,
+    nextFloat: inner.nextFloat,
+    below(bound) {
+      const face = faces.shift();
+      if (face === undefined) return inner.below(bound);
+      if (!Number.isInteger(face) || face < 1 || face > bound) {
+        throw new RangeError(`The forced die face ${face} does not fit a die with ${bound} sides.`);
+      }
+      return face - 1;
+    },
+    state: () => {
+      const then = inner.state() as XoshiroRngState;
+      return faces.length > 0 ? { algorithm: 'forced', faces: [...faces], then } : then;
+    },
+  };
+}
+
+/**
+ * Queues die faces in front of a generator: the next dice rolled with the
+ * returned state show `faces` in order (a d20 then a d6: `[20, 4]`), then
+ * the generator goes on as before. For tests of rules ("a natural 20
+ * doubles the damage dice"); a face that does not fit the die rolled throws.
+ *
+ * @example
+ * const rng = createRng(forceDice(createRng(1).state(), [20]));
+ * roll('1d20', { rng }).total; // 20
+ */
+export function forceDice(state: RngState, faces: readonly number[]): RngState {
+  const then = state.algorithm === 'forced' ? state.then : state;
+  const queued = state.algorithm === 'forced' ? state.faces : [];
+  return { algorithm: 'forced', faces: [...queued, ...faces], then };
 }

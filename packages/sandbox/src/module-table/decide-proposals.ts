@@ -1,0 +1,98 @@
+/**
+ * Turns what module code proposes into event drafts, deciding each core
+ * action as the acting user with core's own `decide`: the same schema and
+ * permission checks as the user's own actions, so module code can never do
+ * more than the user could.
+ */
+import {
+  applyEvent,
+  decide,
+  VttError,
+  type EventDraft,
+  type GuestProposal,
+  type RngState,
+  type TableAction,
+  type TableEvent,
+  type TableState,
+} from '@vtt/core';
+
+/** Who acts, when, and which module proposed the changes. */
+export interface ProposalContext {
+  readonly moduleId: string;
+  readonly userId: string;
+  readonly now: number;
+  /** The generator state after the module's own dice, to continue from. */
+  readonly rng: RngState;
+}
+
+/** Applies `drafts` to a scratch copy of the state, so later proposals see earlier ones. */
+export function applyDrafts(
+  state: TableState,
+  drafts: readonly EventDraft[],
+  ctx: { userId: string; now: number },
+): TableState {
+  let current = state;
+  for (const draft of drafts) {
+    const event = {
+      ...draft,
+      seq: current.seq + 1,
+      author: ctx.userId,
+      time: ctx.now,
+    } as TableEvent;
+    current = applyEvent(current, event);
+  }
+  return current;
+}
+
+/**
+ * Decides `proposals` in order against `state`. Returns every draft; the
+ * first carries the module's generator state so the dice it rolled are never
+ * rolled again. Throws the first VttError any proposal raises (nothing
+ * changes then).
+ */
+export function decideProposals(
+  state: TableState,
+  proposals: readonly GuestProposal[],
+  ctx: ProposalContext,
+): EventDraft[] {
+  let current: TableState = { ...state, rng: ctx.rng };
+  const drafts: EventDraft[] = [];
+  for (const proposal of proposals) {
+    let decided: EventDraft[];
+    if (proposal.kind === 'action') {
+      if (!proposal.type.startsWith('core:') || proposal.type === 'core:undo') {
+        throw new VttError('VTT_ERR_MODULE_PROPOSAL', {
+          moduleId: ctx.moduleId,
+          type: proposal.type,
+        });
+      }
+      const action = { type: proposal.type, payload: proposal.payload } as unknown as TableAction;
+      decided = decide(current, action, { userId: ctx.userId, now: ctx.now });
+    } else {
+      const action = {
+        type: 'core:send-message',
+        payload: { text: proposal.text, whisper: [...proposal.whisper] },
+      } as unknown as TableAction;
+      decided = decide(current, action, { userId: ctx.userId, now: ctx.now }).map((draft) => {
+        if (draft.type !== 'core:message-posted') return draft;
+        const flags =
+          proposal.data === null
+            ? draft.payload.message.flags
+            : { ...draft.payload.message.flags, [ctx.moduleId]: proposal.data };
+        return {
+          ...draft,
+          payload: {
+            ...draft.payload,
+            message: { ...draft.payload.message, roll: proposal.roll, flags },
+          },
+        };
+      });
+    }
+    current = applyDrafts(current, decided, ctx);
+    drafts.push(...decided);
+  }
+  if (drafts.length > 0 && drafts[0]!.server?.rng === undefined) {
+    drafts[0] = { ...drafts[0]!, server: { ...drafts[0]!.server, rng: ctx.rng } };
+  }
+  return drafts;
+}

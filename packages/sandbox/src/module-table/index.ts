@@ -1,0 +1,9 @@
+/** The table pipeline with module rules in the sandbox. */
+export { createModuleTable } from './module-table.js';
+export type {
+  ModuleBundle,
+  ModuleTable,
+  ModuleTableOptions,
+  RollChange,
+  TableChange,
+} from './module-table.js';

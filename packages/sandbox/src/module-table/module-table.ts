@@ -1,0 +1,513 @@
+/**
+ * A table with its modules: the authoritative pipeline of ARCHITECTURE.md
+ * ("action -> events -> state") with module rules in the sandbox. Used by the
+ * server and by `@vtt/sdk/testing`, so module tests run the production path.
+ */
+import {
+  commit,
+  compileDataSchema,
+  decide,
+  forceDice,
+  MODULE_PROTOCOL_VERSION,
+  VttError,
+  type EventDraft,
+  type GuestUser,
+  type JsonValue,
+  type ModuleDescription,
+  type RngState,
+  type RollOutcome,
+  type TableAction,
+  type TableEvent,
+  type TableState,
+} from '@vtt/core';
+import type { InstanceStatus, SandboxHost, SandboxInstance } from '../types.js';
+import { decideProposals } from './decide-proposals.js';
+import { initiativeOf, needsLoad, outcomeOf, proposalsOf, rejectionOf } from './guest-replies.js';
+
+/** One module to run at the table: its bundle (built by `vtt build`) and, if known, its id. */
+export interface ModuleBundle {
+  /** The manifest's id; when given, the bundle must declare the same id. */
+  readonly id?: string;
+  readonly source: string;
+}
+
+/** Options of {@link createModuleTable}. */
+export interface ModuleTableOptions {
+  readonly host: SandboxHost;
+  /** Unique per table on the host; instance keys are `${tableId}:${moduleId}`. */
+  readonly tableId: string;
+  readonly state: TableState;
+  /** The system module first, then add-ons: hooks run in this order. */
+  readonly modules: readonly ModuleBundle[];
+  /** The server clock, in ms since the epoch. */
+  readonly clock?: () => number;
+}
+
+/** What a change to the table produced. */
+export interface TableChange {
+  /** Committed events, in seq order (empty when nothing changed). */
+  readonly events: readonly TableEvent[];
+  /** After-hook failures: the action itself was committed. */
+  readonly warnings: readonly VttError[];
+}
+
+/** A named roll's typed outcome and the events it caused (its chat card). */
+export interface RollChange extends TableChange {
+  readonly outcome: RollOutcome;
+}
+
+/** A table whose actions run through core and its modules' rules. */
+export interface ModuleTable {
+  /** The authoritative state after every committed change. */
+  readonly state: TableState;
+  /** What each module registered, by module id. */
+  readonly modules: ReadonlyMap<string, ModuleDescription>;
+  /**
+   * Runs one action as `userId`: a core action (after the modules' before-hooks)
+   * or a module's custom action; then the modules' after-hooks.
+   * @throws VttError when the action is refused; nothing changes then.
+   */
+  dispatch(
+    action: { readonly type: string; readonly payload: unknown },
+    userId: string,
+  ): Promise<TableChange>;
+  /** Rolls a named roll and posts its chat card. */
+  roll(request: {
+    readonly name: string;
+    readonly userId: string;
+    readonly actorId?: string | null;
+    readonly args?: JsonValue;
+    readonly moduleId?: string;
+  }): Promise<RollChange>;
+  /** Rolls initiative with the system's model for combatants (all without one when omitted). */
+  rollInitiative(request: {
+    readonly userId: string;
+    readonly combatantIds?: readonly string[];
+  }): Promise<TableChange>;
+  /** Runs a chat line: `/command args` goes to the module that registered it; other text is posted. */
+  chat(request: { readonly userId: string; readonly text: string }): Promise<TableChange>;
+  /** Runs a macro. */
+  macro(request: {
+    readonly userId: string;
+    readonly name: string;
+    readonly args?: JsonValue;
+    readonly moduleId?: string;
+  }): Promise<TableChange>;
+  /** Derived data of an actor, from the module that owns its type (null when none does). */
+  derived(actorId: string): Promise<JsonValue>;
+  /**
+   * Queues die faces for the next dice rolled at this table, by modules and
+   * by core alike (see `forceDice` in @vtt/core). For test harnesses; the
+   * server never exposes it.
+   */
+  forceDice(faces: readonly number[]): void;
+  /** Health of each module's sandbox instance. */
+  status(moduleId: string): InstanceStatus | undefined;
+  /** Disposes the table's sandbox instances. */
+  close(): Promise<void>;
+}
+
+interface Slot {
+  readonly id: string;
+  readonly instance: SandboxInstance;
+  readonly description: ModuleDescription;
+  readonly validators: Map<
+    string,
+    (data: unknown) => { pointer: string; message: string; fix: string }[]
+  >;
+}
+
+const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
+  events.map(({ server: _server, ...event }) => event as TableEvent);
+
+const docsOf = (state: TableState) => {
+  const { seq: _s, rng: _r, undo: _u, ...docs } = state;
+  return docs;
+};
+
+/**
+ * Loads `options.modules` into the sandbox for one table and returns the
+ * table's pipeline. Each module's replica is loaded with the state and kept
+ * in step by feeding it every committed event.
+ *
+ * @example
+ * const table = await createModuleTable({ host, tableId: 'c1', state, modules: [{ id: 'dnd5e', source }] });
+ * await table.dispatch({ type: 'dnd5e:take-rest', payload: { actorId: 'a1' } }, 'u-player');
+ */
+export async function createModuleTable(options: ModuleTableOptions): Promise<ModuleTable> {
+  const clock = options.clock ?? Date.now;
+  let state = options.state;
+  const slots = new Map<string, Slot>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const load = (slot: Pick<Slot, 'instance'>) =>
+    slot.instance.call(
+      'vttLoad',
+      { docs: docsOf(state), seq: state.seq, viewerId: null } as unknown as JsonValue,
+      { now: clock() },
+    );
+
+  const call = async (
+    slot: Slot,
+    fn: string,
+    arg: unknown,
+    rng?: RngState,
+  ): Promise<{ value: JsonValue; rng: RngState }> => {
+    const options = { now: clock(), ...(rng ? { rng } : {}) };
+    let result = await slot.instance.call(fn, arg as JsonValue, options);
+    if (needsLoad(result.value)) {
+      await load(slot);
+      result = await slot.instance.call(fn, arg as JsonValue, options);
+    }
+    return result;
+  };
+
+  const userOf = (userId: string): GuestUser => {
+    const member = state.members[userId];
+    if (member === undefined) throw new VttError('VTT_ERR_PERMISSION_NOT_MEMBER', { userId });
+    return { id: member.id, role: member.role };
+  };
+
+  const slotFor = (
+    moduleId: string | undefined,
+    kind: string,
+    name: string,
+    has: (d: ModuleDescription) => boolean,
+  ): Slot => {
+    if (moduleId !== undefined) {
+      const slot = slots.get(moduleId);
+      if (slot === undefined) throw new VttError('VTT_ERR_MODULE_NOT_FOUND', { moduleId });
+      if (!has(slot.description)) throw new VttError('VTT_ERR_MODULE_UNKNOWN_NAME', { kind, name });
+      return slot;
+    }
+    for (const slot of slots.values()) if (has(slot.description)) return slot;
+    throw new VttError('VTT_ERR_MODULE_UNKNOWN_NAME', { kind, name });
+  };
+
+  const rejected = (slot: Slot, what: string, value: JsonValue) => {
+    const rejection = rejectionOf(value);
+    if (rejection)
+      throw new VttError('VTT_ERR_MODULE_REJECTED', {
+        moduleId: slot.id,
+        what,
+        reason: rejection.reason,
+      });
+  };
+
+  /** Commits drafts as one batch, feeds the replicas, and runs after-hooks once. */
+  const commitAndSync = async (
+    drafts: readonly EventDraft[],
+    userId: string,
+    now: number,
+    runAfter = true,
+  ): Promise<TableChange> => {
+    if (drafts.length === 0) return { events: [], warnings: [] };
+    const committed = commit(state, drafts, { author: userId, now });
+    state = committed.state;
+    const forGuests = stripServer(committed.events) as unknown as JsonValue;
+    for (const slot of slots.values()) {
+      // A replica that misses events reloads itself on its next call (needsLoad).
+      await slot.instance.call('vttApply', { events: forGuests }, { now }).catch(() => undefined);
+    }
+    const events = [...committed.events];
+    const warnings: VttError[] = [];
+    if (!runAfter) return { events, warnings };
+    const user = userOf(userId);
+    for (const slot of slots.values()) {
+      const hooked = new Set(slot.description.hooks.after);
+      const relevant = committed.events.filter((e) => hooked.has(e.type));
+      if (relevant.length === 0) continue;
+      try {
+        const reply = await call(
+          slot,
+          'vttAfter',
+          { events: stripServer(relevant), user },
+          state.rng,
+        );
+        rejected(slot, 'the follow-up', reply.value);
+        const follow = decideProposals(state, proposalsOf(slot.id, 'vttAfter', reply.value), {
+          moduleId: slot.id,
+          userId,
+          now,
+          rng: reply.rng,
+        });
+        const more = await commitAndSync(follow, userId, now, false);
+        events.push(...more.events);
+      } catch (error) {
+        if (!(error instanceof VttError)) throw error;
+        warnings.push(error);
+      }
+    }
+    return { events, warnings };
+  };
+
+  const runProposals = async (
+    slot: Slot,
+    fn: string,
+    what: string,
+    arg: unknown,
+    userId: string,
+  ): Promise<TableChange> => {
+    const now = clock();
+    const reply = await call(slot, fn, arg, state.rng);
+    rejected(slot, what, reply.value);
+    const drafts = decideProposals(state, proposalsOf(slot.id, fn, reply.value), {
+      moduleId: slot.id,
+      userId,
+      now,
+      rng: reply.rng,
+    });
+    return commitAndSync(drafts, userId, now);
+  };
+
+  for (const [index, bundle] of options.modules.entries()) {
+    const key = `${options.tableId}:${bundle.id ?? `module-${index}`}`;
+    const instance = await options.host.createInstance({
+      key,
+      source: bundle.source,
+      seed: state.rng,
+    });
+    const { value } = await instance.call('vttDescribe', null, { now: clock() });
+    const description = value as unknown as ModuleDescription;
+    if (
+      typeof description !== 'object' ||
+      description === null ||
+      description.protocol !== MODULE_PROTOCOL_VERSION
+    ) {
+      await instance.dispose();
+      throw new VttError('VTT_ERR_MODULE_PROTOCOL_MISMATCH', {
+        moduleId: bundle.id ?? key,
+        found: String((description as { protocol?: unknown } | null)?.protocol),
+        expected: MODULE_PROTOCOL_VERSION,
+      });
+    }
+    const moduleId = String(description.id);
+    if ((bundle.id !== undefined && moduleId !== bundle.id) || slots.has(moduleId)) {
+      await instance.dispose();
+      const problem = slots.has(moduleId)
+        ? `a second module with id "${moduleId}"`
+        : `the bundle declares id "${moduleId}", the manifest "${bundle.id}"`;
+      throw new VttError('VTT_ERR_MODULE_BAD_REPLY', { moduleId, call: 'vttDescribe', problem });
+    }
+    const validators: Slot['validators'] = new Map();
+    for (const [name, spec] of Object.entries(description.actions)) {
+      const compiled = compileDataSchema(spec.schema);
+      if (compiled.validate === undefined) {
+        await instance.dispose();
+        const first = compiled.errors[0];
+        throw new VttError('VTT_ERR_MODULE_BAD_REPLY', {
+          moduleId,
+          call: 'vttDescribe',
+          problem: `the schema of ${name} is invalid: ${first?.message ?? 'unknown problem'}`,
+        });
+      }
+      const validate = compiled.validate;
+      validators.set(name, (data) =>
+        validate(data as JsonValue, '/payload').map((d) => ({
+          pointer: d.pointer,
+          message: d.message,
+          fix: d.fix,
+        })),
+      );
+    }
+    const slot: Slot = { id: moduleId, instance, description, validators };
+    await load(slot);
+    slots.set(moduleId, slot);
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    modules: new Map([...slots].map(([id, slot]) => [id, slot.description])),
+    dispatch: (action, userId) =>
+      serial(async () => {
+        const user = userOf(userId);
+        const now = clock();
+        const type = typeof action?.type === 'string' ? action.type : '';
+        if (type === '' || type.startsWith('core:')) {
+          let payload = (action?.payload ?? null) as JsonValue;
+          for (const slot of slots.values()) {
+            if (!slot.description.hooks.before.includes(type)) continue;
+            const reply = await call(slot, 'vttBefore', { type, payload, user }, state.rng);
+            const rejection = rejectionOf(reply.value);
+            if (rejection)
+              throw new VttError('VTT_ERR_MODULE_VETOED', {
+                moduleId: slot.id,
+                type,
+                reason: rejection.reason,
+              });
+            payload = ((reply.value as { payload?: JsonValue } | null)?.payload ??
+              payload) as JsonValue;
+          }
+          const drafts = decide(state, { ...action, payload } as unknown as TableAction, {
+            userId,
+            now,
+          });
+          return commitAndSync(drafts, userId, now);
+        }
+        const moduleId = type.slice(0, type.indexOf(':'));
+        const slot = slotFor(
+          moduleId === '' ? type : moduleId,
+          'action',
+          type,
+          (d) => type in d.actions,
+        );
+        const problems = slot.validators.get(type)?.(action.payload) ?? [];
+        if (problems.length > 0) {
+          const first = problems[0]!;
+          throw new VttError('VTT_ERR_ACTION_INVALID', {
+            pointer: first.pointer,
+            problem: first.message,
+            fix: first.fix,
+          });
+        }
+        return runProposals(
+          slot,
+          'vttAction',
+          type,
+          { type, payload: action.payload, user },
+          userId,
+        );
+      }),
+    roll: (request) =>
+      serial(async () => {
+        const user = userOf(request.userId);
+        const slot = slotFor(
+          request.moduleId,
+          'roll',
+          request.name,
+          (d) => request.name in d.rolls,
+        );
+        const now = clock();
+        const reply = await call(
+          slot,
+          'vttRoll',
+          {
+            name: request.name,
+            actorId: request.actorId ?? null,
+            args: request.args ?? null,
+            user,
+          },
+          state.rng,
+        );
+        rejected(slot, `roll ${request.name}`, reply.value);
+        const outcome = outcomeOf(slot.id, reply.value);
+        const card = {
+          kind: 'message' as const,
+          text: `${outcome.label || outcome.name}: ${outcome.total}`,
+          roll: outcome.rolls[0] ?? null,
+          whisper: [],
+          data: { outcome } as unknown as JsonValue,
+        };
+        const proposals = [card, ...proposalsOf(slot.id, 'vttRoll', reply.value)];
+        const drafts = decideProposals(state, proposals, {
+          moduleId: slot.id,
+          userId: request.userId,
+          now,
+          rng: reply.rng,
+        });
+        return { outcome, ...(await commitAndSync(drafts, request.userId, now)) };
+      }),
+    rollInitiative: (request) =>
+      serial(async () => {
+        const user = userOf(request.userId);
+        const slot = slotFor(undefined, 'initiative model', 'initiative', (d) => d.initiative);
+        const combat = state.combat;
+        const ids =
+          request.combatantIds ??
+          Object.values(combat?.combatants ?? {})
+            .filter((c) => c.initiative === null)
+            .map((c) => c.id);
+        const now = clock();
+        const reply = await call(slot, 'vttInitiative', { combatantIds: ids, user }, state.rng);
+        rejected(slot, 'initiative', reply.value);
+        const proposals = initiativeOf(slot.id, reply.value).map((r) => ({
+          kind: 'action' as const,
+          type: 'core:set-initiative',
+          payload: { combatantId: r.combatantId, initiative: r.value } as JsonValue,
+        }));
+        const drafts = decideProposals(state, proposals, {
+          moduleId: slot.id,
+          userId: request.userId,
+          now,
+          rng: reply.rng,
+        });
+        return commitAndSync(drafts, request.userId, now);
+      }),
+    chat: (request) =>
+      serial(async () => {
+        const user = userOf(request.userId);
+        const match = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(request.text.trim());
+        if (match === null) {
+          const now = clock();
+          const drafts = decide(
+            state,
+            {
+              type: 'core:send-message',
+              payload: { text: request.text },
+            } as unknown as TableAction,
+            { userId: request.userId, now },
+          );
+          return commitAndSync(drafts, request.userId, now);
+        }
+        const command = match[1]!;
+        const slot = slotFor(
+          undefined,
+          'chat command',
+          `/${command}`,
+          (d) => command in d.chatCommands,
+        );
+        return runProposals(
+          slot,
+          'vttChat',
+          `/${command}`,
+          { command, args: match[2] ?? '', user },
+          request.userId,
+        );
+      }),
+    macro: (request) =>
+      serial(async () => {
+        const user = userOf(request.userId);
+        const slot = slotFor(
+          request.moduleId,
+          'macro',
+          request.name,
+          (d) => request.name in d.macros,
+        );
+        return runProposals(
+          slot,
+          'vttMacro',
+          `macro ${request.name}`,
+          { name: request.name, args: request.args ?? null, user },
+          request.userId,
+        );
+      }),
+    derived: (actorId) =>
+      serial(async () => {
+        const actor = state.actors[actorId];
+        if (actor === undefined)
+          throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
+        for (const slot of slots.values()) {
+          if (!slot.description.derived.includes(actor.type)) continue;
+          const { value } = await call(slot, 'vttDerive', { actorId });
+          return ((value as { data?: JsonValue } | null)?.data ?? null) as JsonValue;
+        }
+        return null;
+      }),
+    forceDice: (faces) => {
+      state = { ...state, rng: forceDice(state.rng, faces) };
+    },
+    status: (moduleId) => slots.get(moduleId)?.instance.status(),
+    close: async () => {
+      await queue;
+      await Promise.all([...slots.values()].map((slot) => slot.instance.dispose()));
+      slots.clear();
+    },
+  };
+}

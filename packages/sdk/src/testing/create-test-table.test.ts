@@ -1,0 +1,231 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatMessage } from '@vtt/core';
+import { createTestTable, rejectionOf, type TestTable } from './create-test-table.js';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../test-fixtures/${name}`, import.meta.url));
+
+async function setUpWorld(t: TestTable) {
+  await t.gm.act('core:create-scene', { id: 's1', name: 'Keep' });
+  await t.gm.act('core:create-actor', {
+    id: 'hero',
+    name: 'Alia',
+    type: 'hero',
+    data: { score: 16, hp: 10 },
+    ownership: { 'player:alice': 'owner', 'player:bob': 'observer' },
+  });
+  await t.gm.act('core:create-token', {
+    id: 'alia',
+    sceneId: 's1',
+    name: 'Alia',
+    x: 100,
+    y: 100,
+    actorId: 'hero',
+  });
+  await t.gm.act('core:create-token', {
+    id: 'gm-token',
+    sceneId: 's1',
+    name: 'Ogre',
+    x: 300,
+    y: 300,
+  });
+  await t.gm.act('core:create-token', {
+    id: 'secret-token',
+    sceneId: 's1',
+    name: 'Assassin',
+    x: 500,
+    y: 500,
+    hidden: true,
+  });
+}
+
+const lastMessage = (t: TestTable): ChatMessage => t.state.chat[t.state.chat.length - 1]!;
+
+describe('createTestTable with a well-behaved module', () => {
+  let t: TestTable;
+  beforeAll(async () => {
+    t = await createTestTable({
+      modules: [fixture('heroes-module.ts')],
+      players: ['alice', 'bob'],
+      seed: 7,
+    });
+    await setUpWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('registers what the module defines', () => {
+    const described = t.table.modules.get('heroes')!;
+    expect(Object.keys(described.actions)).toEqual(['heroes:heal']);
+    expect(described.hooks).toEqual({ before: ['core:move-token'], after: ['core:token-moved'] });
+    expect(described.initiative).toBe(true);
+    expect(Object.keys(described.rolls)).toEqual(['check']);
+  });
+
+  it('runs a custom action as the acting user, with its proposals applied as one batch', async () => {
+    const change = await t.player('alice').act('heroes:heal', { actorId: 'hero', amount: 3 });
+    expect(change.events.map((e) => e.type)).toEqual(['core:actor-updated', 'core:message-posted']);
+    expect(new Set(change.events.map((e) => e.author))).toEqual(new Set(['player:alice']));
+    expect((t.state.actors['hero']!.data as { hp: number }).hp).toBe(13);
+    expect(lastMessage(t).text).toBe('Alia heals 3');
+  });
+
+  it('checks the payload against the action schema before module code runs', async () => {
+    const error = await rejectionOf(
+      t.player('alice').act('heroes:heal', { actorId: 'hero', amount: 0 }),
+    );
+    expect(error.code).toBe('VTT_ERR_ACTION_INVALID');
+    expect(error.params['pointer']).toBe('/payload/amount');
+  });
+
+  it('refuses a custom action whose proposals the user may not make (bob only observes the hero)', async () => {
+    const before = t.state.seq;
+    const error = await rejectionOf(
+      t.player('bob').act('heroes:heal', { actorId: 'hero', amount: 3 }),
+    );
+    expect(error.code).toMatch(/^VTT_ERR_PERMISSION_/);
+    expect(t.state.seq).toBe(before);
+  });
+
+  it('turns ctx.reject into VTT_ERR_MODULE_REJECTED with the reason, and does not count it as a fault', async () => {
+    const error = await rejectionOf(t.gm.act('heroes:heal', { actorId: 'nobody', amount: 1 }));
+    expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
+    expect(error.params['reason']).toBe('no actor nobody');
+    expect(t.table.status('heroes')?.failuresInRow).toBe(0);
+  });
+
+  it('lets a before-hook adjust a core action and veto another, and runs after-hooks', async () => {
+    const change = await t
+      .player('alice')
+      .act('core:move-token', { tokenId: 'alia', x: 123, y: 100 });
+    expect(t.state.tokens['alia']!.x).toBe(100); // snapped to 50 px by the hook
+    expect(change.events.map((e) => e.type)).toEqual(['core:token-moved', 'core:message-posted']);
+    expect(lastMessage(t).text).toBe(`moved (event ${change.events[0]!.seq})`);
+    const veto = await rejectionOf(
+      t.player('alice').act('core:move-token', { tokenId: 'alia', x: 9000, y: 0 }),
+    );
+    expect(veto.code).toBe('VTT_ERR_MODULE_VETOED');
+  });
+
+  it('computes derived data in the sandbox', async () => {
+    expect(await t.derived('hero')).toEqual({ modifier: 3 });
+  });
+
+  it('rolls a named roll with forced dice and returns the typed outcome, posted as a chat card', async () => {
+    t.forceDice(20);
+    const crit = await t.player('alice').roll('check', { actorId: 'hero', args: { dc: 15 } });
+    expect(crit.outcome).toMatchObject({
+      name: 'check',
+      total: 23,
+      target: 15,
+      margin: 8,
+      critical: 'success',
+    });
+    expect(lastMessage(t).flags['heroes']).toMatchObject({ outcome: { total: 23 } });
+    t.forceDice(1);
+    const fumble = await t.player('alice').roll('check', { actorId: 'hero' });
+    expect(fumble.outcome).toMatchObject({ total: 4, critical: 'failure' });
+  });
+
+  it('never rolls the same dice twice: the generator state moves on with the events', async () => {
+    const totals = [];
+    for (let i = 0; i < 6; i++) totals.push((await t.gm.roll('check')).outcome.total);
+    expect(new Set(totals).size).toBeGreaterThan(1);
+  });
+
+  it('rolls initiative with the module model, and a player may roll only for their own combatant', async () => {
+    await t.gm.act('core:start-combat', { sceneId: 's1' });
+    await t.gm.act('core:add-combatant', { id: 'c-alia', tokenId: 'alia', actorId: 'hero' });
+    await t.gm.act('core:add-combatant', { id: 'c-ogre', tokenId: 'gm-token', name: 'Ogre' });
+    t.forceDice(12);
+    await t.player('alice').rollInitiative(['c-alia']);
+    expect(t.state.combat!.combatants['c-alia']!.initiative).toBe(12 + 3 + 0.16);
+    const error = await rejectionOf(t.player('alice').rollInitiative(['c-ogre']));
+    expect(error.code).toMatch(/^VTT_ERR_PERMISSION_/);
+  });
+
+  it('runs chat commands and macros, and posts plain chat', async () => {
+    t.forceDice(2);
+    await t.player('bob').chat('/flip');
+    expect(lastMessage(t)).toMatchObject({
+      text: 'Tails',
+      author: 'player:bob',
+      flags: { heroes: { face: 2 } },
+    });
+    await t.player('bob').macro('shout', 'charge');
+    expect(lastMessage(t).text).toBe('CHARGE');
+    await t.player('bob').chat('hello');
+    expect(lastMessage(t).text).toBe('hello');
+    const unknown = await rejectionOf(t.player('bob').chat('/nope'));
+    expect(unknown.code).toBe('VTT_ERR_MODULE_UNKNOWN_NAME');
+  });
+
+  it('shows each viewer only what they may see', () => {
+    expect(t.gm.view().tokens['secret-token']).toBeDefined();
+    expect(t.player('alice').view().tokens['secret-token']).toBeUndefined();
+    expect(JSON.stringify(t.player('alice').view())).not.toContain('Assassin');
+  });
+});
+
+describe('createTestTable with a hostile module', () => {
+  let t: TestTable;
+  let other: TestTable;
+  beforeAll(async () => {
+    [t, other] = await Promise.all([
+      createTestTable({
+        modules: [fixture('hostile-module.ts')],
+        players: ['alice'],
+        limits: { quarantineAfter: 3 },
+      }),
+      createTestTable({ modules: [fixture('heroes-module.ts')], players: ['alice'] }),
+    ]);
+    await setUpWorld(t);
+    await setUpWorld(other);
+  });
+  afterAll(async () => {
+    await t.close();
+    await other.close();
+  });
+
+  it("cannot move another user's token on a player's behalf", async () => {
+    const error = await rejectionOf(t.player('alice').act('hostile:move-other', {}));
+    expect(error.code).toMatch(/^VTT_ERR_PERMISSION_/);
+    expect(t.state.tokens['gm-token']!).toMatchObject({ x: 300, y: 300 });
+  });
+
+  it("cannot unhide a token on a player's behalf, nor even learn that it exists", async () => {
+    const error = await rejectionOf(t.player('alice').act('hostile:unhide', {}));
+    expect(['VTT_ERR_DOCUMENT_NOT_FOUND', 'VTT_ERR_PERMISSION_GM_ONLY']).toContain(error.code);
+    expect(t.state.tokens['secret-token']!.hidden).toBe(true);
+  });
+
+  it('may not propose an undo', async () => {
+    expect((await rejectionOf(t.gm.act('hostile:undo', {}))).code).toBe('VTT_ERR_MODULE_PROPOSAL');
+  });
+
+  it('times out a hanging handler while another table keeps serving, then works again', async () => {
+    const spinning = rejectionOf(t.gm.act('hostile:spin', {}));
+    const meanwhile = await other
+      .player('alice')
+      .act('heroes:heal', { actorId: 'hero', amount: 1 });
+    expect(meanwhile.events.length).toBe(2);
+    expect((await spinning).code).toBe('VTT_ERR_SANDBOX_TIMEOUT');
+    const ok = await t.gm.act('hostile:ok', {});
+    expect(ok.events.map((e) => e.type)).toEqual(['core:message-posted']);
+  });
+
+  it('quarantines the module after repeated faults, for this table only', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect((await rejectionOf(t.gm.act('hostile:throw', {}))).code).toBe(
+        'VTT_ERR_SANDBOX_MODULE_THREW',
+      );
+    }
+    expect((await rejectionOf(t.gm.act('hostile:ok', {}))).code).toBe(
+      'VTT_ERR_SANDBOX_QUARANTINED',
+    );
+    expect(t.table.status('hostile')?.state).toBe('quarantined');
+    await t.gm.act('core:move-token', { tokenId: 'gm-token', x: 350, y: 300 }); // core actions still work
+    expect(t.state.tokens['gm-token']!.x).toBe(350);
+    expect((await other.gm.roll('check')).outcome.total).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * `createTestTable`: a real table for module tests. The module is bundled
+ * exactly as `vtt build` bundles it and runs in the real QuickJS sandbox
+ * through the same pipeline as the server (`createModuleTable`), so a test
+ * that passes here passes in production.
+ */
+import {
+  createModuleTable,
+  createSandboxHost,
+  type ModuleTable,
+  type RollChange,
+  type SandboxHost,
+  type SandboxLimits,
+  type TableChange,
+} from '@vtt/sandbox';
+import type { VttError } from '@vtt/core';
+import {
+  commit,
+  createTableState,
+  decide,
+  isVttError,
+  viewFor,
+  type JsonValue,
+  type TableAction,
+  type TableState,
+  type TableView,
+} from '@vtt/core';
+import { bundleModule } from '../bundle/bundle-module.js';
+
+/** A module for the test table: an entry file to bundle, or a built bundle. */
+export type TestModule =
+  string | { readonly entry: string } | { readonly source: string; readonly id?: string };
+
+/** Options of {@link createTestTable}. */
+export interface TestTableOptions {
+  /** The modules, system first: entry files (bundled like `vtt build`) or bundles. */
+  readonly modules: readonly TestModule[];
+  /** Player names; each becomes a member with id `player:<name>`. Default `['alice']`. */
+  readonly players?: readonly string[];
+  /** Seed of the table's dice. Default 1: tests are reproducible. */
+  readonly seed?: number | string;
+  /** The clock: start time in ms; it advances 1 s per change. Default 2026-01-01. */
+  readonly startTime?: number;
+  /** Sandbox limits for the modules (e.g. a longer CPU deadline under a debugger). */
+  readonly limits?: Partial<SandboxLimits>;
+}
+
+/** One user at the test table. */
+export interface TestUser {
+  readonly id: string;
+  /** Sends an action as this user (core or custom); rejects with the VttError the server would send. */
+  act(type: string, payload?: unknown): Promise<TableChange>;
+  /** Rolls a named roll as this user. */
+  roll(
+    name: string,
+    options?: { readonly actorId?: string | null; readonly args?: JsonValue },
+  ): Promise<RollChange>;
+  /** Sends a chat line (`/command args` runs a module command). */
+  chat(text: string): Promise<TableChange>;
+  /** Runs a macro. */
+  macro(name: string, args?: JsonValue): Promise<TableChange>;
+  /** Rolls initiative for combatants with the system's model. */
+  rollInitiative(combatantIds?: readonly string[]): Promise<TableChange>;
+  /** What this user sees of the table: exactly what the server would send them. */
+  view(): TableView;
+}
+
+/** A running test table. Call `close()` (e.g. in `afterAll`) to stop its sandbox workers. */
+export interface TestTable {
+  readonly gm: TestUser;
+  /** The players, in the order of `options.players`. */
+  readonly players: readonly TestUser[];
+  /** The player with `name`. */
+  player(name: string): TestUser;
+  /** The authoritative state (what only the server holds). */
+  readonly state: TableState;
+  /** The module pipeline underneath, for anything the helpers do not cover. */
+  readonly table: ModuleTable;
+  /** The next dice rolled show these faces, in order (d20 then d6: `[20, 4]`). */
+  forceDice(...faces: number[]): void;
+  /** Derived data of an actor. */
+  derived(actorId: string): Promise<JsonValue>;
+  close(): Promise<void>;
+}
+
+async function sourceOf(module: TestModule): Promise<{ source: string; id?: string }> {
+  if (typeof module === 'object' && 'source' in module) return module;
+  const entry = typeof module === 'string' ? module : module.entry;
+  const built = await bundleModule({ entry, sourcemap: false });
+  if (built.code === null) {
+    const first = built.errors[0];
+    const where = first?.file ? `${first.file}:${first.line}:${first.column}: ` : '';
+    throw new Error(
+      `The module ${entry} does not build: ${where}${first?.text ?? 'unknown error'}`,
+    );
+  }
+  return { source: built.code };
+}
+
+let tables = 0;
+
+/**
+ * Starts a table with a GM (`gm`) and players, loads the modules into a real
+ * sandbox, and returns helpers to act as each user, force dice and read each
+ * viewer's state.
+ *
+ * @example
+ * const t = await createTestTable({ modules: ['src/module.ts'], players: ['alice'] });
+ * await t.gm.act('core:create-actor', { id: 'a1', name: 'Hero', type: 'character', data: {...} });
+ * t.forceDice(20);
+ * const { outcome } = await t.player('alice').roll('attack', { actorId: 'a1' });
+ * expect(outcome.critical).toBe('success');
+ * await t.close();
+ */
+export async function createTestTable(options: TestTableOptions): Promise<TestTable> {
+  const names = options.players ?? ['alice'];
+  let time = options.startTime ?? Date.UTC(2026, 0, 1);
+  const clock = () => (time += 1000);
+  let state = createTableState({
+    campaignId: `test-${++tables}`,
+    name: 'Test table',
+    gmUserId: 'gm',
+    gmName: 'GM',
+    seed: options.seed ?? 1,
+  });
+  for (const name of names) {
+    const action = {
+      type: 'core:set-member',
+      payload: { userId: `player:${name}`, name, role: 'player' },
+    } as TableAction;
+    state = commit(state, decide(state, action, { userId: 'gm', now: time }), {
+      author: 'gm',
+      now: time,
+    }).state;
+  }
+  const sources = await Promise.all(options.modules.map(sourceOf));
+  const host: SandboxHost = await createSandboxHost({
+    workers: 1,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  let table: ModuleTable;
+  try {
+    table = await createModuleTable({
+      host,
+      tableId: state.campaign.id,
+      state,
+      modules: sources,
+      clock,
+    });
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
+  const user = (id: string): TestUser => ({
+    id,
+    act: (type, payload) => table.dispatch({ type, payload: payload ?? {} }, id),
+    roll: (name, o) =>
+      table.roll({ name, userId: id, actorId: o?.actorId ?? null, args: o?.args ?? null }),
+    chat: (text) => table.chat({ text, userId: id }),
+    macro: (name, args) => table.macro({ name, args: args ?? null, userId: id }),
+    rollInitiative: (combatantIds) =>
+      table.rollInitiative({ userId: id, ...(combatantIds ? { combatantIds } : {}) }),
+    view: () => viewFor(table.state, id),
+  });
+  const players = names.map((name) => user(`player:${name}`));
+  return {
+    gm: user('gm'),
+    players,
+    player(name) {
+      const found = players.find((p) => p.id === `player:${name}`);
+      if (found === undefined)
+        throw new Error(`No player "${name}" at this table; players: ${names.join(', ')}`);
+      return found;
+    },
+    get state() {
+      return table.state;
+    },
+    table,
+    forceDice: (...faces) => table.forceDice(faces),
+    derived: (actorId) => table.derived(actorId),
+    close: async () => {
+      await table.close();
+      await host.close();
+    },
+  };
+}
+
+/**
+ * Awaits `promise` and returns the VttError it rejects with, failing when it
+ * resolves: for asserting on `code`.
+ *
+ * @example
+ * const error = await rejectionOf(t.player('bob').act('core:move-token', {...}));
+ * expect(error.code).toBe('VTT_ERR_PERMISSION_NOT_OWNER');
+ */
+export async function rejectionOf(promise: Promise<unknown>): Promise<VttError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isVttError(error)) return error as VttError;
+    throw error;
+  }
+  throw new Error('Expected the promise to reject with a VttError, but it resolved.');
+}
