@@ -78,6 +78,12 @@ export interface InitiativeModel {
    * Break ties by adding a fraction (e.g. DEX score / 100), as Foundry does.
    */
   readonly roll: (ctx: InitiativeContext) => number;
+  /**
+   * Initiative passes: after everyone has acted, initiative drops by this
+   * much and those still above 0 act again (Shadowrun: 10). Combats started
+   * at a table with this system use it. Omit for one pass per round.
+   */
+  readonly passStep?: number;
 }
 
 type ActionMap = { readonly [K in keyof ModuleActions]?: ActionDefinition<ModuleActions[K]> } & {

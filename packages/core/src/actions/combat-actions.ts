@@ -24,6 +24,7 @@ export const COMBAT_ACTIONS = defineActionHandlers({
           round: 0,
           turn: null,
           combatants: {},
+          ...(payload.passStep === undefined ? {} : { passStep: payload.passStep, pass: 0 }),
         },
       },
     },

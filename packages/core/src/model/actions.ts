@@ -131,7 +131,11 @@ export interface TableActionMap {
   };
   'core:update-note': { readonly noteId: string; readonly patch: NoteFields };
   'core:delete-note': { readonly noteId: string };
-  'core:start-combat': { readonly sceneId?: string };
+  'core:start-combat': {
+    readonly sceneId?: string;
+    /** Initiative passes: the drop per pass (10 in Shadowrun); omit for one pass per round. */
+    readonly passStep?: number;
+  };
   'core:end-combat': Record<string, never>;
   'core:add-combatant': {
     readonly id?: string;

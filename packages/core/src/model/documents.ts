@@ -180,6 +180,14 @@ export interface Combat {
   /** Id of the combatant whose turn it is, `null` when there is none. */
   readonly turn: string | null;
   readonly combatants: Readonly<Record<string, Combatant>>;
+  /**
+   * Initiative passes (Shadowrun-style): after everyone has acted, each
+   * combatant's initiative drops by `passStep` and those still above 0 act
+   * again, until nobody is; then the round ends. Absent or null: one pass.
+   */
+  readonly passStep?: number | null;
+  /** The current pass of the round, from 1; absent without passes. */
+  readonly pass?: number;
 }
 
 /** A chat message, optionally with a roll, optionally whispered. */

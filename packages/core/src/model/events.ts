@@ -73,7 +73,12 @@ export interface TableEventMap {
   'core:combatant-removed': { readonly combatantId: string };
   'core:initiative-set': { readonly combatantId: string; readonly initiative: number | null };
   /** The turn passed to `turn` in `round`; effects tick on the way (see `advanceTurn`). */
-  'core:turn-advanced': { readonly round: number; readonly turn: string | null };
+  'core:turn-advanced': {
+    readonly round: number;
+    readonly turn: string | null;
+    /** The initiative pass, for combats with passes. */
+    readonly pass?: number;
+  };
   'core:effect-added': { readonly combatantId: string; readonly effect: Effect };
   'core:effect-removed': { readonly combatantId: string; readonly effectId: string };
   /** `dropBefore`: messages with a smaller seq leave the state (the log keeps them). */

@@ -51,6 +51,8 @@ export interface ModuleDescription {
   readonly derived: readonly string[];
   /** Whether the module provides the initiative model. */
   readonly initiative: boolean;
+  /** The initiative model's pass step (Shadowrun: 10), or null for one pass per round. */
+  readonly initiativePassStep: number | null;
   /** Named rolls, with an optional JSON Schema for their arguments. */
   readonly rolls: Readonly<Record<string, { readonly label?: string; readonly args?: JsonValue }>>;
   /** Chat commands by name (without the slash). */

@@ -118,7 +118,8 @@ function authoredRule(
 function combatRule(c: DocChange, before?: Combat, after?: Combat): void {
   if (!before || !after) throw gmOnly('combat', before ? 'end' : 'start');
   if (before.id !== after.id || before.sceneId !== after.sceneId) throw gmOnly('combat', 'replace');
-  if (before.round !== after.round || before.turn !== after.turn) {
+  if (before.passStep !== after.passStep) throw gmOnly('combat', 'change the initiative passes');
+  if (before.round !== after.round || before.turn !== after.turn || before.pass !== after.pass) {
     const current = before.turn === null ? undefined : before.combatants[before.turn];
     const canonical = passTurn(before, advanceTurn(before));
     if (!current || !ownsCombatant(c.docs, current, c.member) || !deepEqual(after, canonical)) {

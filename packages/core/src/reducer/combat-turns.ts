@@ -21,26 +21,54 @@ export function turnOrder(combat: Combat): Combatant[] {
   });
 }
 
+/** Where a combat stands after a turn passes. */
+export interface TurnPosition {
+  readonly round: number;
+  readonly turn: string | null;
+  /** The initiative pass, only for combats with passes. */
+  readonly pass?: number;
+}
+
+/**
+ * Whether `c` acts in `pass` of a combat with passes: everyone acts in pass 1;
+ * in a later pass only those whose initiative minus the drops is still above 0.
+ */
+function actsInPass(c: Combatant, pass: number, step: number): boolean {
+  return pass <= 1 || (c.initiative !== null && c.initiative - (pass - 1) * step > 0);
+}
+
 /**
  * The round and turn after the current turn ends: the next combatant that is
  * not defeated, wrapping into a new round. A combat that has not started
- * (round 0) starts at round 1 with the first combatant.
+ * (round 0) starts at round 1 with the first combatant. With initiative
+ * passes (`combat.passStep`), a round runs pass after pass while anyone's
+ * initiative, lowered by `passStep` per pass, stays above 0.
  *
  * @example
  * advanceTurn({ ...combat, round: 1, turn: 'c-last' }); // { round: 2, turn: 'c-first' }
  */
-export function advanceTurn(combat: Combat): { round: number; turn: string | null } {
+export function advanceTurn(combat: Combat): TurnPosition {
+  const step = combat.passStep ?? null;
+  const at = (round: number, turn: string | null, pass: number): TurnPosition =>
+    step === null ? { round, turn } : { round, turn, pass };
   const order = turnOrder(combat).filter((c) => !c.defeated || c.id === combat.turn);
   const active = order.filter((c) => !c.defeated);
-  if (active.length === 0) return { round: Math.max(combat.round, 1), turn: null };
+  if (active.length === 0) return at(Math.max(combat.round, 1), null, 1);
   if (combat.round === 0 || combat.turn === null) {
-    return { round: Math.max(combat.round, 1), turn: active[0]!.id };
+    return at(Math.max(combat.round, 1), active[0]!.id, 1);
   }
+  const pass = Math.max(combat.pass ?? 1, 1);
+  const inPass = (c: Combatant, p: number) => step === null || actsInPass(c, p, step);
   const index = order.findIndex((c) => c.id === combat.turn);
   for (let i = index + 1; i < order.length; i++) {
-    if (!order[i]!.defeated) return { round: combat.round, turn: order[i]!.id };
+    const c = order[i]!;
+    if (!c.defeated && inPass(c, pass)) return at(combat.round, c.id, pass);
   }
-  return { round: combat.round + 1, turn: active[0]!.id };
+  if (step !== null) {
+    const next = active.find((c) => actsInPass(c, pass + 1, step));
+    if (next !== undefined) return at(combat.round, next.id, pass + 1);
+  }
+  return at(combat.round + 1, active[0]!.id, 1);
 }
 
 function tick(effects: readonly Effect[], applies: (effect: Effect) => boolean): readonly Effect[] {
@@ -63,7 +91,7 @@ function tick(effects: readonly Effect[], applies: (effect: Effect) => boolean):
  * `turn-start`, and every `round-end` effect when a new round began (not when
  * round 1 starts). Effects reaching 0 remaining rounds end.
  */
-export function passTurn(combat: Combat, next: { round: number; turn: string | null }): Combat {
+export function passTurn(combat: Combat, next: TurnPosition): Combat {
   const newRound = combat.round >= 1 && next.round > combat.round;
   let combatants: Record<string, Combatant> | undefined;
   for (const id in combat.combatants) {
@@ -83,6 +111,7 @@ export function passTurn(combat: Combat, next: { round: number; turn: string | n
     ...combat,
     round: next.round,
     turn: next.turn,
+    ...(next.pass === undefined ? {} : { pass: next.pass }),
     combatants: combatants ?? combat.combatants,
   };
 }

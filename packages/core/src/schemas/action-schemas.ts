@@ -158,7 +158,10 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
   ]),
   'core:update-note': object({ noteId: idSchema, patch: patch(noteFields) }, ['noteId', 'patch']),
   'core:delete-note': object({ noteId: idSchema }, ['noteId']),
-  'core:start-combat': object({ sceneId: idSchema }),
+  'core:start-combat': object({
+    sceneId: idSchema,
+    passStep: { type: 'integer', minimum: 1, maximum: 1000 },
+  }),
   'core:end-combat': empty,
   'core:add-combatant': object({
     id: idSchema,

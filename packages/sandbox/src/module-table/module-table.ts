@@ -246,6 +246,21 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     return { events, warnings };
   };
 
+  /** The system's initiative passes go into every combat started without its own. */
+  const withPassStep = (payload: JsonValue): JsonValue => {
+    const system = [...slots.values()].find((slot) => slot.description.initiative);
+    const step = system?.description.initiativePassStep ?? null;
+    if (
+      step === null ||
+      typeof payload !== 'object' ||
+      payload === null ||
+      Array.isArray(payload)
+    ) {
+      return payload;
+    }
+    return 'passStep' in payload ? payload : { ...payload, passStep: step };
+  };
+
   const runProposals = async (
     slot: Slot,
     fn: string,
@@ -345,6 +360,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
             payload = ((reply.value as { payload?: JsonValue } | null)?.payload ??
               payload) as JsonValue;
           }
+          if (type === 'core:start-combat') payload = withPassStep(payload);
           const drafts = decide(state, { ...action, payload } as unknown as TableAction, {
             userId,
             now,

@@ -149,6 +149,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
         },
         derived: Object.keys(definition.derived ?? {}),
         initiative: definition.initiative !== undefined,
+        initiativePassStep: definition.initiative?.passStep ?? null,
         rolls: entries(definition.rolls, (r) => ({
           ...(r.label ? { label: r.label } : {}),
           ...(r.args ? { args: r.args as JsonValue } : {}),

@@ -229,3 +229,27 @@ describe('createTestTable with a hostile module', () => {
     expect((await other.gm.roll('check')).outcome.total).toBeGreaterThan(0);
   });
 });
+
+describe('createTestTable with a system that has initiative passes', () => {
+  it('starts every combat with the system pass step, and runs the passes', async () => {
+    const t = await createTestTable({ modules: [fixture('passes-module.ts')], players: [] });
+    try {
+      await t.gm.act('core:create-scene', { id: 's1', name: 'Street' });
+      await t.gm.act('core:start-combat', { sceneId: 's1' });
+      expect(t.state.combat!.passStep).toBe(10);
+      await t.gm.act('core:add-combatant', { id: 'sam', name: 'Sam' });
+      await t.gm.act('core:add-combatant', { id: 'ork', name: 'Ork', initiative: 8 });
+      t.forceDice(5);
+      await t.gm.rollInitiative(['sam']);
+      expect(t.state.combat!.combatants['sam']!.initiative).toBe(25);
+      const seen: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        await t.gm.act('core:next-turn', {});
+        seen.push(`${t.state.combat!.round}.${t.state.combat!.pass} ${t.state.combat!.turn}`);
+      }
+      expect(seen).toEqual(['1.1 sam', '1.1 ork', '1.2 sam', '1.3 sam', '2.1 sam']);
+    } finally {
+      await t.close();
+    }
+  });
+});
