@@ -1,5 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { buildCommand } from './commands/build.js';
+import { inspectCommand } from './commands/inspect.js';
+import { packCommand } from './commands/pack.js';
 import { rollCommand } from './commands/roll.js';
+import { testCommand } from './commands/test.js';
+import { validateCommand } from './commands/validate.js';
 import { CliError, EXIT_CODES, type CliIo, type ExitCode } from './lib/io.js';
 
 declare const __VTT_CLI_VERSION__: string | undefined;
@@ -21,7 +26,15 @@ export function createProgram(io: CliIo): Command {
     .version(typeof __VTT_CLI_VERSION__ === 'string' ? __VTT_CLI_VERSION__ : '0.0.0-source')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput(output(io));
-  for (const command of [rollCommand(io)]) {
+  const commands = [
+    buildCommand(io),
+    validateCommand(io),
+    testCommand(io),
+    packCommand(io),
+    inspectCommand(io),
+    rollCommand(io),
+  ];
+  for (const command of commands) {
     command.configureOutput(output(io));
     command.showHelpAfterError('(run with --help for usage)');
     program.addCommand(command);

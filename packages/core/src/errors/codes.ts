@@ -3,6 +3,7 @@ import { DICE_ERRORS } from './dice-codes.js';
 import type { ErrorSpec } from './error-spec.js';
 import { MODULE_ERRORS } from './module-codes.js';
 import { MODULE_RUNTIME_ERRORS } from './module-runtime-codes.js';
+import { PROJECT_ERRORS } from './project-codes.js';
 import { SANDBOX_ERRORS } from './sandbox-codes.js';
 import { TABLE_ERRORS } from './table-codes.js';
 
@@ -18,6 +19,7 @@ export const ERROR_CODES = {
   ...MODULE_ERRORS,
   ...MODULE_RUNTIME_ERRORS,
   ...ARCHIVE_ERRORS,
+  ...PROJECT_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */

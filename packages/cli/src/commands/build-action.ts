@@ -1,0 +1,86 @@
+import { watch } from 'node:fs';
+import { join } from 'node:path';
+import { buildModule } from '../lib/build-module.js';
+import type { CliIo } from '../lib/io.js';
+import { readJson } from '../lib/module-project.js';
+import { progress, reportDiagnostics } from '../lib/report.js';
+import { formatDiagnostic } from '../lib/module-project.js';
+import type { BuildOptions } from './build.js';
+import { MANIFEST_FILE } from '@vtt/core';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { CliError } from '../lib/io.js';
+
+async function buildOnce(dir: string, options: BuildOptions, io: CliIo) {
+  const manifest = existsSync(join(dir, MANIFEST_FILE))
+    ? await readJson(dir, MANIFEST_FILE)
+    : { value: undefined };
+  return buildModule({
+    dir,
+    rawManifest: manifest.value,
+    ...(options.entry === undefined ? {} : { entry: options.entry }),
+    write: true,
+    minify: options.minify,
+  }).then((built) => {
+    if (!options.json && built.code !== null) {
+      progress(
+        io,
+        `built ${built.outFile} (${(built.code.length / 1024).toFixed(1)} KiB) in ${Math.round(built.ms)} ms`,
+      );
+    }
+    return built;
+  });
+}
+
+/**
+ * Builds the module in `dirArg`; with --watch rebuilds on every change of a
+ * file under the folder (outside dist/) until `options.signal` aborts.
+ */
+export async function runBuild(dirArg: string, options: BuildOptions, io: CliIo): Promise<void> {
+  const dir = resolve(dirArg);
+  if (!existsSync(dir))
+    throw new CliError(
+      `The folder ${dir} does not exist. Pass a module folder, or run vtt new <name> first.`,
+    );
+  const first = await buildOnce(dir, options, io);
+  if (options.json) {
+    io.stdout(
+      `${JSON.stringify({ ok: first.code !== null, outFile: first.outFile, bytes: first.code?.length ?? 0, ms: Math.round(first.ms), errors: first.errors, warnings: first.warnings }, null, 2)}\n`,
+    );
+  }
+  if (!options.watch) {
+    reportDiagnostics(io, first, 'The build');
+    return;
+  }
+  for (const d of first.errors) io.stderr(`${formatDiagnostic(d, 'error')}\n`);
+  progress(io, 'watching for changes (Ctrl-C to stop)');
+  await new Promise<void>((done) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let building = Promise.resolve();
+    const watcher = watch(dir, { recursive: true }, (_event, file) => {
+      const name = String(file ?? '');
+      if (
+        name.startsWith('dist') ||
+        name.startsWith('.') ||
+        name.endsWith('.vttmod') ||
+        name.includes('node_modules')
+      )
+        return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        building = building.then(async () => {
+          const built = await buildOnce(dir, options, io);
+          for (const d of built.errors) io.stderr(`${formatDiagnostic(d, 'error')}\n`);
+        });
+      }, 30);
+    });
+    const stop = () => {
+      clearTimeout(timer);
+      watcher.close();
+      void building.then(done);
+    };
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
+    process.once('SIGINT', stop);
+  });
+}

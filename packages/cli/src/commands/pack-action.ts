@@ -1,0 +1,115 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { isVttError, MANIFEST_FILE, VttError } from '@vtt/core';
+import { createSandboxHost } from '@vtt/sandbox';
+import { writeArchive, type ArchiveFile } from '@vtt/sdk/archive';
+import { buildModule } from '../lib/build-module.js';
+import { CliError, type CliIo } from '../lib/io.js';
+import { diagnostic, loadModuleProject } from '../lib/module-project.js';
+import { progress, reportDiagnostics } from '../lib/report.js';
+import type { PackOptions } from './pack.js';
+
+/** What `vtt pack` wrote. */
+export interface PackResult {
+  readonly file: string;
+  readonly bytes: number;
+  readonly digest: string;
+  readonly files: readonly string[];
+}
+
+/** Loads the bundle in a real sandbox and reads the id it declares. */
+async function bundleId(source: string): Promise<string> {
+  const host = await createSandboxHost({ workers: 1 });
+  try {
+    const instance = await host.createInstance({ key: 'pack:check', source });
+    const { value } = await instance.call('vttDescribe', null);
+    return String((value as { id?: unknown } | null)?.id);
+  } finally {
+    await host.close();
+  }
+}
+
+/** Validates, builds and packs the module in `dirArg` into one reproducible archive. */
+export async function runPack(
+  dirArg: string,
+  options: PackOptions,
+  io: CliIo,
+): Promise<PackResult> {
+  const dir = resolve(dirArg);
+  progress(io, 'validating...');
+  const project = await loadModuleProject(
+    dir,
+    options.entry === undefined ? {} : { entry: options.entry },
+  );
+  reportDiagnostics(io, project, 'Validation');
+  const manifest = project.manifest!;
+
+  progress(io, 'building...');
+  const built = await buildModule({
+    dir,
+    rawManifest: project.rawManifest,
+    ...(options.entry === undefined ? {} : { entry: options.entry }),
+    write: true,
+  });
+  reportDiagnostics(io, built, 'The build');
+
+  progress(io, 'checking the bundle in the sandbox...');
+  let found: string;
+  try {
+    found = await bundleId(built.code!);
+  } catch (error) {
+    if (!isVttError(error)) throw error;
+    throw new CliError(`The bundle does not load in the sandbox: ${error.code}: ${error.message}`);
+  }
+  if (found !== manifest.id) {
+    reportDiagnostics(
+      io,
+      {
+        errors: [
+          diagnostic('VTT_ERR_PROJECT_ID_MISMATCH', 'src/module.ts', '', {
+            found,
+            expected: manifest.id,
+          }),
+        ],
+        warnings: [],
+      },
+      'Packing',
+    );
+  }
+
+  progress(io, 'packing...');
+  const paths = new Set<string>([
+    MANIFEST_FILE,
+    built.outFile,
+    ...Object.keys(project.files),
+    ...project.assets,
+  ]);
+  if (built.map !== null) paths.add(`${built.outFile}.map`);
+  const files: ArchiveFile[] = [];
+  for (const path of [...paths].sort())
+    files.push({ path, data: new Uint8Array(await readFile(join(dir, path))) });
+  let archive: Uint8Array;
+  try {
+    archive = writeArchive({ files });
+  } catch (error) {
+    if (error instanceof VttError || isVttError(error))
+      throw new CliError(`${(error as VttError).code}: ${(error as VttError).message}`);
+    throw error;
+  }
+  const out = resolve(dir, options.out ?? `${manifest.id}-${manifest.version}.vttmod`);
+  await writeFile(out, archive);
+  const { inspectArchive } = await import('@vtt/sdk/archive');
+  const digest = inspectArchive(archive).digest;
+  const result: PackResult = {
+    file: out,
+    bytes: archive.length,
+    digest,
+    files: files.map((f) => f.path),
+  };
+  if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else
+    io.stdout(
+      `packed ${relative(process.cwd(), out) || out} (${(archive.length / 1024).toFixed(1)} KiB, ${files.length} files)\nsha256 ${digest}\n`,
+    );
+  return result;
+}

@@ -1,0 +1,28 @@
+import { CliError, type CliIo } from '../lib/io.js';
+import { loadModuleProject } from '../lib/module-project.js';
+import { reportDiagnostics } from '../lib/report.js';
+import type { ValidateOptions } from './validate.js';
+
+/** Validates the module in `dir` and prints every problem; exit 1 when there are errors. */
+export async function runValidate(dir: string, options: ValidateOptions, io: CliIo): Promise<void> {
+  const project = await loadModuleProject(
+    dir,
+    options.entry === undefined ? {} : { entry: options.entry },
+  );
+  if (options.json) {
+    const ok = project.errors.length === 0;
+    io.stdout(
+      `${JSON.stringify({ ok, errors: project.errors, warnings: project.warnings }, null, 2)}\n`,
+    );
+    if (!ok) throw new CliError(`Validation failed with ${project.errors.length} error(s).`);
+    return;
+  }
+  reportDiagnostics(io, project, 'Validation');
+  const m = project.manifest!;
+  const types = Object.keys(m.actorTypes ?? {}).length + Object.keys(m.itemTypes ?? {}).length;
+  io.stdout(
+    `${m.id}@${m.version} is valid: ${types} document type(s), ${(m.sheets ?? []).length} sheet(s), ` +
+      `${(m.compendium ?? []).length} compendium pack(s), ${project.assets.length} asset file(s)` +
+      `${project.warnings.length > 0 ? `, ${project.warnings.length} warning(s)` : ''}.\n`,
+  );
+}

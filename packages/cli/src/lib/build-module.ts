@@ -1,0 +1,96 @@
+/**
+ * Builds a module project: bundles its source entry into the file its
+ * manifest names as `entry` (default `dist/module.js`), with a source map.
+ * Shared by `vtt build` and `vtt pack`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import type { Diagnostic } from '@vtt/core';
+import { bundleModule } from '@vtt/sdk/bundle';
+import { diagnostic, ENTRY_CANDIDATES } from './module-project.js';
+import { existsSync } from 'node:fs';
+
+/** What a build produced. */
+export interface BuiltModule {
+  /** The bundle, or null when there are errors. */
+  readonly code: string | null;
+  readonly map: string | null;
+  /** Module-relative path the bundle was (or would be) written to. */
+  readonly outFile: string;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  /** Files the bundle was built from (for --watch). */
+  readonly inputs: readonly string[];
+  readonly ms: number;
+}
+
+/** Reads `entry` out of a manifest that may be invalid; `dist/module.js` by default. */
+export function outFileOf(rawManifest: unknown): string {
+  const entry = (rawManifest as { entry?: unknown } | null)?.entry;
+  return typeof entry === 'string' && entry.length > 0 ? entry : 'dist/module.js';
+}
+
+/**
+ * Bundles the module in `dir` and, when `write` is set and there are no
+ * errors, writes the bundle and its `.map` next to it.
+ */
+export async function buildModule(options: {
+  readonly dir: string;
+  readonly rawManifest: unknown;
+  readonly entry?: string;
+  readonly write: boolean;
+  readonly minify?: boolean;
+}): Promise<BuiltModule> {
+  const started = performance.now();
+  const outFile = outFileOf(options.rawManifest);
+  const candidates = options.entry === undefined ? [...ENTRY_CANDIDATES] : [options.entry];
+  const entryFile = candidates.find((candidate) => existsSync(join(options.dir, candidate)));
+  if (entryFile === undefined) {
+    const error = diagnostic('VTT_ERR_PROJECT_ENTRY_MISSING', undefined, '', {
+      candidates: candidates.join(', '),
+    });
+    return {
+      code: null,
+      map: null,
+      outFile,
+      errors: [error],
+      warnings: [],
+      inputs: [],
+      ms: performance.now() - started,
+    };
+  }
+  const result = await bundleModule({
+    entry: join(options.dir, entryFile),
+    minify: options.minify ?? false,
+  });
+  const toDiagnostic = (d: (typeof result.errors)[number]): Diagnostic => {
+    const file = d.file ? relative(options.dir, d.file) || d.file : entryFile;
+    return diagnostic('VTT_ERR_PROJECT_BUILD_FAILED', file, '', {
+      file,
+      line: d.line ?? 1,
+      column: (d.column ?? 0) + 1,
+      problem: d.text,
+    });
+  };
+  const errors = result.errors.map(toDiagnostic);
+  const warnings = result.warnings.map(toDiagnostic);
+  if (options.write && result.code !== null && errors.length === 0) {
+    const target = join(options.dir, outFile);
+    await mkdir(dirname(target), { recursive: true });
+    const mapName = `${target.split('/').pop()}.map`;
+    await writeFile(
+      target,
+      result.map ? `${result.code}//# sourceMappingURL=${mapName}\n` : result.code,
+    );
+    if (result.map) await writeFile(`${target}.map`, result.map);
+  }
+  return {
+    code: errors.length === 0 ? result.code : null,
+    map: result.map,
+    outFile,
+    errors,
+    warnings,
+    inputs: result.inputs,
+    ms: performance.now() - started,
+  };
+}
