@@ -129,6 +129,8 @@ export interface InitiativeContext extends ModuleContext {
   };
   /** The combatant's actor, if any. */
   readonly subject: Actor | undefined;
+  /** Options the user gave when rolling (e.g. which characteristic), or null. */
+  readonly args: JsonValue;
 }
 
 /** Context of a named roll. Its outcome is posted to chat; `say` adds more. */
@@ -143,4 +145,9 @@ export interface RollContext<A> extends ProposingContext {
 export interface CommandContext<A> extends ProposingContext {
   /** The text after the command (chat), or the macro's arguments. */
   readonly args: A;
+  /**
+   * The actor the user speaks as (chosen in the chat box), if any and if the
+   * user may see it; for a chat command, often the actor to roll for.
+   */
+  readonly speaker: Actor | undefined;
 }

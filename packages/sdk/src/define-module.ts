@@ -34,7 +34,7 @@ export interface ModuleActions {}
 export interface ModuleRolls {}
 
 /** A JSON Schema (draft 2020-12 subset that ajv's strict mode accepts). */
-export type JsonSchema = { readonly [key: string]: JsonValue };
+export type JsonSchema = { readonly [key: string]: unknown };
 
 /** A custom action: its payload schema and the handler that proposes events. */
 export interface ActionDefinition<P = JsonValue> {

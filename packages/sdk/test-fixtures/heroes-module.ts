@@ -105,7 +105,7 @@ export default defineModule({
   macros: {
     shout: {
       label: 'Shout',
-      run: (ctx) => ctx.say(String(ctx.args).toUpperCase()),
+      run: (ctx) => ctx.say(`${ctx.speaker?.name ?? 'Someone'}: ${String(ctx.args).toUpperCase()}`),
     },
   },
 });

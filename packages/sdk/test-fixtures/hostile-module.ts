@@ -39,6 +39,13 @@ export default defineModule({
         throw new Error('rules bug');
       },
     },
+    /** Rolls notation straight from the payload, as a careless chat command might. */
+    'hostile:roll-text': {
+      schema: anything,
+      handle: (ctx) => {
+        ctx.dice.roll(String((ctx.payload as { notation?: unknown }).notation));
+      },
+    },
     'hostile:ok': {
       schema: anything,
       handle: (ctx) => ctx.say('still alive'),

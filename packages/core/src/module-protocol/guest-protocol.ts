@@ -131,6 +131,8 @@ export interface DeriveCall {
 export interface InitiativeCall {
   readonly combatantIds: readonly string[];
   readonly user: GuestUser;
+  /** Options from the user's request (e.g. which characteristic), null when none. */
+  readonly args: JsonValue;
 }
 
 /** One combatant's initiative as the module's model computes it. */
@@ -178,6 +180,8 @@ export interface ChatCall {
   readonly command: string;
   readonly args: string;
   readonly user: GuestUser;
+  /** The actor the user speaks as (chosen in the chat box), or null. */
+  readonly speaker: string | null;
 }
 
 /** `vttMacro`: runs a macro. */
@@ -185,4 +189,6 @@ export interface MacroCall {
   readonly name: string;
   readonly args: JsonValue;
   readonly user: GuestUser;
+  /** The actor the user speaks as, or null. */
+  readonly speaker: string | null;
 }

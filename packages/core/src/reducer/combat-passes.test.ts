@@ -56,6 +56,11 @@ describe('initiative passes', () => {
     ]);
   });
 
+  it('counts passes on the whole initiative: a tie-break fraction never earns a pass', () => {
+    const combat = combatOf(10, fighter('edge', 20.04), fighter('ten', 10.99), fighter('low', 9.5));
+    expect(run(combat, 1)).toEqual(['1.1 edge', '1.1 ten', '1.1 low', '1.2 edge']);
+  });
+
   it('keeps one pass per round without a pass step, and skips defeated combatants in any pass', () => {
     expect(run(combatOf(null, fighter('a', 30), fighter('b', 5)), 2)).toEqual([
       '1.- a',

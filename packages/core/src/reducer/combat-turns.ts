@@ -31,10 +31,12 @@ export interface TurnPosition {
 
 /**
  * Whether `c` acts in `pass` of a combat with passes: everyone acts in pass 1;
- * in a later pass only those whose initiative minus the drops is still above 0.
+ * in a later pass only those whose whole initiative minus the drops is still
+ * above 0. The fraction is a tie-break (e.g. + Edge / 100) and never earns a
+ * pass: 10.05 acts once with a step of 10.
  */
 function actsInPass(c: Combatant, pass: number, step: number): boolean {
-  return pass <= 1 || (c.initiative !== null && c.initiative - (pass - 1) * step > 0);
+  return pass <= 1 || (c.initiative !== null && Math.floor(c.initiative) - (pass - 1) * step > 0);
 }
 
 /**

@@ -4,6 +4,7 @@
  * server and by `@vtt/sdk/testing`, so module tests run the production path.
  */
 import {
+  actorLevel,
   commit,
   compileDataSchema,
   decide,
@@ -14,6 +15,7 @@ import {
   type GuestUser,
   type JsonValue,
   type ModuleDescription,
+  type ModuleManifest,
   type RngState,
   type RollOutcome,
   type TableAction,
@@ -21,6 +23,7 @@ import {
   type TableState,
 } from '@vtt/core';
 import type { InstanceStatus, SandboxHost, SandboxInstance } from '../types.js';
+import { actorDataValidators, checkActorData } from './actor-data-check.js';
 import { decideProposals } from './decide-proposals.js';
 import { initiativeOf, needsLoad, outcomeOf, proposalsOf, rejectionOf } from './guest-replies.js';
 
@@ -29,6 +32,11 @@ export interface ModuleBundle {
   /** The manifest's id; when given, the bundle must declare the same id. */
   readonly id?: string;
   readonly source: string;
+  /**
+   * The module's validated manifest. With it, every actor of a type it
+   * declares is checked against the type's schema after each change.
+   */
+  readonly manifest?: ModuleManifest;
 }
 
 /** Options of {@link createModuleTable}. */
@@ -83,15 +91,26 @@ export interface ModuleTable {
   rollInitiative(request: {
     readonly userId: string;
     readonly combatantIds?: readonly string[];
+    /** Options for the system's initiative model (e.g. which characteristic). */
+    readonly args?: JsonValue;
   }): Promise<TableChange>;
-  /** Runs a chat line: `/command args` goes to the module that registered it; other text is posted. */
-  chat(request: { readonly userId: string; readonly text: string }): Promise<TableChange>;
-  /** Runs a macro. */
+  /**
+   * Runs a chat line: `/command args` goes to the module that registered it;
+   * other text is posted. `speaker` is the actor the user speaks as; it must
+   * be one the user can see.
+   */
+  chat(request: {
+    readonly userId: string;
+    readonly text: string;
+    readonly speaker?: string | null;
+  }): Promise<TableChange>;
+  /** Runs a macro, optionally speaking as an actor the user can see. */
   macro(request: {
     readonly userId: string;
     readonly name: string;
     readonly args?: JsonValue;
     readonly moduleId?: string;
+    readonly speaker?: string | null;
   }): Promise<TableChange>;
   /** Derived data of an actor, from the module that owns its type (null when none does). */
   derived(actorId: string): Promise<JsonValue>;
@@ -138,6 +157,9 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
   const clock = options.clock ?? Date.now;
   let state = options.state;
   const slots = new Map<string, Slot>();
+  const actorData = actorDataValidators(
+    options.modules.flatMap((bundle) => (bundle.manifest ? [bundle.manifest] : [])),
+  );
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
@@ -208,6 +230,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
   ): Promise<TableChange> => {
     if (drafts.length === 0) return { events: [], warnings: [] };
     const committed = commit(state, drafts, { author: userId, now });
+    checkActorData(actorData, drafts, committed.state);
     state = committed.state;
     const forGuests = stripServer(committed.events) as unknown as JsonValue;
     for (const slot of slots.values()) {
@@ -244,6 +267,33 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
       }
     }
     return { events, warnings };
+  };
+
+  /** Throws NOT_FOUND unless `userId` may see actor `actorId` (as for anything hidden). */
+  const visibleActor = (userId: string, actorId: string): void => {
+    const actor = state.actors[actorId];
+    const member = state.members[userId];
+    const hidden =
+      actor === undefined ||
+      member === undefined ||
+      (member.role !== 'gm' && actorLevel(actor, member) === 'none');
+    if (hidden)
+      throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
+  };
+
+  /** The actor a user speaks as: null, or an actor the user can see. */
+  const speakerFor = (userId: string, speaker: string | null | undefined): string | null => {
+    if (speaker === undefined || speaker === null) return null;
+    visibleActor(userId, speaker);
+    return speaker;
+  };
+
+  /** Throws VTT_ERR_ACTION_INVALID for the first schema problem, naming its pointer. */
+  const invalidIf = (problems: readonly { pointer: string; message: string; fix: string }[]) => {
+    const first = problems[0];
+    if (first === undefined) return;
+    const { pointer, message: problem, fix } = first;
+    throw new VttError('VTT_ERR_ACTION_INVALID', { pointer, problem, fix });
   };
 
   /** The system's initiative passes go into every combat started without its own. */
@@ -310,8 +360,16 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
       throw new VttError('VTT_ERR_MODULE_BAD_REPLY', { moduleId, call: 'vttDescribe', problem });
     }
     const validators: Slot['validators'] = new Map();
-    for (const [name, spec] of Object.entries(description.actions)) {
-      const compiled = compileDataSchema(spec.schema);
+    const schemas: [key: string, schema: unknown, at: string][] = [
+      ...Object.entries(description.actions).map(
+        ([name, spec]) => [name, spec.schema, '/payload'] as [string, unknown, string],
+      ),
+      ...Object.entries(description.rolls)
+        .filter(([, spec]) => spec.args !== undefined)
+        .map(([name, spec]) => [`roll:${name}`, spec.args, '/args'] as [string, unknown, string]),
+    ];
+    for (const [name, schema, at] of schemas) {
+      const compiled = compileDataSchema(schema);
       if (compiled.validate === undefined) {
         await instance.dispose();
         const first = compiled.errors[0];
@@ -323,7 +381,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
       }
       const validate = compiled.validate;
       validators.set(name, (data) =>
-        validate(data as JsonValue, '/payload').map((d) => ({
+        validate(data as JsonValue, at).map((d) => ({
           pointer: d.pointer,
           message: d.message,
           fix: d.fix,
@@ -374,15 +432,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           type,
           (d) => type in d.actions,
         );
-        const problems = slot.validators.get(type)?.(action.payload) ?? [];
-        if (problems.length > 0) {
-          const first = problems[0]!;
-          throw new VttError('VTT_ERR_ACTION_INVALID', {
-            pointer: first.pointer,
-            problem: first.message,
-            fix: first.fix,
-          });
-        }
+        invalidIf(slot.validators.get(type)?.(action.payload) ?? []);
         return runProposals(
           slot,
           'vttAction',
@@ -400,6 +450,12 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           request.name,
           (d) => request.name in d.rolls,
         );
+        const actorId = request.actorId ?? null;
+        if (actorId !== null) visibleActor(request.userId, actorId);
+        // A roll that declares an args schema gets {} when the request has none.
+        const argsValidator = slot.validators.get(`roll:${request.name}`);
+        const args = request.args ?? (argsValidator === undefined ? null : {});
+        invalidIf(argsValidator?.(args) ?? []);
         const now = clock();
         const reply = await call(
           slot,
@@ -407,7 +463,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           {
             name: request.name,
             actorId: request.actorId ?? null,
-            args: request.args ?? null,
+            args,
             user,
           },
           state.rng,
@@ -441,7 +497,12 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
             .filter((c) => c.initiative === null)
             .map((c) => c.id);
         const now = clock();
-        const reply = await call(slot, 'vttInitiative', { combatantIds: ids, user }, state.rng);
+        const reply = await call(
+          slot,
+          'vttInitiative',
+          { combatantIds: ids, user, args: request.args ?? null },
+          state.rng,
+        );
         rejected(slot, 'initiative', reply.value);
         const proposals = initiativeOf(slot.id, reply.value).map((r) => ({
           kind: 'action' as const,
@@ -459,6 +520,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     chat: (request) =>
       serial(async () => {
         const user = userOf(request.userId);
+        const speaker = speakerFor(request.userId, request.speaker);
         const match = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(request.text.trim());
         if (match === null) {
           const now = clock();
@@ -466,7 +528,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
             state,
             {
               type: 'core:send-message',
-              payload: { text: request.text },
+              payload: { text: request.text, ...(speaker === null ? {} : { speaker }) },
             } as unknown as TableAction,
             { userId: request.userId, now },
           );
@@ -483,13 +545,14 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           slot,
           'vttChat',
           `/${command}`,
-          { command, args: match[2] ?? '', user },
+          { command, args: match[2] ?? '', user, speaker },
           request.userId,
         );
       }),
     macro: (request) =>
       serial(async () => {
         const user = userOf(request.userId);
+        const speaker = speakerFor(request.userId, request.speaker);
         const slot = slotFor(
           request.moduleId,
           'macro',
@@ -500,7 +563,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           slot,
           'vttMacro',
           `macro ${request.name}`,
-          { name: request.name, args: request.args ?? null, user },
+          { name: request.name, args: request.args ?? null, user, speaker },
           request.userId,
         );
       }),

@@ -248,6 +248,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
           const value = model.roll({
             ...baseContext(scope(call.user)),
             dice,
+            args: call.args ?? null,
             combatant: {
               id: combatant.id,
               name: combatant.name,
@@ -288,7 +289,8 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       return guarded(() => {
         const command = pick(definition.chatCommands, call.command);
         const proposals: GuestProposal[] = [];
-        command.run({ ...proposingContext(scope(call.user), proposals), args: call.args });
+        const speaker = call.speaker ? docs().actors[call.speaker] : undefined;
+        command.run({ ...proposingContext(scope(call.user), proposals), args: call.args, speaker });
         return { proposals };
       });
     },
@@ -296,7 +298,8 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       return guarded(() => {
         const macro = pick(definition.macros, call.name);
         const proposals: GuestProposal[] = [];
-        macro.run({ ...proposingContext(scope(call.user), proposals), args: call.args });
+        const speaker = call.speaker ? docs().actors[call.speaker] : undefined;
+        macro.run({ ...proposingContext(scope(call.user), proposals), args: call.args, speaker });
         return { proposals };
       });
     },

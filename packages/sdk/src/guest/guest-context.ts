@@ -3,6 +3,7 @@
  * from `sandbox.randomInt`, which the host feeds from the table's seeded RNG.
  */
 import {
+  isVttError,
   roll,
   type Actor,
   type GuestProposal,
@@ -45,7 +46,16 @@ const diceSource = {
 /** Dice drawing from the host's seeded RNG. */
 export const guestDice: DiceApi = {
   roll(notation, options) {
-    const result = roll(notation, { source: diceSource });
+    let result: RollResult;
+    try {
+      result = roll(notation, { source: diceSource });
+    } catch (error) {
+      // Bad notation (often built from a user's input) refuses the request; it is not a fault.
+      if (isVttError(error) && error.code.startsWith('VTT_ERR_DICE_')) {
+        throw new ModuleRejection(error.message, null);
+      }
+      throw error;
+    }
     return options?.label === undefined
       ? result
       : { ...result, text: `${options.label}: ${result.text}` };

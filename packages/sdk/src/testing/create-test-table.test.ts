@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@vtt/core';
+import type { ModuleManifest } from '@vtt/core';
+import { bundleModule } from '../bundle/bundle-module.js';
 import { createTestTable, rejectionOf, type TestTable } from './create-test-table.js';
 
 const fixture = (name: string) =>
@@ -127,6 +129,23 @@ describe('createTestTable with a well-behaved module', () => {
     expect(fumble.outcome).toMatchObject({ total: 4, critical: 'failure' });
   });
 
+  it('checks roll arguments against the roll schema, and refuses rolls for actors the user cannot see', async () => {
+    const bad = await rejectionOf(
+      t.player('alice').roll('check', { actorId: 'hero', args: { dc: 'hard' } }),
+    );
+    expect(bad.code).toBe('VTT_ERR_ACTION_INVALID');
+    expect(bad.params['pointer']).toBe('/args/dc');
+    await t.gm.act('core:create-actor', {
+      id: 'lich',
+      name: 'Lich',
+      type: 'hero',
+      data: { score: 20, hp: 9 },
+    });
+    const hidden = await rejectionOf(t.player('alice').roll('check', { actorId: 'lich' }));
+    expect(hidden.code).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
+    expect(JSON.stringify(t.player('alice').view())).not.toContain('Lich');
+  });
+
   it('never rolls the same dice twice: the generator state moves on with the events', async () => {
     const totals = [];
     for (let i = 0; i < 6; i++) totals.push((await t.gm.roll('check')).outcome.total);
@@ -153,7 +172,17 @@ describe('createTestTable with a well-behaved module', () => {
       flags: { heroes: { face: 2 } },
     });
     await t.player('bob').macro('shout', 'charge');
-    expect(lastMessage(t).text).toBe('CHARGE');
+    expect(lastMessage(t).text).toBe('Someone: CHARGE');
+    await t.player('bob').macro('shout', 'charge', { speaker: 'hero' }); // bob observes the hero
+    expect(lastMessage(t).text).toBe('Alia: CHARGE');
+    await t.gm.act('core:create-actor', {
+      id: 'villain',
+      name: 'Vex',
+      type: 'hero',
+      data: { score: 8, hp: 5 },
+    });
+    const hidden = await rejectionOf(t.player('bob').macro('shout', 'boo', { speaker: 'villain' }));
+    expect(hidden.code).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
     await t.player('bob').chat('hello');
     expect(lastMessage(t).text).toBe('hello');
     const unknown = await rejectionOf(t.player('bob').chat('/nope'));
@@ -197,6 +226,12 @@ describe('createTestTable with a hostile module', () => {
     const error = await rejectionOf(t.player('alice').act('hostile:unhide', {}));
     expect(['VTT_ERR_DOCUMENT_NOT_FOUND', 'VTT_ERR_PERMISSION_GM_ONLY']).toContain(error.code);
     expect(t.state.tokens['secret-token']!.hidden).toBe(true);
+  });
+
+  it('turns bad dice notation into a refusal, not a fault', async () => {
+    const error = await rejectionOf(t.gm.act('hostile:roll-text', { notation: '2d' }));
+    expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
+    expect(t.table.status('hostile')?.failuresInRow).toBe(0);
   });
 
   it('may not propose an undo', async () => {
@@ -248,6 +283,60 @@ describe('createTestTable with a system that has initiative passes', () => {
         seen.push(`${t.state.combat!.round}.${t.state.combat!.pass} ${t.state.combat!.turn}`);
       }
       expect(seen).toEqual(['1.1 sam', '1.1 ork', '1.2 sam', '1.3 sam', '2.1 sam']);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('createTestTable with a manifest', () => {
+  it('refuses actor data that does not match its type schema, from users and module code alike', async () => {
+    const built = await bundleModule({ entry: fixture('heroes-module.ts'), sourcemap: false });
+    const manifest = {
+      id: 'heroes',
+      name: 'Heroes',
+      version: '1.0.0',
+      kind: 'system',
+      engine: '^0.1.0',
+      actorTypes: {
+        hero: {
+          label: 'Hero',
+          schema: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['score', 'hp'],
+            properties: {
+              score: { type: 'integer', minimum: 1, maximum: 30 },
+              hp: { type: 'integer', minimum: 0, maximum: 20 },
+            },
+          },
+        },
+      },
+    } as unknown as ModuleManifest;
+    const t = await createTestTable({ modules: [{ source: built.code!, id: 'heroes', manifest }] });
+    try {
+      const bad = await rejectionOf(
+        t.gm.act('core:create-actor', {
+          id: 'x',
+          name: 'X',
+          type: 'hero',
+          data: { score: 99, hp: 1 },
+        }),
+      );
+      expect(bad.code).toBe('VTT_ERR_DOCUMENT_INVALID');
+      expect(String(bad.params['problem'])).toContain('/data/score');
+      expect(t.state.actors['x']).toBeUndefined();
+      await t.gm.act('core:create-actor', {
+        id: 'a',
+        name: 'A',
+        type: 'hero',
+        data: { score: 10, hp: 10 },
+      });
+      const overheal = await rejectionOf(t.gm.act('heroes:heal', { actorId: 'a', amount: 15 }));
+      expect(overheal.code).toBe('VTT_ERR_DOCUMENT_INVALID');
+      expect((t.state.actors['a']!.data as { hp: number }).hp).toBe(10);
+      await t.gm.act('heroes:heal', { actorId: 'a', amount: 5 });
+      expect((t.state.actors['a']!.data as { hp: number }).hp).toBe(15);
     } finally {
       await t.close();
     }

@@ -7,6 +7,7 @@
 import {
   createModuleTable,
   createSandboxHost,
+  type ModuleBundle,
   type ModuleTable,
   type RollChange,
   type SandboxHost,
@@ -24,7 +25,13 @@ import {
   type TableAction,
   type TableState,
   type TableView,
+  MANIFEST_FILE,
+  validateManifest,
+  type ModuleManifest,
 } from '@vtt/core';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { bundleModule } from '../bundle/bundle-module.js';
 
 /** A module for the test table: an entry file to bundle, or a built bundle. */
@@ -55,12 +62,16 @@ export interface TestUser {
     name: string,
     options?: { readonly actorId?: string | null; readonly args?: JsonValue },
   ): Promise<RollChange>;
-  /** Sends a chat line (`/command args` runs a module command). */
-  chat(text: string): Promise<TableChange>;
+  /** Sends a chat line (`/command args` runs a module command), optionally speaking as an actor. */
+  chat(text: string, options?: { readonly speaker?: string }): Promise<TableChange>;
   /** Runs a macro. */
-  macro(name: string, args?: JsonValue): Promise<TableChange>;
-  /** Rolls initiative for combatants with the system's model. */
-  rollInitiative(combatantIds?: readonly string[]): Promise<TableChange>;
+  macro(
+    name: string,
+    args?: JsonValue,
+    options?: { readonly speaker?: string },
+  ): Promise<TableChange>;
+  /** Rolls initiative for combatants with the system's model, with options for the model. */
+  rollInitiative(combatantIds?: readonly string[], args?: JsonValue): Promise<TableChange>;
   /** What this user sees of the table: exactly what the server would send them. */
   view(): TableView;
 }
@@ -83,7 +94,28 @@ export interface TestTable {
   close(): Promise<void>;
 }
 
-async function sourceOf(module: TestModule): Promise<{ source: string; id?: string }> {
+/**
+ * The manifest of the module whose source entry is `entry`: vtt-module.json
+ * in the entry's folder or the one above (`src/module.ts`). Validated like
+ * `vtt validate` does; an invalid one fails the test table loudly.
+ */
+async function manifestNear(entry: string): Promise<ModuleManifest | undefined> {
+  for (const dir of [dirname(entry), dirname(dirname(entry))]) {
+    const file = join(dir, MANIFEST_FILE);
+    if (!existsSync(file)) continue;
+    const checked = validateManifest(JSON.parse(await readFile(file, 'utf8')) as unknown);
+    if (checked.manifest === undefined) {
+      const first = checked.errors[0];
+      throw new Error(
+        `${file}${first?.pointer ?? ''}: ${first?.message ?? 'invalid manifest'} (run vtt validate)`,
+      );
+    }
+    return checked.manifest;
+  }
+  return undefined;
+}
+
+async function sourceOf(module: TestModule): Promise<ModuleBundle> {
   if (typeof module === 'object' && 'source' in module) return module;
   const entry = typeof module === 'string' ? module : module.entry;
   const built = await bundleModule({ entry, sourcemap: false });
@@ -94,7 +126,10 @@ async function sourceOf(module: TestModule): Promise<{ source: string; id?: stri
       `The module ${entry} does not build: ${where}${first?.text ?? 'unknown error'}`,
     );
   }
-  return { source: built.code };
+  const manifest = await manifestNear(entry);
+  return manifest === undefined
+    ? { source: built.code }
+    : { source: built.code, id: manifest.id, manifest };
 }
 
 let tables = 0;
@@ -156,10 +191,15 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
     act: (type, payload) => table.dispatch({ type, payload: payload ?? {} }, id),
     roll: (name, o) =>
       table.roll({ name, userId: id, actorId: o?.actorId ?? null, args: o?.args ?? null }),
-    chat: (text) => table.chat({ text, userId: id }),
-    macro: (name, args) => table.macro({ name, args: args ?? null, userId: id }),
-    rollInitiative: (combatantIds) =>
-      table.rollInitiative({ userId: id, ...(combatantIds ? { combatantIds } : {}) }),
+    chat: (text, options) => table.chat({ text, userId: id, speaker: options?.speaker ?? null }),
+    macro: (name, args, options) =>
+      table.macro({ name, args: args ?? null, userId: id, speaker: options?.speaker ?? null }),
+    rollInitiative: (combatantIds, args) =>
+      table.rollInitiative({
+        userId: id,
+        ...(combatantIds ? { combatantIds } : {}),
+        ...(args === undefined ? {} : { args }),
+      }),
     view: () => viewFor(table.state, id),
   });
   const players = names.map((name) => user(`player:${name}`));
