@@ -132,7 +132,8 @@ describe('checks: 2D6 + DMs against a target, with Effect', () => {
     const error = await rejectionOf(
       t.player('bob').roll('check', { actorId: 'vance', args: { skill: 'pilot' } }),
     );
-    expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
+    // Bob cannot see Vance, so the host refuses before the rules run.
+    expect(error.code).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
   });
 });
 

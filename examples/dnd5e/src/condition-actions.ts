@@ -1,0 +1,168 @@
+/**
+ * Applying and removing conditions. In a combat, a condition with a
+ * duration becomes a combat effect on the actor's combatant, which core
+ * ticks down each round and ends by itself; otherwise it is a status on the
+ * actor's tokens until removed. Exhaustion is a level (0-6) in the actor's
+ * data.
+ */
+import type { ActionContext, ActionDefinition } from '@vtt/sdk';
+import { CONDITIONS, conditionLabel, effectId, type Condition } from './conditions.js';
+import { readCreature, withData, type Creature } from './creature.js';
+import type { Actor } from './sdk-types.js';
+
+declare module '@vtt/sdk' {
+  interface ModuleActions {
+    'dnd5e:apply-condition': {
+      actorId: string;
+      condition: Condition;
+      rounds?: number;
+      ends?: EffectTick;
+    };
+    'dnd5e:remove-condition': { actorId: string; condition: Condition };
+  }
+}
+
+/** When a condition's remaining rounds tick down (core's effect ticks). */
+export const EFFECT_TICKS = {
+  turnStart: 'turn-start',
+  turnEnd: 'turn-end',
+  roundEnd: 'round-end',
+} as const;
+export type EffectTick = (typeof EFFECT_TICKS)[keyof typeof EFFECT_TICKS];
+
+const MAX_EXHAUSTION = 6;
+
+function subject(ctx: ActionContext<{ actorId: string }>): { actor: Actor; creature: Creature } {
+  const actor = ctx.actor(ctx.payload.actorId) ?? ctx.reject(`no actor ${ctx.payload.actorId}`);
+  const creature = readCreature(actor);
+  if (creature === undefined) {
+    return ctx.reject(`${actor.name} is a ${actor.type}, not a D&D character or creature`);
+  }
+  return { actor, creature };
+}
+
+function combatantsOf(ctx: ActionContext<unknown>, actorId: string) {
+  return Object.values(ctx.state.combat?.combatants ?? {}).filter((c) => c.actorId === actorId);
+}
+
+function tokensOf(ctx: ActionContext<unknown>, actorId: string) {
+  return Object.values(ctx.state.tokens).filter((t) => t.actorId === actorId);
+}
+
+function changeExhaustion(
+  ctx: ActionContext<unknown>,
+  actor: Actor,
+  creature: Creature,
+  by: number,
+) {
+  const level = Math.min(MAX_EXHAUSTION, Math.max(0, creature.exhaustion + by));
+  if (level === creature.exhaustion) {
+    ctx.reject(`${actor.name} is already at exhaustion level ${level}`);
+  }
+  ctx.act('core:update-actor', {
+    actorId: actor.id,
+    patch: { data: withData(actor, { exhaustion: level }) },
+  });
+  ctx.say(
+    `${actor.name} is at exhaustion level ${level}${level === MAX_EXHAUSTION ? ' and dies' : ''}.`,
+  );
+}
+
+const conditionSchema = { enum: [...CONDITIONS] };
+
+/** `dnd5e:apply-condition` {actorId, condition, rounds?, ends?}. */
+export const applyConditionAction: ActionDefinition<{
+  actorId: string;
+  condition: Condition;
+  rounds?: number;
+  ends?: EffectTick;
+}> = {
+  description:
+    'Gives a character or creature a condition; with rounds in a combat it ends by itself.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['actorId', 'condition'],
+    properties: {
+      actorId: { type: 'string', minLength: 1, maxLength: 64 },
+      condition: conditionSchema,
+      rounds: { type: 'integer', minimum: 1, maximum: 10000 },
+      ends: { enum: Object.values(EFFECT_TICKS) },
+    },
+  },
+  handle(ctx) {
+    const { actor, creature } = subject(ctx);
+    const { condition, rounds } = ctx.payload;
+    if (creature.conditionImmunities.includes(condition)) {
+      ctx.reject(`${actor.name} is immune to being ${condition}`);
+    }
+    if (condition === 'exhaustion') return changeExhaustion(ctx, actor, creature, 1);
+    const label = conditionLabel(condition);
+    const combatants = rounds === undefined ? [] : combatantsOf(ctx, actor.id);
+    if (combatants.length > 0 && rounds !== undefined) {
+      for (const c of combatants) {
+        if (c.effects.some((e) => e.id === effectId(condition))) {
+          ctx.act('core:remove-effect', { combatantId: c.id, effectId: effectId(condition) });
+        }
+        ctx.act('core:add-effect', {
+          combatantId: c.id,
+          id: effectId(condition),
+          label,
+          rounds,
+          tick: ctx.payload.ends ?? EFFECT_TICKS.turnEnd,
+        });
+      }
+      ctx.say(`${actor.name} is ${condition} for ${rounds} round${rounds === 1 ? '' : 's'}.`);
+      return;
+    }
+    const tokens = tokensOf(ctx, actor.id);
+    if (tokens.length === 0) {
+      ctx.reject(
+        `${actor.name} has no token (or, with rounds, no combatant) to carry ${condition}`,
+      );
+    }
+    for (const token of tokens) {
+      if (token.statuses.includes(condition)) continue;
+      ctx.act('core:update-token', {
+        tokenId: token.id,
+        patch: { statuses: [...token.statuses, condition] },
+      });
+    }
+    ctx.say(`${actor.name} is ${condition}.`);
+  },
+};
+
+/** `dnd5e:remove-condition` {actorId, condition}: ends it everywhere (exhaustion: one level). */
+export const removeConditionAction: ActionDefinition<{ actorId: string; condition: Condition }> = {
+  description: 'Ends a condition of a character or creature (exhaustion drops one level).',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['actorId', 'condition'],
+    properties: {
+      actorId: { type: 'string', minLength: 1, maxLength: 64 },
+      condition: conditionSchema,
+    },
+  },
+  handle(ctx) {
+    const { actor, creature } = subject(ctx);
+    const { condition } = ctx.payload;
+    if (condition === 'exhaustion') return changeExhaustion(ctx, actor, creature, -1);
+    let removed = false;
+    for (const c of combatantsOf(ctx, actor.id)) {
+      if (!c.effects.some((e) => e.id === effectId(condition))) continue;
+      ctx.act('core:remove-effect', { combatantId: c.id, effectId: effectId(condition) });
+      removed = true;
+    }
+    for (const token of tokensOf(ctx, actor.id)) {
+      if (!token.statuses.includes(condition)) continue;
+      ctx.act('core:update-token', {
+        tokenId: token.id,
+        patch: { statuses: token.statuses.filter((s) => s !== condition) },
+      });
+      removed = true;
+    }
+    if (!removed) ctx.reject(`${actor.name} is not ${condition}`);
+    ctx.say(`${actor.name} is no longer ${condition}.`);
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * Short and long rests of a character: spending hit dice to heal, and the
+ * long rest's full recovery.
+ */
+import type { ActionContext, ActionDefinition } from '@vtt/sdk';
+import { ACTOR_TYPES, modifierOf, readCreature, withData, type Creature } from './creature.js';
+import { safeRoll } from './d20.js';
+import type { Actor } from './sdk-types.js';
+
+declare module '@vtt/sdk' {
+  interface ModuleActions {
+    'dnd5e:short-rest': { actorId: string; hitDice: number };
+    'dnd5e:long-rest': { actorId: string };
+  }
+}
+
+function character(ctx: ActionContext<{ actorId: string }>): { actor: Actor; creature: Creature } {
+  const actor = ctx.actor(ctx.payload.actorId) ?? ctx.reject(`no actor ${ctx.payload.actorId}`);
+  const creature = readCreature(actor);
+  if (creature?.type !== ACTOR_TYPES.character) {
+    return ctx.reject(`${actor.name} is not a player character`);
+  }
+  if (creature.deathSaves.dead) ctx.reject(`${actor.name} is dead`);
+  return { actor, creature };
+}
+
+/**
+ * `dnd5e:short-rest` {actorId, hitDice}: spends hit dice; each heals its
+ * roll + the CON modifier (at least 0), up to the hit point maximum.
+ */
+export const shortRestAction: ActionDefinition<{ actorId: string; hitDice: number }> = {
+  description: 'A short rest: spend hit dice to regain hit points.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['actorId', 'hitDice'],
+    properties: {
+      actorId: { type: 'string', minLength: 1, maxLength: 64 },
+      hitDice: { type: 'integer', minimum: 0, maximum: 20 },
+    },
+  },
+  handle(ctx) {
+    const { actor, creature } = character(ctx);
+    const left = Math.max(0, creature.level - creature.hitDiceSpent);
+    const spend = ctx.payload.hitDice;
+    if (spend > left) ctx.reject(`${actor.name} has ${left} hit dice left, not ${spend}`);
+    if (spend === 0) {
+      ctx.say(`${actor.name} takes a short rest.`);
+      return;
+    }
+    const con = modifierOf(creature, 'con');
+    const roll = safeRoll(ctx, `${spend}d${creature.hitDie}`);
+    const first = roll.terms[0];
+    const dice = first?.type === 'dice' ? first.dice.filter((d) => !d.dropped && !d.rerolled) : [];
+    const healed = dice.reduce((sum, d) => sum + Math.max(0, d.value + con), 0);
+    const value = Math.min(creature.hp.max, creature.hp.value + healed);
+    ctx.act('core:update-actor', {
+      actorId: actor.id,
+      patch: {
+        data: withData(actor, {
+          hp: { ...creature.hp, value },
+          hitDiceSpent: creature.hitDiceSpent + spend,
+        }),
+      },
+    });
+    ctx.say(`${actor.name} spends ${spend} hit dice and regains ${value - creature.hp.value} HP.`, {
+      roll,
+    });
+  },
+};
+
+/**
+ * `dnd5e:long-rest` {actorId}: hit points to maximum, temporary hit points
+ * gone, death saves cleared, half the character's hit dice (at least one)
+ * back, one level of exhaustion less.
+ */
+export const longRestAction: ActionDefinition<{ actorId: string }> = {
+  description: 'A long rest: full hit points, half the hit dice back, one exhaustion level less.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['actorId'],
+    properties: { actorId: { type: 'string', minLength: 1, maxLength: 64 } },
+  },
+  handle(ctx) {
+    const { actor, creature } = character(ctx);
+    const regained = Math.max(1, Math.floor(creature.level / 2));
+    ctx.act('core:update-actor', {
+      actorId: actor.id,
+      patch: {
+        data: withData(actor, {
+          hp: { value: creature.hp.max, max: creature.hp.max, temp: 0 },
+          deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
+          hitDiceSpent: Math.max(0, creature.hitDiceSpent - regained),
+          exhaustion: Math.max(0, creature.exhaustion - 1),
+        }),
+      },
+    });
+    ctx.say(`${actor.name} finishes a long rest.`);
+  },
+};
