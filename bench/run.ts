@@ -3,6 +3,7 @@
  * baseline measured in the same run. Set VTT_BENCH_ROUND_MS to trade time
  * for precision (default 300 ms per round, 5 rounds per case).
  */
+import { benchCli } from './cli.bench.js';
 import { benchDice } from './dice.bench.js';
 import { benchReducer } from './reducer.bench.js';
 import { benchSandbox } from './sandbox.bench.js';
@@ -11,3 +12,4 @@ process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().to
 benchDice();
 benchReducer();
 await benchSandbox();
+await benchCli();

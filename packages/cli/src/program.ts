@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { inspectCommand } from './commands/inspect.js';
+import { newCommand } from './commands/new.js';
 import { packCommand } from './commands/pack.js';
 import { rollCommand } from './commands/roll.js';
 import { testCommand } from './commands/test.js';
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput(output(io));
   const commands = [
+    newCommand(io),
     buildCommand(io),
     validateCommand(io),
     testCommand(io),
