@@ -1,7 +1,7 @@
 /**
- * Reading the arguments of named rolls. The host passes them as JSON without
- * checking them against the roll's `args` schema, so each field is checked
- * here and a bad one is refused with a message that says what to send.
+ * Reading the arguments of named rolls into typed values with defaults. The
+ * host has already checked them against each roll's `args` schema; the
+ * checks here are what a schema cannot say (e.g. an actor's own skills).
  */
 import type { ModuleContext } from '@vtt/sdk';
 import { ROLL_MODES, type RollMode } from './d20.js';

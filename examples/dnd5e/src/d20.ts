@@ -41,19 +41,12 @@ export function signed(bonus: number): string {
 }
 
 /**
- * Rolls dice notation, turning a notation the dice engine refuses into a
- * rejection the user sees (instead of a module fault).
+ * Rolls dice notation with an optional label. A notation the dice engine
+ * refuses becomes a refusal the user sees (the SDK's dice do that), never a
+ * module fault.
  */
 export function safeRoll(ctx: ModuleContext, notation: string, label?: string): RollResult {
-  try {
-    return ctx.dice.roll(notation, label === undefined ? undefined : { label });
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && code.startsWith('VTT_ERR_DICE_')) {
-      return ctx.reject(`"${notation}" is not a dice expression this table can roll (${code})`);
-    }
-    throw error;
-  }
+  return ctx.dice.roll(notation, label === undefined ? undefined : { label });
 }
 
 /** A rolled d20 test. */

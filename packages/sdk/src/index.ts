@@ -30,4 +30,4 @@ export type {
   RollContext,
 } from './context.js';
 export type { RollOptionsForGuest } from './core-types.js';
-export type { Actor, JsonValue, RollOutcome, RollResult } from '@vtt/core';
+export type { Actor, JsonValue, RollOutcome, RollResult, TableDocs } from '@vtt/core';
