@@ -48,6 +48,14 @@ describe.each(['d20', 'dice-pool', '2d6', 'blank'])(
       expect(created.code, created.stderr).toBe(0);
       expect(JSON.parse(created.stdout)).toMatchObject({ id, template });
 
+      // Editors: the module type-checks against the SDK declarations the CLI put in .vtt/types.
+      const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+      const typecheck = await run(process.execPath, [tsc, '-p', dir()]).then(
+        () => 0,
+        (error: { stdout: string }) => error.stdout,
+      );
+      expect(typecheck).toBe(0);
+
       const built = await vtt(dir(), 'build', '--json');
       expect(built.code, built.stderr).toBe(0);
       expect(JSON.parse(built.stdout)).toMatchObject({ ok: true, outFile: 'dist/module.js' });

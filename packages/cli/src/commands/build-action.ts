@@ -1,15 +1,12 @@
-import { watch } from 'node:fs';
-import { join } from 'node:path';
-import { buildModule } from '../lib/build-module.js';
-import type { CliIo } from '../lib/io.js';
-import { readJson } from '../lib/module-project.js';
-import { progress, reportDiagnostics } from '../lib/report.js';
-import { formatDiagnostic } from '../lib/module-project.js';
-import type { BuildOptions } from './build.js';
+import { existsSync, watch } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { MANIFEST_FILE } from '@vtt/core';
-import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { CliError } from '../lib/io.js';
+import { buildModule } from '../lib/build-module.js';
+import { writeEditorTypes } from '../lib/editor-types.js';
+import { CliError, type CliIo } from '../lib/io.js';
+import { formatDiagnostic, readJson } from '../lib/module-project.js';
+import { progress, reportDiagnostics } from '../lib/report.js';
+import type { BuildOptions } from './build.js';
 
 async function buildOnce(dir: string, options: BuildOptions, io: CliIo) {
   const manifest = existsSync(join(dir, MANIFEST_FILE))
@@ -43,6 +40,8 @@ export async function runBuild(dirArg: string, options: BuildOptions, io: CliIo)
       `The folder ${dir} does not exist. Pass a module folder, or run vtt new <name> first.`,
     );
   const first = await buildOnce(dir, options, io);
+  // Editors resolve @vtt/sdk to these declarations (see the module's tsconfig.json).
+  await writeEditorTypes(dir);
   if (options.json) {
     io.stdout(
       `${JSON.stringify({ ok: first.code !== null, outFile: first.outFile, bytes: first.code?.length ?? 0, ms: Math.round(first.ms), errors: first.errors, warnings: first.warnings }, null, 2)}\n`,

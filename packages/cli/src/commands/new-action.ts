@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeEditorTypes } from '../lib/editor-types.js';
 import { CliError, type CliIo } from '../lib/io.js';
 import { MODULE_TEMPLATES, type ModuleTemplate, type NewOptions } from './new.js';
 
@@ -185,6 +186,7 @@ export async function runNew(input: string, options: NewOptions, io: CliIo): Pro
     files.push(target);
   }
   files.sort();
+  await writeEditorTypes(dir);
   const result: NewResult = { dir, id: names.id, template, files };
 
   if (options.json) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,10 +147,17 @@ describe.each(Object.keys(MODULE_TEMPLATES) as ModuleTemplate[])(
         'sheets/character.json',
         'src/module.test.ts',
         'src/module.ts',
+        'tsconfig.json',
         'vtt-module.json',
       ].sort();
       expect(result.files).toEqual(expected);
-      expect(await filesUnder(result.dir)).toEqual(expected);
+      // .vtt/types holds the SDK declarations for editors (copied from the built packages).
+      const written = await filesUnder(result.dir);
+      expect(written.filter((file) => !file.startsWith('.vtt/'))).toEqual(expected);
+      const sdkBuilt = existsSync(
+        fileURLToPath(new URL('../../../sdk/dist/index.d.ts', import.meta.url)),
+      );
+      expect(written.includes('.vtt/types/sdk/index.d.ts')).toBe(sdkBuilt);
       for (const file of expected) {
         expect(await readFile(join(result.dir, file), 'utf8'), file).not.toContain('__MODULE_');
       }

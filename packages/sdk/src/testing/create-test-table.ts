@@ -32,11 +32,14 @@ import {
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundleModule } from '../bundle/bundle-module.js';
 
-/** A module for the test table: an entry file to bundle, or a built bundle. */
-export type TestModule =
-  string | { readonly entry: string } | { readonly source: string; readonly id?: string };
+/**
+ * A module for the test table: its entry file to bundle (a path, or a URL
+ * such as `new URL('./module.ts', import.meta.url)`), or a built bundle.
+ */
+export type TestModule = string | URL | { readonly entry: string } | ModuleBundle;
 
 /** Options of {@link createTestTable}. */
 export interface TestTableOptions {
@@ -116,6 +119,7 @@ async function manifestNear(entry: string): Promise<ModuleManifest | undefined> 
 }
 
 async function sourceOf(module: TestModule): Promise<ModuleBundle> {
+  if (module instanceof URL) return sourceOf(fileURLToPath(module));
   if (typeof module === 'object' && 'source' in module) return module;
   const entry = typeof module === 'string' ? module : module.entry;
   const built = await bundleModule({ entry, sourcemap: false });

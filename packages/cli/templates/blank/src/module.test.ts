@@ -3,10 +3,9 @@
  * is bundled as `vtt build` bundles it, and every action goes through the
  * same schema and permission checks as on the server.
  */
-import { fileURLToPath } from 'node:url';
 import { createTestTable, describe, expect, it } from '@vtt/sdk/testing';
 
-const MODULE = fileURLToPath(new URL('./module.ts', import.meta.url));
+const MODULE = new URL('./module.ts', import.meta.url);
 
 describe('__MODULE_NAME__', () => {
   it('says hello and rolls a d20', async () => {

@@ -3,7 +3,6 @@
  * is bundled as `vtt build` bundles it, and every action goes through the
  * same schema and permission checks as on the server.
  */
-import { fileURLToPath } from 'node:url';
 import {
   afterAll,
   beforeAll,
@@ -15,7 +14,7 @@ import {
   type TestTable,
 } from '@vtt/sdk/testing';
 
-const MODULE = fileURLToPath(new URL('./module.ts', import.meta.url));
+const MODULE = new URL('./module.ts', import.meta.url);
 
 describe('__MODULE_NAME__', () => {
   let t: TestTable;
