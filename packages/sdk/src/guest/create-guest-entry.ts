@@ -28,7 +28,7 @@ import {
   type TableView,
   type ViewEvent,
 } from '@vtt/core';
-import type { ActionDefinition, ModuleDefinition } from '../define-module.js';
+import type { ActionDefinition, ModuleDefinition, RollDefinition } from '../define-module.js';
 import {
   baseContext,
   guestDice,
@@ -268,7 +268,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
     },
     vttRoll(call) {
       return guarded(() => {
-        const named = pick(definition.rolls, call.name);
+        const named = pick(definition.rolls, call.name) as RollDefinition;
         const proposals: GuestProposal[] = [];
         const state = docs();
         const subject = call.actorId ? state.actors[call.actorId] : undefined;
