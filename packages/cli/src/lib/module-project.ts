@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
-  formatErrorMessage,
+  createDiagnostic,
   MANIFEST_FILE,
   validateModuleData,
   type Diagnostic,
@@ -15,7 +15,6 @@ import {
   type ErrorParams,
   type ModuleManifest,
 } from '@vtt/core';
-import { ERROR_CODES } from '@vtt/core';
 import { expandGlob } from './glob.js';
 
 /** Where the source entry is looked for, in order. */
@@ -42,25 +41,14 @@ export interface ModuleProject {
   readonly warnings: readonly Diagnostic[];
 }
 
-/** Builds a diagnostic from the error table. */
+/** Builds a diagnostic from the error table, in `file` (module-relative) when given. */
 export function diagnostic(
   code: ErrorCode,
   file: string | undefined,
   pointer: string,
   params: ErrorParams = {},
 ): Diagnostic {
-  const spec = ERROR_CODES[code];
-  const fill = (text: string) =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  return {
-    code,
-    message: fill(spec.message),
-    fix: fill(spec.fix),
-    pointer,
-    ...(file === undefined ? {} : { file }),
-  };
+  return createDiagnostic(code, pointer, params, file);
 }
 
 /** Line and column (1-based) of a character offset. */
@@ -183,5 +171,3 @@ export function formatDiagnostic(d: Diagnostic, kind: 'error' | 'warning'): stri
   const where = `${d.file ?? ''}${d.pointer ? ` ${d.pointer}` : ''}`.trim();
   return `${kind} ${d.code}${where ? ` at ${where}` : ''}: ${d.message}\n    fix: ${d.fix}`;
 }
-
-export { formatErrorMessage };

@@ -45,11 +45,17 @@ export class VttError extends Error {
  */
 export function formatErrorMessage(code: ErrorCode, params: ErrorParams = {}): string {
   const spec = ERROR_CODES[code];
-  const fill = (template: string): string =>
-    template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  return `${fill(spec.message)} ${fill(spec.fix)}`;
+  return `${fillTemplate(spec.message, params)} ${fillTemplate(spec.fix, params)}`;
+}
+
+/**
+ * Fills `{name}` placeholders of an error template from `params`; unknown
+ * placeholders stay as written, so a missing param is visible.
+ */
+export function fillTemplate(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../errors/vtt-error.js';
 import { ERROR_CODES, type ErrorCode } from '../errors/codes.js';
 import type { ErrorParams } from '../errors/vtt-error.js';
 
@@ -40,11 +41,12 @@ export function createDiagnostic(
 ): Diagnostic {
   const spec = ERROR_CODES[code];
   const all: ErrorParams = { pointer: pointer === '' ? '(the document)' : pointer, ...params };
-  const fill = (template: string): string =>
-    template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in all ? String(all[name]) : whole,
-    );
-  const base = { code, message: fill(spec.message), pointer, fix: fill(spec.fix) };
+  const base = {
+    code,
+    message: fillTemplate(spec.message, all),
+    pointer,
+    fix: fillTemplate(spec.fix, all),
+  };
   return file === undefined ? base : { ...base, file };
 }
 
