@@ -5,7 +5,7 @@ import { buildModule } from '../lib/build-module.js';
 import { writeEditorTypes } from '../lib/editor-types.js';
 import { CliError, type CliIo } from '../lib/io.js';
 import { formatDiagnostic, readJson } from '../lib/module-project.js';
-import { progress, reportDiagnostics } from '../lib/report.js';
+import { progress, reportDiagnostics, result } from '../lib/report.js';
 import type { BuildOptions } from './build.js';
 
 async function buildOnce(dir: string, options: BuildOptions, io: CliIo) {
@@ -20,7 +20,7 @@ async function buildOnce(dir: string, options: BuildOptions, io: CliIo) {
     minify: options.minify,
   }).then((built) => {
     if (!options.json && built.code !== null) {
-      progress(
+      result(
         io,
         `built ${built.outFile} (${(built.code.length / 1024).toFixed(1)} KiB) in ${Math.round(built.ms)} ms`,
       );

@@ -28,9 +28,9 @@ afterEach(() => rm(join(dir, '..'), { recursive: true, force: true }));
 
 describe('vtt build', () => {
   it('writes the bundle and its source map where the manifest says', async () => {
-    const { code, err } = await vtt('build', dir);
+    const { code, out } = await vtt('build', dir);
     expect(code).toBe(0);
-    expect(err).toMatch(/built dist\/module\.js/);
+    expect(out).toMatch(/^built dist\/module\.js \([\d.]+ KiB\) in \d+ ms\n$/);
     const bundle = await readFile(join(dir, 'dist/module.js'), 'utf8');
     expect(bundle).toContain('vttDescribe');
     expect(bundle).toMatch(/sourceMappingURL=module\.js\.map/);
@@ -39,7 +39,8 @@ describe('vtt build', () => {
     ).toBeGreaterThan(1);
   });
 
-  it('reports a syntax error with file, line and column, and exits 1', async () => {
+  it('reports a syntax error with file, line and column, exits 1, and leaves no stale bundle', async () => {
+    expect((await vtt('build', dir)).code).toBe(0);
     const source = await readFile(join(dir, 'src/module.ts'), 'utf8');
     await writeFile(join(dir, 'src/module.ts'), `${source}\nconst broken = ;\n`);
     const { code, err } = await vtt('build', dir);
@@ -47,6 +48,7 @@ describe('vtt build', () => {
     expect(err).toContain('VTT_ERR_PROJECT_BUILD_FAILED');
     const lines = source.split('\n').length + 1;
     expect(err).toContain(`src/module.ts:${lines}:16`);
+    expect(existsSync(join(dir, 'dist/module.js'))).toBe(false);
   });
 
   it('rebuilds on change with --watch, until stopped', async () => {
@@ -69,7 +71,7 @@ describe('vtt build', () => {
     );
     controller.abort();
     await watching;
-    expect(io.err().match(/built dist\/module\.js/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(io.out().match(/built dist\/module\.js/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -164,6 +166,17 @@ describe('vtt pack and vtt inspect', () => {
     expect(code).toBe(1);
     expect(err).toContain('Validation failed');
     expect(existsSync(join(dir, 'heroes-1.0.0.vttmod'))).toBe(false);
+  });
+
+  it('refuses a sheet roll button that names a roll the module does not register', async () => {
+    const sheet = JSON.parse(await readFile(join(dir, 'sheets/hero.json'), 'utf8'));
+    sheet.layout[0].children[3].roll = 'checks';
+    await writeFile(join(dir, 'sheets/hero.json'), JSON.stringify(sheet));
+    const { code, err } = await vtt('pack', dir);
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'VTT_ERR_PROJECT_UNKNOWN_ROLL at sheets/hero.json /layout/0/children/3/roll',
+    );
   });
 
   it('refuses a bundle whose id differs from the manifest', async () => {

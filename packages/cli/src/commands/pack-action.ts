@@ -17,16 +17,44 @@ export interface PackResult {
   readonly files: readonly string[];
 }
 
-/** Loads the bundle in a real sandbox and reads the id it declares. */
-async function bundleId(source: string): Promise<string> {
+/** Loads the bundle in a real sandbox and reads what it registers. */
+async function describeBundle(source: string): Promise<{ id: string; rolls: string[] }> {
   const host = await createSandboxHost({ workers: 1 });
   try {
     const instance = await host.createInstance({ key: 'pack:check', source });
     const { value } = await instance.call('vttDescribe', null);
-    return String((value as { id?: unknown } | null)?.id);
+    const description = value as { id?: unknown; rolls?: Record<string, unknown> } | null;
+    return { id: String(description?.id), rolls: Object.keys(description?.rolls ?? {}) };
   } finally {
     await host.close();
   }
+}
+
+/** Every roll button of a sheet layout, with its JSON pointer. */
+function rollButtons(nodes: unknown, at: string): { pointer: string; roll: string }[] {
+  if (!Array.isArray(nodes)) return [];
+  return nodes.flatMap((node: unknown, i) => {
+    const n = (node ?? {}) as {
+      kind?: unknown;
+      roll?: unknown;
+      children?: unknown;
+      tabs?: unknown;
+    };
+    const here = `${at}/${i}`;
+    const own =
+      n.kind === 'roll' && typeof n.roll === 'string'
+        ? [{ pointer: `${here}/roll`, roll: n.roll }]
+        : [];
+    const tabs = Array.isArray(n.tabs)
+      ? n.tabs.flatMap((tab: unknown, t) =>
+          rollButtons(
+            (tab as { children?: unknown } | null)?.children,
+            `${here}/tabs/${t}/children`,
+          ),
+        )
+      : [];
+    return [...own, ...rollButtons(n.children, `${here}/children`), ...tabs];
+  });
 }
 
 /** Validates, builds and packs the module in `dirArg` into one reproducible archive. */
@@ -54,13 +82,25 @@ export async function runPack(
   reportDiagnostics(io, built, 'The build');
 
   progress(io, 'checking the bundle in the sandbox...');
-  let found: string;
+  let described: { id: string; rolls: string[] };
   try {
-    found = await bundleId(built.code!);
+    described = await describeBundle(built.code!);
   } catch (error) {
     if (!isVttError(error)) throw error;
     throw new CliError(`The bundle does not load in the sandbox: ${error.code}: ${error.message}`);
   }
+  const found = described.id;
+  const unknownRolls = (manifest.sheets ?? []).flatMap((sheet) =>
+    rollButtons((project.files[sheet.path] as { layout?: unknown } | undefined)?.layout, '/layout')
+      .filter((button) => !described.rolls.includes(button.roll))
+      .map((button) =>
+        diagnostic('VTT_ERR_PROJECT_UNKNOWN_ROLL', sheet.path, button.pointer, {
+          roll: button.roll,
+          known: described.rolls.join(', ') || 'none',
+        }),
+      ),
+  );
+  reportDiagnostics(io, { errors: unknownRolls, warnings: [] }, 'Packing');
   if (found !== manifest.id) {
     reportDiagnostics(
       io,

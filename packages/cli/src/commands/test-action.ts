@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { CliError, type CliIo } from '../lib/io.js';
 import { vttPackageEntries } from '../lib/vtt-packages.js';
@@ -43,7 +44,12 @@ export async function runTest(
       reporters: options.json ? [] : ['default'],
       ...(options.filter === undefined ? {} : { testNamePattern: options.filter }),
     },
-    { resolve: { alias }, logLevel: options.json ? 'silent' : 'warn' },
+    {
+      resolve: { alias },
+      logLevel: options.json ? 'silent' : 'warn',
+      // Vite's cache goes to the system's temp folder, never into the module folder.
+      cacheDir: join(tmpdir(), 'vtt-test-cache'),
+    },
     // With --json, stdout carries only the JSON: vitest's own output goes to stderr.
     options.json ? { stdout: process.stderr, stderr: process.stderr } : {},
   );

@@ -3,7 +3,7 @@
  * manifest names as `entry` (default `dist/module.js`), with a source map.
  * Shared by `vtt build` and `vtt pack`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { Diagnostic } from '@vtt/core';
 import { bundleModule } from '@vtt/sdk/bundle';
@@ -74,6 +74,11 @@ export async function buildModule(options: {
   };
   const errors = result.errors.map(toDiagnostic);
   const warnings = result.warnings.map(toDiagnostic);
+  if (options.write && (result.code === null || errors.length > 0)) {
+    // A failed build removes the old bundle, so nothing stale is tested or packed.
+    await rm(join(options.dir, outFile), { force: true });
+    await rm(join(options.dir, `${outFile}.map`), { force: true });
+  }
   if (options.write && result.code !== null && errors.length === 0) {
     const target = join(options.dir, outFile);
     await mkdir(dirname(target), { recursive: true });

@@ -12,6 +12,11 @@ export function progress(io: CliIo, text: string): void {
   io.stderr(`${text}\n`);
 }
 
+/** Prints a command's result line on stdout (what a script would read). */
+export function result(io: CliIo, text: string): void {
+  io.stdout(`${text}\n`);
+}
+
 /** Prints every diagnostic; throws a CliError (exit 1) when there are errors. */
 export function reportDiagnostics(
   io: CliIo,

@@ -27,6 +27,11 @@ export const PROJECT_ERRORS = defineErrors({
     fix: 'Add the file, or correct or remove the pattern in /assets of vtt-module.json.',
     status: 422,
   },
+  VTT_ERR_PROJECT_UNKNOWN_ROLL: {
+    message: 'The sheet names the roll "{roll}", which the module does not register.',
+    fix: 'Use a roll the module registers ({known}), or add "{roll}" to `rolls` in defineModule.',
+    status: 422,
+  },
   VTT_ERR_PROJECT_ID_MISMATCH: {
     message: 'The bundle declares module id "{found}" but vtt-module.json says "{expected}".',
     fix: 'Use the same id in defineModule({ id }) and in the manifest.',

@@ -1,6 +1,8 @@
 /**
  * The candidate closest to `word` by edit distance, when it is close enough
- * to be a likely typo (at most a third of its length, minimum 2 edits).
+ * to be a likely typo (at most a third of its length, minimum 2 edits, and
+ * always fewer edits than the word has letters, so a short word never
+ * "matches" a word it shares nothing with).
  * Returns `undefined` when nothing is close.
  *
  * @example
@@ -8,7 +10,7 @@
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length > 64) return undefined;
-  const budget = Math.max(2, Math.floor(word.length / 3));
+  const budget = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1);
   let best: string | undefined;
   let bestDistance = budget + 1;
   for (const candidate of candidates) {

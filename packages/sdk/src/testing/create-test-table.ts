@@ -125,7 +125,7 @@ async function sourceOf(module: TestModule): Promise<ModuleBundle> {
   const built = await bundleModule({ entry, sourcemap: false });
   if (built.code === null) {
     const first = built.errors[0];
-    const where = first?.file ? `${first.file}:${first.line}:${first.column}: ` : '';
+    const where = first?.file ? `${first.file}:${first.line}:${(first.column ?? 0) + 1}: ` : '';
     throw new Error(
       `The module ${entry} does not build: ${where}${first?.text ?? 'unknown error'}`,
     );

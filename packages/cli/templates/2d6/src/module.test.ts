@@ -33,7 +33,7 @@ describe('__MODULE_NAME__', () => {
       ownership: { 'player:alice': 'owner', 'player:bob': 'observer' },
     });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('spends Luck one point at a time', async () => {
     await t.player('alice').act('__MODULE_ID__:spend-luck', { actorId: 'pilot' });

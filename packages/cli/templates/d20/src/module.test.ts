@@ -33,7 +33,7 @@ describe('__MODULE_NAME__', () => {
       ownership: { 'player:alice': 'owner', 'player:bob': 'observer' },
     });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('heals a character, up to their maximum', async () => {
     await t.player('alice').act('__MODULE_ID__:heal', { actorId: 'hero', amount: 4 });

@@ -33,7 +33,7 @@ describe('__MODULE_NAME__', () => {
       ownership: { 'player:alice': 'owner', 'player:bob': 'observer' },
     });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('lets only those who own a character spend its Edge (bob only observes Kestrel)', async () => {
     const error = await rejectionOf(
