@@ -51,9 +51,14 @@ export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, ho
 
   const MISSING = {};
   return {
-    parseArg(json) { return parse(json); },
-    /** The function named name: a named export, or a method of the default export. */
-    call(ns, name, arg) {
+    missing: MISSING,
+    /**
+     * Parses the argument and calls the function named name: a named export,
+     * or a method of the default export. One crossing per call; MISSING when
+     * there is no such function.
+     */
+    invoke(ns, name, json) {
+      const arg = parse(json);
       if (hasOwn.call(ns, name) && typeof ns[name] === 'function') return ns[name](arg);
       const target = hasOwn.call(ns, 'default') ? ns.default : undefined;
       if (target !== null && typeof target === 'object' && hasOwn.call(target, name)) {
@@ -62,7 +67,6 @@ export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, ho
       }
       return MISSING;
     },
-    isMissing(value) { return value === MISSING; },
     /** JSON text, or a number (the length, when over the cap), or an error message string in an array. */
     toJson(value) {
       if (value === undefined) return 'null';

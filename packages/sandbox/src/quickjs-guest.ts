@@ -43,9 +43,8 @@ export interface QuickJsGuest {
 }
 
 interface Helpers {
-  readonly parseArg: QuickJSHandle;
-  readonly call: QuickJSHandle;
-  readonly isMissing: QuickJSHandle;
+  readonly invoke: QuickJSHandle;
+  readonly missing: QuickJSHandle;
   readonly toJson: QuickJSHandle;
   readonly describeError: QuickJSHandle;
 }
@@ -227,27 +226,17 @@ export async function loadQuickJsGuest(init: {
 
   function callExport(input: GuestCallInput): GuestOutcome {
     const { fn } = input;
-    const argText = ctx.newString(input.argJson);
-    const parsed = ctx.callFunction(helpers.parseArg, ctx.undefined, argText);
-    argText.dispose();
-    if (parsed.error) {
-      const failed = classify(parsed.error, fn, limits.cpuMs);
-      parsed.error.dispose();
-      return { ok: false, failure: failed };
-    }
     const name = ctx.newString(fn);
-    const result = ctx.callFunction(helpers.call, ctx.undefined, exports, name, parsed.value);
+    const argText = ctx.newString(input.argJson);
+    const result = ctx.callFunction(helpers.invoke, ctx.undefined, exports, name, argText);
     name.dispose();
-    parsed.value.dispose();
+    argText.dispose();
     if (result.error) {
       const failed = classify(result.error, fn, limits.cpuMs);
       result.error.dispose();
       return { ok: false, failure: failed };
     }
-    const missing = ctx.dump(
-      ctx.unwrapResult(ctx.callFunction(helpers.isMissing, ctx.undefined, result.value)),
-    );
-    if (missing === true) {
+    if (ctx.eq(result.value, helpers.missing)) {
       result.value.dispose();
       return { ok: false, failure: failure('VTT_ERR_SANDBOX_NO_SUCH_FUNCTION', { fn }) };
     }
@@ -315,9 +304,8 @@ function installPrelude(
   for (const arg of args) arg.dispose();
   const get = (name: keyof Helpers): QuickJSHandle => ctx.getProp(helpers, name);
   const result: Helpers = {
-    parseArg: get('parseArg'),
-    call: get('call'),
-    isMissing: get('isMissing'),
+    invoke: get('invoke'),
+    missing: get('missing'),
     toJson: get('toJson'),
     describeError: get('describeError'),
   };
