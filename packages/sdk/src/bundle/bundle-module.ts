@@ -5,8 +5,9 @@
  * (`vtt build`, `@vtt/sdk/testing`).
  */
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { build, type Message, type Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { build, type Loader, type Message, type Plugin } from 'esbuild';
 
 /** One problem found while bundling, as data (esbuild's location). */
 export interface BundleDiagnostic {
@@ -36,20 +37,51 @@ export interface BundleOptions {
   readonly minify?: boolean;
   /** Produce a source map (returned as `map`). Default true. */
   readonly sourcemap?: boolean;
+  /**
+   * The module's folder: paths in the bundle's comments and source map are
+   * relative to it. Default: the folder above the entry's (`src/..`).
+   */
+  readonly root?: string;
 }
 
 const require = createRequire(import.meta.url);
 /** Folder of @vtt/sdk's package.json; @vtt/core is resolved from there too. */
 const sdkRoot = dirname(require.resolve('@vtt/sdk/package.json'));
+/** The SDK packages bundled into modules, by name, with their folders. */
+const bundledPackages = ['@vtt/sdk', '@vtt/core'].map((name) => ({
+  name,
+  root: dirname(require.resolve(`${name}/package.json`, { paths: [sdkRoot] })),
+}));
+
+/** `@vtt/core/src/index.ts` for a file of a bundled package, else undefined. */
+function stablePath(file: string): string | undefined {
+  for (const pkg of bundledPackages) {
+    const rel = relative(pkg.root, file).split(sep).join('/');
+    if (rel.startsWith('..') || isAbsolute(rel) || rel.includes('node_modules/')) continue;
+    return `${pkg.name}/${rel}`;
+  }
+  return undefined;
+}
+
+const LOADERS: Record<string, Loader> = { '.ts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' };
 
 /**
  * Resolves `@vtt/sdk` and `@vtt/core` to the SDK this toolchain ships, from
  * wherever the module's folder lives on disk, so a module needs nothing
- * installed but the `vtt` CLI.
+ * installed but the `vtt` CLI. Their files live in the `vtt` namespace
+ * under stable names (`@vtt/core/src/...`), so the bundle and its source map
+ * are the same whichever folder the module or the CLI is in.
  */
 const vttPackages: Plugin = {
   name: 'vtt-packages',
   setup(builder) {
+    const toVtt = (file: string) => {
+      const stable = stablePath(file);
+      // The SDK packages have no import-time side effects: unused files drop out (as in package.json).
+      return stable === undefined
+        ? { path: file }
+        : { path: stable, namespace: 'vtt', pluginData: file, sideEffects: false };
+    };
     builder.onResolve({ filter: /^@vtt\/(sdk|core)(\/.*)?$/ }, async (args) => {
       if (args.pluginData === 'vtt-packages') return undefined;
       const result = await builder.resolve(args.path, {
@@ -57,7 +89,23 @@ const vttPackages: Plugin = {
         resolveDir: sdkRoot,
         pluginData: 'vtt-packages',
       });
-      return result.errors.length > 0 ? { errors: result.errors } : { path: result.path };
+      return result.errors.length > 0 ? { errors: result.errors } : toVtt(result.path);
+    });
+    builder.onResolve({ filter: /.*/, namespace: 'vtt' }, async (args) => {
+      const result = await builder.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'vtt-packages',
+      });
+      return result.errors.length > 0 ? { errors: result.errors } : toVtt(result.path);
+    });
+    builder.onLoad({ filter: /.*/, namespace: 'vtt' }, async (args) => {
+      const file = args.pluginData as string;
+      return {
+        contents: await readFile(file, 'utf8'),
+        loader: LOADERS[extname(file)] ?? 'js',
+        resolveDir: dirname(file),
+      };
     });
   },
 };
@@ -81,19 +129,17 @@ const toDiagnostic = (message: Message): BundleDiagnostic => ({
  */
 export async function bundleModule(options: BundleOptions): Promise<BundleResult> {
   const entry = resolve(options.entry);
+  const root = resolve(options.root ?? dirname(dirname(entry)));
+  const fromRoot = relative(root, entry).split(sep).join('/');
   const stdin = [
-    `import definition from ${JSON.stringify(entry)};`,
+    `import definition from ${JSON.stringify(fromRoot.startsWith('.') ? fromRoot : `./${fromRoot}`)};`,
     `import { createGuestEntry } from '@vtt/sdk/guest';`,
     `export default createGuestEntry(definition);`,
   ].join('\n');
   try {
     const result = await build({
-      stdin: {
-        contents: stdin,
-        resolveDir: dirname(entry),
-        sourcefile: '<vtt-module-entry>',
-        loader: 'js',
-      },
+      stdin: { contents: stdin, resolveDir: root, sourcefile: '<vtt-module-entry>', loader: 'js' },
+      absWorkingDir: root,
       bundle: true,
       write: false,
       format: 'esm',
