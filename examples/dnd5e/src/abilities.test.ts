@@ -143,6 +143,14 @@ describe('abilities, proficiency, skills and saves', () => {
     expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
   });
 
+  it('/save rolls for the actor chosen as speaker in the chat box', async () => {
+    t.forceDice(11);
+    await t.gm.chat('/save con 12', { speaker: 'goblin' });
+    expect(t.state.chat.at(-1)!.text).toBe(
+      'Goblin: Constitution saving throw: 11 vs DC 12: failure',
+    );
+  });
+
   it('/save @name rolls for a named actor the speaker owns (the GM owns the goblin)', async () => {
     t.forceDice(11);
     await t.gm.chat('/save con 12 @goblin');

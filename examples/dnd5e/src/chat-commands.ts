@@ -25,8 +25,9 @@ export function parseAbility(word: string): Ability | undefined {
 }
 
 /**
- * The speaker's actor: the character they own, or with `@name` the actor of
- * that name they own (a GM owns every actor).
+ * The speaker's actor: with `@name` the actor of that name they own (a GM
+ * owns every actor); else the actor chosen as speaker in the chat box, if
+ * they own it; else the character they own.
  */
 function speaker(
   ctx: CommandContext<string>,
@@ -34,6 +35,11 @@ function speaker(
 ): { actor: Actor; creature: Creature } {
   const owns = (a: Actor) =>
     ctx.user.role === 'gm' || (a.ownership[ctx.user.id] ?? a.defaultOwnership) === 'owner';
+  const chosen = ctx.speaker;
+  if (name === undefined && chosen !== undefined && owns(chosen)) {
+    const creature = readCreature(chosen);
+    if (creature !== undefined) return { actor: chosen, creature };
+  }
   const candidates = Object.values(ctx.state.actors)
     .filter((a) => owns(a) && readCreature(a) !== undefined)
     .filter((a) =>

@@ -60,21 +60,26 @@ export function parseCheckCommand(text: string): CheckCommand | string {
 }
 
 /**
- * The character a `/check` is for: the one named after `@` (by id or name),
- * else the speaker's own traveller (or, without one, their own NPC) when
- * they own exactly one.
+ * The character a `/check` is for: the one named after `@` (by id or name)
+ * among those the user owns, else the actor chosen as speaker in the chat
+ * box if the user owns it, else the user's own traveller (or, without one,
+ * their own NPC) when they own exactly one. The same refusal for a name that
+ * does not exist and one the user does not own, so a player learns nothing
+ * about characters they cannot see.
  */
 export function speakerCharacter(ctx: CommandContext<string>, named: string | null): Actor {
   const characters = Object.values(ctx.state.actors).filter(isCharacter);
   if (named !== null) {
     const wanted = named.toLowerCase();
-    const actor =
-      characters.find((a) => a.id === named) ??
-      characters.find((a) => a.name.toLowerCase() === wanted) ??
-      ctx.reject(`There is no traveller or NPC called "${named}".`);
-    if (!ownsActor(ctx, actor)) ctx.reject(`You may only roll for characters you own.`);
-    return actor;
+    const mine = characters.filter((a) => ownsActor(ctx, a));
+    return (
+      mine.find((a) => a.id === named) ??
+      mine.find((a) => a.name.toLowerCase() === wanted) ??
+      ctx.reject(`You own no traveller or NPC called "${named}".`)
+    );
   }
+  const chosen = ctx.speaker;
+  if (chosen !== undefined && isCharacter(chosen) && ownsActor(ctx, chosen)) return chosen;
   const own = characters.filter(
     (a) => (a.ownership[ctx.user.id] ?? a.defaultOwnership) === 'owner',
   );

@@ -173,7 +173,15 @@ describe('/check chat command', () => {
     expect(none.code).toBe('VTT_ERR_MODULE_REJECTED');
     expect(String(none.params['reason'])).toContain('@name');
     const notYours = await rejectionOf(t.player('bob').chat('/check stealth @Vance'));
+    const nobody = await rejectionOf(t.player('bob').chat('/check stealth @Nobody'));
     expect(notYours.code).toBe('VTT_ERR_MODULE_REJECTED');
+    // The same answer whether Vance exists or not: players learn nothing of others' characters.
+    expect(String(notYours.params['reason'])).toBe(
+      String(nobody.params['reason']).replace('Nobody', 'Vance'),
+    );
+    t.forceDice(6, 6);
+    await t.gm.chat('/check stealth', { speaker: 'vance' });
+    expect(last().text).toMatch(/^Vance: /);
     const bad = await rejectionOf(t.player('alice').chat('/check pilot impossible'));
     expect(String(bad.params['reason'])).toContain('not a difficulty');
   });

@@ -60,6 +60,12 @@ describe('initiative: 2D6 + DEX or INT DM, ties to the higher DEX', () => {
     expect(initiativeOf('c-clever')).toBeCloseTo(7 - 1 + 0.05);
   });
 
+  it('uses the DM asked for when rolling, over the character data', async () => {
+    t.forceDice(4, 3);
+    await t.player('bob').rollInitiative(['c-clever'], { use: 'int' });
+    expect(initiativeOf('c-clever')).toBeCloseTo(7 + 2 + 0.05); // INT DM +2, though the data says DEX
+  });
+
   it("does not let a player roll another player's initiative", async () => {
     const error = await rejectionOf(t.player('bob').rollInitiative(['c-quick']));
     expect(error.code).toMatch(/^VTT_ERR_PERMISSION_/);

@@ -4,11 +4,21 @@
 import type { InitiativeModel } from '@vtt/sdk';
 import { characterData, currentCharacteristics, initiativeDm, isCharacter } from './actor-data.js';
 
+const CHOICES = ['dex', 'int', 'best'] as const;
+
+/** The DM choice asked for when rolling (`{ use: 'int' }`), if any. */
+function askedChoice(args: unknown): (typeof CHOICES)[number] | undefined {
+  const use = (args as { use?: unknown } | null)?.use;
+  return CHOICES.find((choice) => choice === use);
+}
+
 /**
- * Rolls 2D6 and adds the DEX DM, the INT DM, or the higher of the two
- * (`data.initiative`: `dex`, `int` or `best`, the default), plus the current
- * DEX score / 100 so that equal results go to the more dexterous. A
- * combatant without a character rolls a plain 2D6.
+ * Rolls 2D6 and adds the DEX DM, the INT DM, or the higher of the two: as
+ * asked when rolling (`{ use: 'dex' | 'int' | 'best' }`, e.g. an ambush
+ * calls for INT), else as the character data chooses (`data.initiative`,
+ * `best` by default); plus the current DEX score / 100 so that equal
+ * results go to the more dexterous. A combatant without a character rolls a
+ * plain 2D6.
  */
 export const initiative: InitiativeModel = {
   roll(ctx) {
@@ -16,6 +26,7 @@ export const initiative: InitiativeModel = {
     const actor = ctx.subject;
     if (actor === undefined || !isCharacter(actor)) return dice.total;
     const data = characterData(actor);
-    return dice.total + initiativeDm(data) + currentCharacteristics(data).dex / 100;
+    const dm = initiativeDm(data, askedChoice(ctx.args) ?? data.initiative ?? 'best');
+    return dice.total + dm + currentCharacteristics(data).dex / 100;
   },
 };
