@@ -6,7 +6,7 @@
  * them (they follow the CLI's version).
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 
@@ -29,8 +29,8 @@ async function declarations(root: string, folder = ''): Promise<string[]> {
 /**
  * Copies the built declarations of the SDK packages into `<dir>/.vtt/types`,
  * replacing what was there. Returns the number of files written, or 0 when
- * the packages are not built (a CLI run from source), in which case nothing
- * changes.
+ * they are already up to date or the packages are not built (a CLI run from
+ * source), in which case nothing changes.
  *
  * @example
  * await writeEditorTypes('./my-system'); // 14
@@ -42,6 +42,11 @@ export async function writeEditorTypes(dir: string): Promise<number> {
   }));
   if (!sources.every((source) => existsSync(join(source.dist, 'index.d.ts')))) return 0;
   const target = join(dir, '.vtt', 'types');
+  // A stamp of the declarations' build: unchanged SDK, nothing to copy (keeps `vtt build` fast).
+  const built = await Promise.all(sources.map((s) => stat(join(s.dist, 'index.d.ts'))));
+  const stamp = built.map((info) => `${info.size}:${info.mtimeMs}`).join(',');
+  const stampFile = join(target, '.stamp');
+  if ((await readFile(stampFile, 'utf8').catch(() => '')) === stamp) return 0;
   await rm(target, { recursive: true, force: true });
   let count = 0;
   for (const source of sources) {
@@ -52,6 +57,7 @@ export async function writeEditorTypes(dir: string): Promise<number> {
       count++;
     }
   }
+  await writeFile(stampFile, stamp);
   return count;
 }
 

@@ -5,9 +5,8 @@
  * (`vtt build`, `@vtt/sdk/testing`).
  */
 import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { build, type Loader, type Message, type Plugin } from 'esbuild';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { build, type Message, type Plugin } from 'esbuild';
 
 /** One problem found while bundling, as data (esbuild's location). */
 export interface BundleDiagnostic {
@@ -53,35 +52,14 @@ const bundledPackages = ['@vtt/sdk', '@vtt/core'].map((name) => ({
   root: dirname(require.resolve(`${name}/package.json`, { paths: [sdkRoot] })),
 }));
 
-/** `@vtt/core/src/index.ts` for a file of a bundled package, else undefined. */
-function stablePath(file: string): string | undefined {
-  for (const pkg of bundledPackages) {
-    const rel = relative(pkg.root, file).split(sep).join('/');
-    if (rel.startsWith('..') || isAbsolute(rel) || rel.includes('node_modules/')) continue;
-    return `${pkg.name}/${rel}`;
-  }
-  return undefined;
-}
-
-const LOADERS: Record<string, Loader> = { '.ts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' };
-
 /**
  * Resolves `@vtt/sdk` and `@vtt/core` to the SDK this toolchain ships, from
  * wherever the module's folder lives on disk, so a module needs nothing
- * installed but the `vtt` CLI. Their files live in the `vtt` namespace
- * under stable names (`@vtt/core/src/...`), so the bundle and its source map
- * are the same whichever folder the module or the CLI is in.
+ * installed but the `vtt` CLI.
  */
 const vttPackages: Plugin = {
   name: 'vtt-packages',
   setup(builder) {
-    const toVtt = (file: string) => {
-      const stable = stablePath(file);
-      // The SDK packages have no import-time side effects: unused files drop out (as in package.json).
-      return stable === undefined
-        ? { path: file }
-        : { path: stable, namespace: 'vtt', pluginData: file, sideEffects: false };
-    };
     builder.onResolve({ filter: /^@vtt\/(sdk|core)(\/.*)?$/ }, async (args) => {
       if (args.pluginData === 'vtt-packages') return undefined;
       const result = await builder.resolve(args.path, {
@@ -89,26 +67,30 @@ const vttPackages: Plugin = {
         resolveDir: sdkRoot,
         pluginData: 'vtt-packages',
       });
-      return result.errors.length > 0 ? { errors: result.errors } : toVtt(result.path);
-    });
-    builder.onResolve({ filter: /.*/, namespace: 'vtt' }, async (args) => {
-      const result = await builder.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        pluginData: 'vtt-packages',
-      });
-      return result.errors.length > 0 ? { errors: result.errors } : toVtt(result.path);
-    });
-    builder.onLoad({ filter: /.*/, namespace: 'vtt' }, async (args) => {
-      const file = args.pluginData as string;
-      return {
-        contents: await readFile(file, 'utf8'),
-        loader: LOADERS[extname(file)] ?? 'js',
-        resolveDir: dirname(file),
-      };
+      return result.errors.length > 0 ? { errors: result.errors } : { path: result.path };
     });
   },
 };
+
+/**
+ * Renames the SDK's files in the bundle's path comments and source map from
+ * their path relative to the module folder (which depends on where the
+ * module and the CLI are on disk) to a stable `vtt:@vtt/core/...`, so the
+ * same sources give the same bundle in any folder.
+ */
+function stablePaths(root: string): (text: string) => string {
+  const prefixes = bundledPackages.map((pkg) => ({
+    from: `${relative(root, pkg.root).split(sep).join('/')}/`,
+    to: `vtt:${pkg.name}/`,
+  }));
+  return (text) => {
+    let out = text;
+    for (const { from, to } of prefixes) {
+      out = out.split(`// ${from}`).join(`// ${to}`).split(`"${from}`).join(`"${to}`);
+    }
+    return out;
+  };
+}
 
 const toDiagnostic = (message: Message): BundleDiagnostic => ({
   text: message.text,
@@ -155,11 +137,12 @@ export async function bundleModule(options: BundleOptions): Promise<BundleResult
       legalComments: 'none',
       plugins: [vttPackages],
     });
+    const stable = stablePaths(root);
     const code = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? null;
     const map = result.outputFiles.find((file) => file.path.endsWith('.map'))?.text ?? null;
     return {
-      code,
-      map,
+      code: code === null ? null : stable(code),
+      map: map === null ? null : stable(map),
       errors: result.errors.map(toDiagnostic),
       warnings: result.warnings.map(toDiagnostic),
       inputs: Object.keys(result.metafile?.inputs ?? {}),
