@@ -6,4 +6,4 @@ export type {
   ModuleTableOptions,
   RollChange,
   TableChange,
-} from './module-table.js';
+} from './module-table-types.js';

@@ -6,135 +6,23 @@
 import {
   actorLevel,
   commit,
-  compileDataSchema,
   decide,
   forceDice,
-  MODULE_PROTOCOL_VERSION,
   VttError,
   type EventDraft,
   type GuestUser,
   type JsonValue,
   type ModuleDescription,
-  type ModuleManifest,
   type RngState,
-  type RollOutcome,
   type TableAction,
   type TableEvent,
   type TableState,
 } from '@vtt/core';
-import type { InstanceStatus, SandboxHost, SandboxInstance } from '../types.js';
 import { actorDataValidators, checkActorData } from './actor-data-check.js';
 import { decideProposals } from './decide-proposals.js';
+import type { ModuleTable, ModuleTableOptions, TableChange } from './module-table-types.js';
+import { openModuleSlot, type ModuleSlot } from './module-slot.js';
 import { initiativeOf, needsLoad, outcomeOf, proposalsOf, rejectionOf } from './guest-replies.js';
-
-/** One module to run at the table: its bundle (built by `vtt build`) and, if known, its id. */
-export interface ModuleBundle {
-  /** The manifest's id; when given, the bundle must declare the same id. */
-  readonly id?: string;
-  readonly source: string;
-  /**
-   * The module's validated manifest. With it, every actor of a type it
-   * declares is checked against the type's schema after each change.
-   */
-  readonly manifest?: ModuleManifest;
-}
-
-/** Options of {@link createModuleTable}. */
-export interface ModuleTableOptions {
-  readonly host: SandboxHost;
-  /** Unique per table on the host; instance keys are `${tableId}:${moduleId}`. */
-  readonly tableId: string;
-  readonly state: TableState;
-  /** The system module first, then add-ons: hooks run in this order. */
-  readonly modules: readonly ModuleBundle[];
-  /** The server clock, in ms since the epoch. */
-  readonly clock?: () => number;
-}
-
-/** What a change to the table produced. */
-export interface TableChange {
-  /** Committed events, in seq order (empty when nothing changed). */
-  readonly events: readonly TableEvent[];
-  /** After-hook failures: the action itself was committed. */
-  readonly warnings: readonly VttError[];
-}
-
-/** A named roll's typed outcome and the events it caused (its chat card). */
-export interface RollChange extends TableChange {
-  readonly outcome: RollOutcome;
-}
-
-/** A table whose actions run through core and its modules' rules. */
-export interface ModuleTable {
-  /** The authoritative state after every committed change. */
-  readonly state: TableState;
-  /** What each module registered, by module id. */
-  readonly modules: ReadonlyMap<string, ModuleDescription>;
-  /**
-   * Runs one action as `userId`: a core action (after the modules' before-hooks)
-   * or a module's custom action; then the modules' after-hooks.
-   * @throws VttError when the action is refused; nothing changes then.
-   */
-  dispatch(
-    action: { readonly type: string; readonly payload: unknown },
-    userId: string,
-  ): Promise<TableChange>;
-  /** Rolls a named roll and posts its chat card. */
-  roll(request: {
-    readonly name: string;
-    readonly userId: string;
-    readonly actorId?: string | null;
-    readonly args?: JsonValue;
-    readonly moduleId?: string;
-  }): Promise<RollChange>;
-  /** Rolls initiative with the system's model for combatants (all without one when omitted). */
-  rollInitiative(request: {
-    readonly userId: string;
-    readonly combatantIds?: readonly string[];
-    /** Options for the system's initiative model (e.g. which characteristic). */
-    readonly args?: JsonValue;
-  }): Promise<TableChange>;
-  /**
-   * Runs a chat line: `/command args` goes to the module that registered it;
-   * other text is posted. `speaker` is the actor the user speaks as; it must
-   * be one the user can see.
-   */
-  chat(request: {
-    readonly userId: string;
-    readonly text: string;
-    readonly speaker?: string | null;
-  }): Promise<TableChange>;
-  /** Runs a macro, optionally speaking as an actor the user can see. */
-  macro(request: {
-    readonly userId: string;
-    readonly name: string;
-    readonly args?: JsonValue;
-    readonly moduleId?: string;
-    readonly speaker?: string | null;
-  }): Promise<TableChange>;
-  /** Derived data of an actor, from the module that owns its type (null when none does). */
-  derived(actorId: string): Promise<JsonValue>;
-  /**
-   * Queues die faces for the next dice rolled at this table, by modules and
-   * by core alike (see `forceDice` in @vtt/core). For test harnesses; the
-   * server never exposes it.
-   */
-  forceDice(faces: readonly number[]): void;
-  /** Health of each module's sandbox instance. */
-  status(moduleId: string): InstanceStatus | undefined;
-  /** Disposes the table's sandbox instances. */
-  close(): Promise<void>;
-}
-
-interface Slot {
-  readonly id: string;
-  readonly instance: SandboxInstance;
-  readonly description: ModuleDescription;
-  readonly validators: Map<
-    string,
-    (data: unknown) => { pointer: string; message: string; fix: string }[]
-  >;
-}
 
 const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
   events.map(({ server: _server, ...event }) => event as TableEvent);
@@ -156,7 +44,7 @@ const docsOf = (state: TableState) => {
 export async function createModuleTable(options: ModuleTableOptions): Promise<ModuleTable> {
   const clock = options.clock ?? Date.now;
   let state = options.state;
-  const slots = new Map<string, Slot>();
+  const slots = new Map<string, ModuleSlot>();
   const actorData = actorDataValidators(
     options.modules.flatMap((bundle) => (bundle.manifest ? [bundle.manifest] : [])),
   );
@@ -167,7 +55,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     return run;
   };
 
-  const load = (slot: Pick<Slot, 'instance'>) =>
+  const load = (slot: Pick<ModuleSlot, 'instance'>) =>
     slot.instance.call(
       'vttLoad',
       { docs: docsOf(state), seq: state.seq, viewerId: null } as unknown as JsonValue,
@@ -175,7 +63,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     );
 
   const call = async (
-    slot: Slot,
+    slot: ModuleSlot,
     fn: string,
     arg: unknown,
     rng?: RngState,
@@ -200,7 +88,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     kind: string,
     name: string,
     has: (d: ModuleDescription) => boolean,
-  ): Slot => {
+  ): ModuleSlot => {
     if (moduleId !== undefined) {
       const slot = slots.get(moduleId);
       if (slot === undefined) throw new VttError('VTT_ERR_MODULE_NOT_FOUND', { moduleId });
@@ -211,7 +99,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     throw new VttError('VTT_ERR_MODULE_UNKNOWN_NAME', { kind, name });
   };
 
-  const rejected = (slot: Slot, what: string, value: JsonValue) => {
+  const rejected = (slot: ModuleSlot, what: string, value: JsonValue) => {
     const rejection = rejectionOf(value);
     if (rejection)
       throw new VttError('VTT_ERR_MODULE_REJECTED', {
@@ -312,7 +200,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
   };
 
   const runProposals = async (
-    slot: Slot,
+    slot: ModuleSlot,
     fn: string,
     what: string,
     arg: unknown,
@@ -331,66 +219,16 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
   };
 
   for (const [index, bundle] of options.modules.entries()) {
-    const key = `${options.tableId}:${bundle.id ?? `module-${index}`}`;
-    const instance = await options.host.createInstance({
-      key,
-      source: bundle.source,
-      seed: state.rng,
+    const slot = await openModuleSlot({
+      host: options.host,
+      key: `${options.tableId}:${bundle.id ?? `module-${index}`}`,
+      bundle,
+      rng: state.rng,
+      now: clock(),
+      taken: (id) => slots.has(id),
     });
-    const { value } = await instance.call('vttDescribe', null, { now: clock() });
-    const description = value as unknown as ModuleDescription;
-    if (
-      typeof description !== 'object' ||
-      description === null ||
-      description.protocol !== MODULE_PROTOCOL_VERSION
-    ) {
-      await instance.dispose();
-      throw new VttError('VTT_ERR_MODULE_PROTOCOL_MISMATCH', {
-        moduleId: bundle.id ?? key,
-        found: String((description as { protocol?: unknown } | null)?.protocol),
-        expected: MODULE_PROTOCOL_VERSION,
-      });
-    }
-    const moduleId = String(description.id);
-    if ((bundle.id !== undefined && moduleId !== bundle.id) || slots.has(moduleId)) {
-      await instance.dispose();
-      const problem = slots.has(moduleId)
-        ? `a second module with id "${moduleId}"`
-        : `the bundle declares id "${moduleId}", the manifest "${bundle.id}"`;
-      throw new VttError('VTT_ERR_MODULE_BAD_REPLY', { moduleId, call: 'vttDescribe', problem });
-    }
-    const validators: Slot['validators'] = new Map();
-    const schemas: [key: string, schema: unknown, at: string][] = [
-      ...Object.entries(description.actions).map(
-        ([name, spec]) => [name, spec.schema, '/payload'] as [string, unknown, string],
-      ),
-      ...Object.entries(description.rolls)
-        .filter(([, spec]) => spec.args !== undefined)
-        .map(([name, spec]) => [`roll:${name}`, spec.args, '/args'] as [string, unknown, string]),
-    ];
-    for (const [name, schema, at] of schemas) {
-      const compiled = compileDataSchema(schema);
-      if (compiled.validate === undefined) {
-        await instance.dispose();
-        const first = compiled.errors[0];
-        throw new VttError('VTT_ERR_MODULE_BAD_REPLY', {
-          moduleId,
-          call: 'vttDescribe',
-          problem: `the schema of ${name} is invalid: ${first?.message ?? 'unknown problem'}`,
-        });
-      }
-      const validate = compiled.validate;
-      validators.set(name, (data) =>
-        validate(data as JsonValue, at).map((d) => ({
-          pointer: d.pointer,
-          message: d.message,
-          fix: d.fix,
-        })),
-      );
-    }
-    const slot: Slot = { id: moduleId, instance, description, validators };
     await load(slot);
-    slots.set(moduleId, slot);
+    slots.set(slot.id, slot);
   }
 
   return {
