@@ -69,12 +69,40 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     rng?: RngState,
   ): Promise<{ value: JsonValue; rng: RngState }> => {
     const options = { now: clock(), ...(rng ? { rng } : {}) };
-    let result = await slot.instance.call(fn, arg as JsonValue, options);
-    if (needsLoad(result.value)) {
-      await load(slot);
-      result = await slot.instance.call(fn, arg as JsonValue, options);
+    try {
+      let result = await slot.instance.call(fn, arg as JsonValue, options);
+      if (needsLoad(result.value)) {
+        await load(slot);
+        result = await slot.instance.call(fn, arg as JsonValue, options);
+      }
+      return result;
+    } catch (error) {
+      await announceQuarantine(slot, error);
+      throw error;
     }
-    return result;
+  };
+
+  /**
+   * Tells the GMs, once, in a chat message only they see, that a module was
+   * quarantined at this table and why; other tables are unaffected.
+   */
+  const announced = new Set<string>();
+  const announceQuarantine = async (slot: ModuleSlot, error: unknown): Promise<void> => {
+    const status = slot.instance.status();
+    if (status.state !== 'quarantined' || announced.has(slot.id)) return;
+    const gms = Object.values(state.members).filter((m) => m.role === 'gm');
+    if (gms.length === 0) return;
+    announced.add(slot.id);
+    const cause =
+      status.lastError?.code ?? (error as { code?: string } | null)?.code ?? 'repeated failures';
+    const text =
+      `Module "${slot.id}" was stopped at this table after ${status.failuresInRow} failures in a row ` +
+      `(last: ${cause}). Its actions, rolls and hooks are refused until the table reloads it; ` +
+      `other tables are not affected. Report it to the module's author.`;
+    const now = clock();
+    const action = { type: 'core:send-message', payload: { text, whisper: gms.map((m) => m.id) } };
+    const drafts = decide(state, action as unknown as TableAction, { userId: gms[0]!.id, now });
+    await commitAndSync(drafts, gms[0]!.id, now, false);
   };
 
   const userOf = (userId: string): GuestUser => {

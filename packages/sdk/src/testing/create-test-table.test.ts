@@ -259,6 +259,12 @@ describe('createTestTable with a hostile module', () => {
       'VTT_ERR_SANDBOX_QUARANTINED',
     );
     expect(t.table.status('hostile')?.state).toBe('quarantined');
+    // The GMs are told once, in a message only they see.
+    const notices = t.state.chat.filter((m) => m.text.includes('"hostile" was stopped'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.whisper).toEqual(['gm']);
+    expect(notices[0]!.text).toContain('VTT_ERR_SANDBOX_MODULE_THREW');
+    expect(JSON.stringify(t.player('alice').view().chat)).not.toContain('was stopped');
     await t.gm.act('core:move-token', { tokenId: 'gm-token', x: 350, y: 300 }); // core actions still work
     expect(t.state.tokens['gm-token']!.x).toBe(350);
     expect((await other.gm.roll('check')).outcome.total).toBeGreaterThan(0);
