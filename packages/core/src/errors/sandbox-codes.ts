@@ -74,6 +74,11 @@ export const SANDBOX_ERRORS = defineErrors({
     fix: 'The GM can reload the module once it is fixed; until then its features are off for this table. Other tables are not affected.',
     status: 503,
   },
+  VTT_ERR_SANDBOX_START_FAILED: {
+    message: 'The sandbox could not start: {reason}',
+    fix: 'Serve the sandbox worker entry and the QuickJS wasm file as the docs/modules/sandbox.md page says, then reload.',
+    status: 503,
+  },
   VTT_ERR_SANDBOX_WORKER_CRASHED: {
     message: 'The sandbox running module "{key}" crashed during "{fn}": {reason}',
     fix: 'The sandbox was restarted and the module reloaded; retry the action. If it keeps happening, report it with the server log.',

@@ -1,0 +1,231 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BrowserSandboxDriver,
+  DriverEvent,
+  DriverOutcome,
+} from './test-support/browser-page.js';
+import { serveSandboxPage, type SandboxPageServer } from './test-support/browser-server.js';
+import type { JsonValue } from './types.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const CPU_MS = 100;
+const GRACE_MS = 200;
+/** Slack for a busy 2-CPU CI machine, as in sandbox-limits.test.ts. */
+const MARGIN_MS = 750;
+
+const RULES = `
+let calls = 0;
+export function heal({ hp, amount }) { calls += 1; return { hp: Math.min(hp + amount, 20), calls }; }
+export function spin() { while (true) {} }
+export function indexOfHuge() { return Array.prototype.indexOf.call({ length: 2 ** 32 - 1 }, 0); }
+export function probe() {
+  return {
+    fetch: typeof fetch, XMLHttpRequest: typeof XMLHttpRequest, importScripts: typeof importScripts,
+    WebAssembly: typeof WebAssembly, postMessage: typeof postMessage, self: typeof self,
+    viaFunction: Function('return [typeof fetch, typeof self, typeof postMessage]')(),
+  };
+}
+`;
+
+const missingChromium = !existsSync(CHROMIUM);
+const skip = missingChromium && !process.env['CI'];
+if (skip) {
+  console.warn(
+    `browser-host.test.ts skipped: no Chromium at ${CHROMIUM} ` +
+      '(apt-get install -y --no-install-recommends chromium; CI always runs it)',
+  );
+}
+
+/** The driver the page puts on its global (see test-support/browser-page.ts). */
+type PageGlobal = { vttSandboxDriver: BrowserSandboxDriver };
+
+async function openDriverPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => 'vttSandboxDriver' in globalThis, undefined, {
+    timeout: 5_000,
+  });
+  return page;
+}
+
+const start = (page: Page, workers = 2): Promise<DriverOutcome> =>
+  page.evaluate(
+    (options) =>
+      (globalThis as unknown as PageGlobal).vttSandboxDriver.start({
+        wasmUrl: '/quickjs.wasm',
+        ...options,
+      }),
+    { workers, limits: { cpuMs: CPU_MS, watchdogGraceMs: GRACE_MS } },
+  );
+
+describe.skipIf(skip)('browser sandbox host (real QuickJS in real Chromium Web Workers)', () => {
+  let server: SandboxPageServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const load = (key: string, source = RULES): Promise<DriverOutcome> =>
+    page.evaluate(([k, s]) => (globalThis as unknown as PageGlobal).vttSandboxDriver.load(k, s), [
+      key,
+      source,
+    ] as const);
+  const call = (key: string, fn: string, arg: JsonValue = null): Promise<DriverOutcome> =>
+    page.evaluate(
+      ({ key: k, fn: f, argJson }) =>
+        (globalThis as unknown as PageGlobal).vttSandboxDriver.call(
+          k,
+          f,
+          JSON.parse(argJson) as JsonValue,
+        ),
+      { key, fn, argJson: JSON.stringify(arg) },
+    );
+  const takeEvents = (): Promise<DriverEvent[]> =>
+    page.evaluate(() => (globalThis as unknown as PageGlobal).vttSandboxDriver.takeEvents());
+
+  beforeAll(async () => {
+    server = await serveSandboxPage();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await openDriverPage(browser, `${server.origin}/`);
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    expect(await start(page)).toMatchObject({ ok: true });
+  }, 20_000);
+
+  afterAll(async () => {
+    if (browser) {
+      await page
+        .evaluate(() => (globalThis as unknown as PageGlobal).vttSandboxDriver.close())
+        .catch(() => undefined);
+      await browser.close();
+    }
+    await server?.close();
+  });
+
+  it('runs a module bundle in a Web Worker and returns its JSON result', async () => {
+    expect(await load('table-1:rules')).toMatchObject({ ok: true });
+    expect(await call('table-1:rules', 'heal', { hp: 15, amount: 3 })).toMatchObject({
+      ok: true,
+      value: { hp: 18, calls: 1 },
+    });
+    expect(await call('table-1:rules', 'heal', { hp: 19, amount: 3 })).toMatchObject({
+      ok: true,
+      value: { hp: 20, calls: 2 },
+    });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('stops while(true){} with VTT_ERR_SANDBOX_TIMEOUT within the deadline; another instance then works', async () => {
+    expect(await load('table-2:spinner')).toMatchObject({ ok: true });
+    expect(await load('table-3:bystander')).toMatchObject({ ok: true });
+    const spun = await call('table-2:spinner', 'spin');
+    expect(spun).toMatchObject({ ok: false, code: 'VTT_ERR_SANDBOX_TIMEOUT' });
+    expect(spun.ms).toBeLessThan(CPU_MS + MARGIN_MS);
+    // The interrupt handler stopped it, not the watchdog: no worker was replaced.
+    expect(spun.ok === false && spun.params['watchdog']).toBeFalsy();
+    expect(await call('table-3:bystander', 'heal', { hp: 1, amount: 1 })).toMatchObject({
+      ok: true,
+      value: { hp: 2, calls: 1 },
+    });
+    expect(await call('table-2:spinner', 'heal', { hp: 1, amount: 2 })).toMatchObject({
+      ok: true,
+      value: { hp: 3, calls: 1 },
+    });
+    expect(await takeEvents()).not.toContainEqual(
+      expect.objectContaining({ type: 'worker-replaced' }),
+    );
+  });
+
+  it('terminates the Web Worker of a built-in that ignores the interrupt, and keeps serving', async () => {
+    await takeEvents();
+    expect(await load('table-4:stuck')).toMatchObject({ ok: true });
+    expect(await load('table-5:neighbour')).toMatchObject({ ok: true });
+    expect(await call('table-4:stuck', 'heal', { hp: 1, amount: 1 })).toMatchObject({ ok: true });
+    const workers = page.workers();
+    expect(workers).toHaveLength(2);
+    const closed = workers.map((worker) => {
+      let isClosed = false;
+      worker.once('close', () => (isClosed = true));
+      return () => isClosed;
+    });
+    const stuck = await call('table-4:stuck', 'indexOfHuge');
+    expect(stuck).toMatchObject({
+      ok: false,
+      code: 'VTT_ERR_SANDBOX_TIMEOUT',
+      params: { watchdog: true },
+    });
+    expect(stuck.ms).toBeLessThan(CPU_MS + GRACE_MS + MARGIN_MS);
+    expect(await takeEvents()).toContainEqual(
+      expect.objectContaining({ type: 'worker-replaced', reason: 'watchdog' }),
+    );
+    // The stuck Web Worker goes away (else it would spin for minutes); Chromium
+    // stops a worker busy in a script about 2 s after terminate().
+    await expect
+      .poll(() => closed.map((isClosed) => isClosed()), { timeout: 5_000 })
+      .toContain(true);
+    expect(page.workers()).toHaveLength(2);
+    // Both instances answer again; the stuck one was reloaded in the new worker.
+    expect(await call('table-5:neighbour', 'heal', { hp: 5, amount: 1 })).toMatchObject({
+      ok: true,
+      value: { hp: 6, calls: 1 },
+    });
+    expect(await call('table-4:stuck', 'heal', { hp: 5, amount: 2 })).toMatchObject({
+      ok: true,
+      value: { hp: 7, calls: 1 },
+    });
+    expect(await takeEvents()).toContainEqual(
+      expect.objectContaining({ type: 'instance-reloaded', key: 'table-4:stuck' }),
+    );
+    expect(await load('table-6:fresh')).toMatchObject({ ok: true });
+    expect(await call('table-6:fresh', 'heal', { hp: 0, amount: 4 })).toMatchObject({
+      ok: true,
+      value: { hp: 4, calls: 1 },
+    });
+    // The new worker got the module compiled at start: the wasm was fetched once.
+    expect(server?.requests.filter((path) => path === '/quickjs.wasm')).toHaveLength(1);
+  });
+
+  it('gives module code no fetch, XMLHttpRequest, importScripts, WebAssembly, postMessage or self', async () => {
+    expect(await load('table-7:probe')).toMatchObject({ ok: true });
+    expect(await call('table-7:probe', 'probe')).toMatchObject({
+      ok: true,
+      value: {
+        fetch: 'undefined',
+        XMLHttpRequest: 'undefined',
+        importScripts: 'undefined',
+        WebAssembly: 'undefined',
+        postMessage: 'undefined',
+        self: 'undefined',
+        viaFunction: ['undefined', 'undefined', 'undefined'],
+      },
+    });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fails to start, without respawning workers, when web-worker-entry.js is not served', async () => {
+    const broken = await openDriverPage(browser as Browser, `${server?.origin}/no-worker/`);
+    const entryRequests = (): number =>
+      server?.requests.filter((path) => path === '/no-worker/web-worker-entry.js').length ?? 0;
+    try {
+      const started = await start(broken, 1);
+      expect(started).toMatchObject({ ok: false, code: 'VTT_ERR_SANDBOX_START_FAILED' });
+      expect(started.ms).toBeLessThan(MARGIN_MS);
+      const afterStart = entryRequests();
+      expect(afterStart).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(entryRequests()).toBe(afterStart);
+      expect(broken.workers()).toHaveLength(0);
+    } finally {
+      await broken.close();
+    }
+  });
+});
