@@ -41,6 +41,10 @@ export class WorkerSlot {
     (Pending & { readonly id: number; readonly timer: ReturnType<typeof setTimeout> }) | undefined;
   private nextId = 1;
   private closed = false;
+  /** Crashes since the worker last answered: each one doubles the wait before the next start. */
+  private crashesInRow = 0;
+  /** Set while a crashing worker waits to be started again. */
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly index: number,
@@ -74,6 +78,7 @@ export class WorkerSlot {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.restartTimer);
     this.transport.terminate();
     if (this.inFlight) {
       clearTimeout(this.inFlight.timer);
@@ -88,6 +93,7 @@ export class WorkerSlot {
     transport.listen({
       message: (response) => {
         if (transport !== this.transport || this.inFlight?.id !== response.id) return;
+        this.crashesInRow = 0;
         this.finish({ kind: 'response', response });
       },
       failure: (reason) => {
@@ -98,7 +104,7 @@ export class WorkerSlot {
   }
 
   private pump(): void {
-    if (this.inFlight || this.closed) return;
+    if (this.inFlight || this.closed || this.restartTimer !== undefined) return;
     const next = this.queue.shift();
     if (next === undefined) return;
     const id = this.nextId++;
@@ -119,7 +125,20 @@ export class WorkerSlot {
   private replace(reason: 'watchdog' | 'crashed', detail: string): void {
     this.transport.terminate();
     this.currentGeneration++;
-    this.transport = this.start();
+    if (reason === 'crashed') this.crashesInRow++;
+    // A worker that keeps crashing (a broken entry, a bad build) is started
+    // again after 50 ms, 100 ms, ... up to 5 s, not in a tight loop; queued
+    // requests wait for it.
+    const delay = this.crashesInRow < 2 ? 0 : Math.min(5_000, 50 * 2 ** (this.crashesInRow - 2));
+    if (delay === 0) this.transport = this.start();
+    else {
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = undefined;
+        if (this.closed) return;
+        this.transport = this.start();
+        this.pump();
+      }, delay);
+    }
     this.onReplaced({ index: this.index, reason });
     this.finish(reason === 'watchdog' ? { kind: 'watchdog' } : { kind: 'crashed', reason: detail });
   }
