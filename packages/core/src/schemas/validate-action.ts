@@ -55,11 +55,17 @@ function describe(error: ErrorObject): { pointer: string; problem: string; fix: 
         problem: 'it is empty',
         fix: `Put at least one field into ${error.instancePath}.`,
       };
+    case 'type':
+      return {
+        pointer: error.instancePath,
+        problem: `it must be of type ${String(p.type)}`,
+        fix: `Send ${error.instancePath || 'the action'} as a ${String(p.type).replace(',', ' or ')}.`,
+      };
     default:
       return {
         pointer: error.instancePath,
-        problem: error.message ?? error.keyword,
-        fix: `Change ${error.instancePath || 'the action'} so that it ${error.message ?? 'matches the schema'}.`,
+        problem: `it ${error.message ?? `fails the ${error.keyword} rule`}`,
+        fix: `Change ${error.instancePath || 'the action'}: it ${error.message ?? 'must match the schema'}.`,
       };
   }
 }

@@ -208,7 +208,8 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
   const invalidIf = (problems: readonly { pointer: string; message: string; fix: string }[]) => {
     const first = problems[0];
     if (first === undefined) return;
-    const { pointer, message: problem, fix } = first;
+    const { pointer, message, fix } = first;
+    const problem = message.replace(/\.$/, ''); // the template ends the sentence itself
     throw new VttError('VTT_ERR_ACTION_INVALID', { pointer, problem, fix });
   };
 
