@@ -5,14 +5,13 @@
  * more than the user could.
  */
 import {
-  applyEvent,
+  commit,
   decide,
   VttError,
   type EventDraft,
   type GuestProposal,
   type RngState,
   type TableAction,
-  type TableEvent,
   type TableState,
 } from '@vtt/core';
 
@@ -23,25 +22,6 @@ export interface ProposalContext {
   readonly now: number;
   /** The generator state after the module's own dice, to continue from. */
   readonly rng: RngState;
-}
-
-/** Applies `drafts` to a scratch copy of the state, so later proposals see earlier ones. */
-export function applyDrafts(
-  state: TableState,
-  drafts: readonly EventDraft[],
-  ctx: { userId: string; now: number },
-): TableState {
-  let current = state;
-  for (const draft of drafts) {
-    const event = {
-      ...draft,
-      seq: current.seq + 1,
-      author: ctx.userId,
-      time: ctx.now,
-    } as TableEvent;
-    current = applyEvent(current, event);
-  }
-  return current;
 }
 
 /**
@@ -88,7 +68,8 @@ export function decideProposals(
         };
       });
     }
-    current = applyDrafts(current, decided, ctx);
+    // Later proposals are decided against the state the earlier ones produce.
+    current = commit(current, decided, { author: ctx.userId, now: ctx.now }).state;
     drafts.push(...decided);
   }
   if (drafts.length > 0 && drafts[0]!.server?.rng === undefined) {

@@ -4,10 +4,10 @@
  * server and by `@vtt/sdk/testing`, so module tests run the production path.
  */
 import {
-  actorLevel,
   commit,
   decide,
   forceDice,
+  viewDoc,
   VttError,
   type EventDraft,
   type GuestUser,
@@ -187,14 +187,11 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
 
   /** Throws NOT_FOUND unless `userId` may see actor `actorId` (as for anything hidden). */
   const visibleActor = (userId: string, actorId: string): void => {
-    const actor = state.actors[actorId];
     const member = state.members[userId];
-    const hidden =
-      actor === undefined ||
-      member === undefined ||
-      (member.role !== 'gm' && actorLevel(actor, member) === 'none');
-    if (hidden)
-      throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
+    const ref = { collection: 'actors', id: actorId } as const;
+    if (member === undefined || viewDoc(state, ref, member) === undefined) {
+      throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', ref);
+    }
   };
 
   /** The actor a user speaks as: null, or an actor the user can see. */
