@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isVttError, MANIFEST_FILE, VttError } from '@vtt/core';
 import { createSandboxHost } from '@vtt/sandbox';
-import { writeArchive, type ArchiveFile } from '@vtt/sdk/archive';
+import { inspectArchive, writeArchive, type ArchiveFile } from '@vtt/sdk/archive';
 import { buildModule } from '../lib/build-module.js';
 import { CliError, type CliIo } from '../lib/io.js';
 import { diagnostic, loadModuleProject } from '../lib/module-project.js';
@@ -138,7 +138,7 @@ export async function runPack(
   }
   const out = resolve(dir, options.out ?? `${manifest.id}-${manifest.version}.vttmod`);
   await writeFile(out, archive);
-  const { inspectArchive } = await import('@vtt/sdk/archive');
+  // Read the archive back through the hardened reader: what we publish verifies, and gives the digest.
   const digest = inspectArchive(archive).digest;
   const result: PackResult = {
     file: out,

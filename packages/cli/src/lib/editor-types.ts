@@ -9,11 +9,9 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { VTT_PACKAGES } from './vtt-packages.js';
 
 const require = createRequire(import.meta.url);
-
-/** The packages whose declarations a module's editor needs, by folder name under `.vtt/types`. */
-const PACKAGES = { sdk: '@vtt/sdk', core: '@vtt/core', sandbox: '@vtt/sandbox' } as const;
 
 async function declarations(root: string, folder = ''): Promise<string[]> {
   const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
@@ -36,8 +34,8 @@ async function declarations(root: string, folder = ''): Promise<string[]> {
  * await writeEditorTypes('./my-system'); // 14
  */
 export async function writeEditorTypes(dir: string): Promise<number> {
-  const sources = Object.entries(PACKAGES).map(([folder, name]) => ({
-    folder,
+  const sources = VTT_PACKAGES.map((name) => ({
+    folder: name.slice('@vtt/'.length), // `.vtt/types/sdk`, as the module's tsconfig maps it
     dist: join(dirname(require.resolve(`${name}/package.json`)), 'dist'),
   }));
   if (!sources.every((source) => existsSync(join(source.dist, 'index.d.ts')))) return 0;

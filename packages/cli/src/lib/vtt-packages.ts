@@ -11,6 +11,9 @@ const require = createRequire(import.meta.url);
 /** From TypeScript source (this repository's tests), packages resolve to their source too. */
 const fromSource = import.meta.url.endsWith('.ts');
 
+/** The packages a module may import (with their subpaths), which this CLI ships. */
+export const VTT_PACKAGES = ['@vtt/sdk', '@vtt/core', '@vtt/sandbox'] as const;
+
 type ExportTarget = string | { readonly [condition: string]: ExportTarget };
 
 function pickTarget(target: ExportTarget): string | undefined {
@@ -33,7 +36,7 @@ function pickTarget(target: ExportTarget): string | undefined {
  */
 export function vttPackageEntries(): [specifier: string, file: string][] {
   const entries: [string, string][] = [];
-  for (const name of ['@vtt/sdk', '@vtt/core', '@vtt/sandbox']) {
+  for (const name of VTT_PACKAGES) {
     const root = dirname(require.resolve(`${name}/package.json`));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       exports: Record<string, ExportTarget>;
