@@ -158,6 +158,19 @@ describe("conditions on the creature's own rolls, speed and actions", () => {
     expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
   });
 
+  it('petrified: resistance to all damage, untyped included, and immunity to poison', async () => {
+    const hp = () => (t.state.actors['stone']!.data as { hp: { value: number } }).hp.value;
+    await alice().act('dnd5e:apply-damage', { actorId: 'stone', amount: 5, type: 'fire' });
+    expect(hp()).toBe(12 - 2);
+    await alice().act('dnd5e:apply-damage', { actorId: 'stone', amount: 3 });
+    expect(hp()).toBe(10 - 1);
+    await alice().act('dnd5e:apply-damage', { actorId: 'stone', amount: 8, type: 'poison' });
+    expect(hp()).toBe(9);
+    await alice().act('dnd5e:apply-damage', { actorId: 'plain', amount: 3 });
+    expect((t.state.actors['plain']!.data as { hp: { value: number } }).hp.value).toBe(9);
+    await alice().act('dnd5e:heal', { actorId: 'plain', amount: 3 });
+  });
+
   it('speed is 0 while grappled, restrained, paralyzed, petrified, stunned or unconscious', async () => {
     const speeds: Record<string, number> = {};
     for (const id of [
