@@ -39,7 +39,22 @@ export interface RollEffects extends ModeSources {
   readonly because: readonly string[];
 }
 
-/** Collects sources of advantage, disadvantage and automatic failure with their reasons. */
+/** What a condition can do to a roll, as `because` names it. */
+const EFFECT_WORDS = {
+  advantage: 'advantage',
+  disadvantage: 'disadvantage',
+  autoFail: 'automatic failure',
+  autoCrit: 'automatic critical hit',
+} as const;
+
+/**
+ * Collects sources of advantage, disadvantage, automatic failure and
+ * automatic critical hits, with the reasons (`'poisoned: disadvantage'`).
+ *
+ * @example
+ * const list = new EffectList();
+ * list.add(has('poisoned'), 'poisoned', 'disadvantage');
+ */
 export class EffectList {
   advantage = false;
   disadvantage = false;
@@ -47,17 +62,11 @@ export class EffectList {
   autoCrit = false;
   readonly because: string[] = [];
 
-  add(
-    when: boolean,
-    source: string,
-    effect: 'advantage' | 'disadvantage' | 'autoFail' | 'autoCrit',
-  ) {
+  /** Records `effect` from `source` when `when` holds. */
+  add(when: boolean, source: string, effect: keyof typeof EFFECT_WORDS): void {
     if (!when) return;
     this[effect] = true;
-    const text = { autoFail: 'automatic failure', autoCrit: 'automatic critical hit' };
-    this.because.push(
-      `${source}: ${effect === 'autoFail' || effect === 'autoCrit' ? text[effect] : effect}`,
-    );
+    this.because.push(`${source}: ${EFFECT_WORDS[effect]}`);
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from './conditions.js';
 import { readCreature } from './creature.js';
 import { EffectList } from './roll-effects.js';
+import type { Actor } from './sdk-types.js';
 
 /** What the target's conditions do to an attack roll against it. */
 export interface TargetEffects {
@@ -61,10 +62,7 @@ export function targetEffects(
 }
 
 /** Whether the user may see an actor's data (GM, observer or owner). */
-function seesData(
-  ctx: ModuleContext,
-  actor: { ownership: Readonly<Record<string, string>>; defaultOwnership: string },
-) {
+function seesData(ctx: ModuleContext, actor: Actor): boolean {
   if (ctx.user.role === 'gm') return true;
   const level = actor.ownership[ctx.user.id] ?? actor.defaultOwnership;
   return level === 'observer' || level === 'owner';
