@@ -96,6 +96,20 @@ describe('concentration', () => {
     expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
   });
 
+  it('ends on each condition that includes incapacitated', async () => {
+    for (const condition of ['incapacitated', 'paralyzed', 'petrified', 'unconscious']) {
+      const id = `caster-${condition}`;
+      await addCreature(t, { id, data: big });
+      await concentrate(id, 'Bless');
+      await t.gm.act('dnd5e:apply-condition', { actorId: id, condition, rounds: 1 });
+      expect(dataOf(t, id)).not.toHaveProperty('concentration');
+    }
+    await addCreature(t, { id: 'caster-prone', data: big });
+    await concentrate('caster-prone', 'Bless');
+    await t.gm.act('dnd5e:apply-condition', { actorId: 'caster-prone', condition: 'prone' });
+    expect(dataOf(t, 'caster-prone').concentration).toBe('Bless');
+  });
+
   it('ends at exhaustion 6, and at will; ending none is refused', async () => {
     await concentrate('monk', 'Shield of Faith');
     await alice().act('dnd5e:end-concentration', { actorId: 'monk' });

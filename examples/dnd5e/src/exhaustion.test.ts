@@ -87,7 +87,20 @@ describe('exhaustion levels 1 to 6, cumulative, and the long rest', () => {
     await alice().act('dnd5e:apply-damage', { actorId: 'four', amount: 4 });
     await alice().act('dnd5e:heal', { actorId: 'four', amount: 10 });
     expect(dataOf(t, 'four').hp.value).toBe(6);
+    await alice().act('dnd5e:apply-damage', { actorId: 'four', amount: 4 });
+    t.forceDice(10); // one d10 hit die + 2: 12, capped at 6
+    await alice().act('dnd5e:short-rest', { actorId: 'four', hitDice: 1 });
+    expect(dataOf(t, 'four').hp.value).toBe(6);
     expect((await derived('three')).hpMax).toBe(12);
+  });
+
+  it('4: instant death counts against the halved maximum', async () => {
+    await exhausted('frail', 4, { hp: { value: 12, max: 12, temp: 0 } });
+    await alice().act('dnd5e:apply-damage', { actorId: 'frail', amount: 12 }); // 6 HP, 6 left over
+    expect(dataOf(t, 'frail').deathSaves).toMatchObject({ dead: true });
+    await exhausted('hardy', 3, { hp: { value: 6, max: 12, temp: 0 } });
+    await alice().act('dnd5e:apply-damage', { actorId: 'hardy', amount: 12 });
+    expect(dataOf(t, 'hardy').deathSaves).toMatchObject({ dead: false });
   });
 
   it('6: death', async () => {
@@ -115,6 +128,17 @@ describe('exhaustion levels 1 to 6, cumulative, and the long rest', () => {
       alice().act('dnd5e:apply-condition', { actorId: 'five', condition: 'exhaustion' }),
     );
     expect(more.code).toBe('VTT_ERR_MODULE_REJECTED');
+  });
+
+  it('6: a creature dies too, and its combatant is marked defeated when the GM does it', async () => {
+    await addCreature(t, { id: 'ogre', type: 'npc', owner: null, data: { exhaustion: 5 } });
+    await t.gm.act('core:start-combat', { sceneId: 'scene' });
+    await t.gm.act('core:add-combatant', { id: 'c-ogre', tokenId: 'tok-ogre' });
+    await t.gm.act('dnd5e:apply-condition', { actorId: 'ogre', condition: 'exhaustion' });
+    expect(dataOf(t, 'ogre')).toMatchObject({ exhaustion: 6, hp: { value: 0 } });
+    expect(t.state.combat!.combatants['c-ogre']!.defeated).toBe(true);
+    expect((await derived('ogre')).dead).toBe(true);
+    await t.gm.act('core:end-combat');
   });
 
   it('a long rest with food and drink takes one level off and restores the maximum of the new level', async () => {
