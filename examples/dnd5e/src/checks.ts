@@ -4,8 +4,9 @@
  * roller's conditions. A natural 20 or 1 has no special effect on these (SRD).
  */
 import type { ModuleContext, RollDefinition } from '@vtt/sdk';
-import { argsOf, choiceArg, creatureArg, intArg, modeArg } from './args.js';
-import { activeConditions, conditionEffects, ROLL_KINDS, type RollKind } from './conditions.js';
+import { argsOf, choiceArg, creatureArg, intArg, modeArg, type RawArgs } from './args.js';
+import { assertAlive } from './can-act.js';
+import { activeConditions } from './conditions.js';
 import { modifierOf, saveBonus, skillBonus, type Creature } from './creature.js';
 import { resolveMode, rollD20, type RollMode } from './d20.js';
 import {
@@ -16,6 +17,7 @@ import {
   type Ability,
   type Skill,
 } from './rules.js';
+import { ownRollEffects, ROLL_KINDS, type OwnRoll, type RollKind } from './roll-effects.js';
 import type { Actor, RollResult } from './sdk-types.js';
 
 /** The typed outcome of a check or save (a RollOutcome without its name). */
@@ -33,8 +35,13 @@ export type CheckOutcome = {
     /** Null without a DC. */
     success: boolean | null;
     autoFail: boolean;
+    /** What the roller's conditions did: `['poisoned: disadvantage']`. */
+    because: string[];
   };
 };
+
+/** What a check needs, from the roll's arguments (see `OwnRoll`). */
+export type CheckNeeds = Pick<OwnRoll, 'sight' | 'hearing' | 'fearInSight' | 'vsCharmed'>;
 
 /** What is being tested. */
 type Test =
@@ -45,7 +52,7 @@ type Test =
 function testInfo(
   creature: Creature,
   test: Test,
-): { label: string; bonus: number; kind: RollKind } {
+): { label: string; bonus: number; kind: Exclude<RollKind, 'attack' | 'death-save'> } {
   if (test.kind === 'skill') {
     return {
       label: `${SKILL_NAMES[test.skill]} (${ABILITY_NAMES[SKILLS[test.skill]]}) check`,
@@ -68,8 +75,9 @@ function testInfo(
 }
 
 /**
- * Rolls a check or save for `actor` and returns its outcome. Used by the
- * named rolls and the `/save` chat command.
+ * Rolls a check or save for `actor` and returns its outcome, refused for a
+ * dead creature. Used by the named rolls, the `/save` chat command and the
+ * concentration save on damage.
  *
  * @example
  * const outcome = rollTest(ctx, { actor, creature, test: { kind: 'save', ability: 'dex' }, dc: 15, mode: 'normal' });
@@ -82,13 +90,19 @@ export function rollTest(
     readonly test: Test;
     readonly dc: number | undefined;
     readonly mode: RollMode;
+    readonly needs?: CheckNeeds;
   },
 ): CheckOutcome {
   const { creature, test, dc } = request;
   const { label, bonus, kind } = testInfo(creature, test);
+  assertAlive(ctx, creature, kind === ROLL_KINDS.save ? 'make a saving throw' : 'make a check');
   const conditions = activeConditions(ctx.state, request.actor, creature);
   const ability = test.kind === 'skill' ? SKILLS[test.skill] : test.ability;
-  const effects = conditionEffects(conditions, creature.exhaustion, kind, ability);
+  const effects = ownRollEffects(conditions, creature.exhaustion, {
+    ...(kind === ROLL_KINDS.check ? request.needs : {}),
+    kind,
+    ability,
+  });
   const mode = resolveMode(request.mode, effects);
   const d20 = rollD20(ctx, { bonus, mode });
   const success = effects.autoFail ? false : dc === undefined ? null : d20.total >= dc;
@@ -99,25 +113,53 @@ export function rollTest(
     ...(dc === undefined || effects.autoFail ? {} : { margin: d20.total - dc }),
     critical: null,
     rolls: [d20.roll],
-    data: { natural: d20.natural, bonus, mode, success, autoFail: effects.autoFail },
+    data: {
+      natural: d20.natural,
+      bonus,
+      mode,
+      success,
+      autoFail: effects.autoFail,
+      because: [...effects.because],
+    },
   };
 }
 
-const abilityArgs = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['ability'],
-  properties: {
-    ability: { enum: [...ABILITIES] },
-    dc: { type: 'integer', minimum: 1, maximum: 40 },
-    mode: { enum: ['normal', 'advantage', 'disadvantage'] },
-  },
+const common = {
+  dc: { type: 'integer', minimum: 1, maximum: 40 },
+  mode: { enum: ['normal', 'advantage', 'disadvantage'] },
 };
+
+/** Arguments of ability and skill checks that conditions read. */
+const needsArgs = {
+  sight: { type: 'boolean' },
+  hearing: { type: 'boolean' },
+  fearInSight: { type: 'boolean' },
+  vsCharmed: { type: 'boolean' },
+};
+
+/** `sight`, `hearing`, `fearInSight` and `vsCharmed` of a check's arguments. */
+export function needsOf(args: RawArgs): CheckNeeds {
+  const needs: { -readonly [K in keyof CheckNeeds]: boolean } = {};
+  for (const key of Object.keys(needsArgs) as (keyof CheckNeeds)[]) {
+    const value = args[key];
+    if (typeof value === 'boolean') needs[key] = value;
+  }
+  return needs;
+}
 
 function namedTest(kind: 'check' | 'save'): RollDefinition {
   return {
     label: kind === 'save' ? 'Saving throw' : 'Ability check',
-    args: abilityArgs,
+    args: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ability'],
+      properties: {
+        ability: { enum: [...ABILITIES] },
+        ...common,
+        ...(kind === 'check' ? needsArgs : {}),
+      },
+    },
     roll: (ctx) => {
       const args = argsOf(ctx.args);
       const ability = choiceArg(ctx, args, 'ability', ABILITIES);
@@ -128,18 +170,25 @@ function namedTest(kind: 'check' | 'save'): RollDefinition {
         test: { kind, ability },
         dc: intArg(ctx, args, 'dc', 1, 40),
         mode: modeArg(ctx, args),
+        needs: needsOf(args),
       });
     },
   };
 }
 
-/** `ability-check` {ability, dc?, mode?}: d20 + the ability modifier. */
+/**
+ * `ability-check` {ability, dc?, mode?, sight?, hearing?, fearInSight?, vsCharmed?}:
+ * d20 + the ability modifier.
+ */
 export const abilityCheck = namedTest('check');
 
 /** `saving-throw` {ability, dc?, mode?}: d20 + the save bonus (proficiency if proficient). */
 export const savingThrow = namedTest('save');
 
-/** `skill-check` {skill, dc?, mode?}: d20 + the skill bonus (proficiency, doubled with expertise). */
+/**
+ * `skill-check` {skill, dc?, mode?, sight?, hearing?, fearInSight?, vsCharmed?}:
+ * d20 + the skill bonus (proficiency, doubled with expertise).
+ */
 export const skillCheck: RollDefinition = {
   label: 'Skill check',
   args: {
@@ -148,8 +197,8 @@ export const skillCheck: RollDefinition = {
     required: ['skill'],
     properties: {
       skill: { enum: Object.keys(SKILLS) },
-      dc: { type: 'integer', minimum: 1, maximum: 40 },
-      mode: { enum: ['normal', 'advantage', 'disadvantage'] },
+      ...common,
+      ...needsArgs,
     },
   },
   roll: (ctx) => {
@@ -162,6 +211,7 @@ export const skillCheck: RollDefinition = {
       test: { kind: 'skill', skill },
       dc: intArg(ctx, args, 'dc', 1, 40),
       mode: modeArg(ctx, args),
+      needs: needsOf(args),
     });
   },
 };

@@ -2,12 +2,22 @@
  * Applying and removing conditions. In a combat, a condition with a
  * duration becomes a combat effect on the actor's combatant, which core
  * ticks down each round and ends by itself; otherwise it is a status on the
- * actor's tokens until removed. Exhaustion is a level (0-6) in the actor's
- * data.
+ * actor's tokens until removed. An incapacitating condition ends
+ * concentration; a petrified creature cannot be poisoned. Exhaustion is a
+ * level (0-6) in the actor's data (`exhaustion-action.ts`).
  */
 import type { ActionContext, ActionDefinition } from '@vtt/sdk';
-import { CONDITIONS, conditionLabel, effectId, type Condition } from './conditions.js';
-import { readCreature, withData, type Creature } from './creature.js';
+import { actionSubject } from './action-subject.js';
+import { endConcentration } from './concentration.js';
+import {
+  activeConditions,
+  CONDITIONS,
+  conditionLabel,
+  effectId,
+  INCAPACITATING,
+  type Condition,
+} from './conditions.js';
+import { changeExhaustion } from './exhaustion-action.js';
 import type { Actor } from './sdk-types.js';
 
 declare module '@vtt/sdk' {
@@ -30,42 +40,12 @@ export const EFFECT_TICKS = {
 } as const;
 export type EffectTick = (typeof EFFECT_TICKS)[keyof typeof EFFECT_TICKS];
 
-const MAX_EXHAUSTION = 6;
-
-function subject(ctx: ActionContext<{ actorId: string }>): { actor: Actor; creature: Creature } {
-  const actor = ctx.actor(ctx.payload.actorId) ?? ctx.reject(`no actor ${ctx.payload.actorId}`);
-  const creature = readCreature(actor);
-  if (creature === undefined) {
-    return ctx.reject(`${actor.name} is a ${actor.type}, not a D&D character or creature`);
-  }
-  return { actor, creature };
-}
-
 function combatantsOf(ctx: ActionContext<unknown>, actorId: string) {
   return Object.values(ctx.state.combat?.combatants ?? {}).filter((c) => c.actorId === actorId);
 }
 
 function tokensOf(ctx: ActionContext<unknown>, actorId: string) {
   return Object.values(ctx.state.tokens).filter((t) => t.actorId === actorId);
-}
-
-function changeExhaustion(
-  ctx: ActionContext<unknown>,
-  actor: Actor,
-  creature: Creature,
-  by: number,
-) {
-  const level = Math.min(MAX_EXHAUSTION, Math.max(0, creature.exhaustion + by));
-  if (level === creature.exhaustion) {
-    ctx.reject(`${actor.name} is already at exhaustion level ${level}`);
-  }
-  ctx.act('core:update-actor', {
-    actorId: actor.id,
-    patch: { data: withData(actor, { exhaustion: level }) },
-  });
-  ctx.say(
-    `${actor.name} is at exhaustion level ${level}${level === MAX_EXHAUSTION ? ' and dies' : ''}.`,
-  );
 }
 
 const conditionSchema = { enum: [...CONDITIONS] };
@@ -91,12 +71,16 @@ export const applyConditionAction: ActionDefinition<{
     },
   },
   handle(ctx) {
-    const { actor, creature } = subject(ctx);
+    const { actor, creature } = actionSubject(ctx);
     const { condition, rounds } = ctx.payload;
     if (creature.conditionImmunities.includes(condition)) {
       ctx.reject(`${actor.name} is immune to being ${condition}`);
     }
     if (condition === 'exhaustion') return changeExhaustion(ctx, actor, creature, 1);
+    const before = activeConditions(ctx.state, actor, creature);
+    if (condition === 'poisoned' && before.includes('petrified')) {
+      ctx.reject(`${actor.name} is petrified and immune to poison`);
+    }
     const label = conditionLabel(condition);
     const combatants = rounds === undefined ? [] : combatantsOf(ctx, actor.id);
     if (combatants.length > 0 && rounds !== undefined) {
@@ -113,24 +97,30 @@ export const applyConditionAction: ActionDefinition<{
         });
       }
       ctx.say(`${actor.name} is ${condition} for ${rounds} round${rounds === 1 ? '' : 's'}.`);
-      return;
+    } else {
+      giveStatus(ctx, actor, condition);
     }
-    const tokens = tokensOf(ctx, actor.id);
-    if (tokens.length === 0) {
-      ctx.reject(
-        `${actor.name} has no token (or, with rounds, no combatant) to carry ${condition}`,
-      );
+    if (INCAPACITATING.includes(condition)) {
+      endConcentration(ctx, actor, creature, `is ${condition}`);
     }
-    for (const token of tokens) {
-      if (token.statuses.includes(condition)) continue;
-      ctx.act('core:update-token', {
-        tokenId: token.id,
-        patch: { statuses: [...token.statuses, condition] },
-      });
-    }
-    ctx.say(`${actor.name} is ${condition}.`);
   },
 };
+
+/** Puts `condition` on the actor's tokens as a status (refused without a token). */
+function giveStatus(ctx: ActionContext<unknown>, actor: Actor, condition: Condition) {
+  const tokens = tokensOf(ctx, actor.id);
+  if (tokens.length === 0) {
+    ctx.reject(`${actor.name} has no token (or, with rounds, no combatant) to carry ${condition}`);
+  }
+  for (const token of tokens) {
+    if (token.statuses.includes(condition)) continue;
+    ctx.act('core:update-token', {
+      tokenId: token.id,
+      patch: { statuses: [...token.statuses, condition] },
+    });
+  }
+  ctx.say(`${actor.name} is ${condition}.`);
+}
 
 /** `dnd5e:remove-condition` {actorId, condition}: ends it everywhere (exhaustion: one level). */
 export const removeConditionAction: ActionDefinition<{ actorId: string; condition: Condition }> = {
@@ -145,7 +135,7 @@ export const removeConditionAction: ActionDefinition<{ actorId: string; conditio
     },
   },
   handle(ctx) {
-    const { actor, creature } = subject(ctx);
+    const { actor, creature } = actionSubject(ctx);
     const { condition } = ctx.payload;
     if (condition === 'exhaustion') return changeExhaustion(ctx, actor, creature, -1);
     let removed = false;

@@ -1,12 +1,13 @@
 /**
- * The SRD conditions: which ones a creature has (from its combat effects, its
- * tokens' statuses, its hit points and its exhaustion level) and what they do
- * to its own d20 rolls.
+ * The SRD conditions: which ones a creature has, from its combat effects,
+ * its tokens' statuses, its hit points and its exhaustion level, with the
+ * conditions they imply (paralyzed, petrified, stunned and unconscious
+ * include incapacitated; an unconscious creature is prone). What each does
+ * is in `roll-effects.ts`, `target-effects.ts`, `exhaustion.ts`,
+ * `can-act.ts` and `hit-points.ts`; the README has the whole table.
  */
 import type { Creature } from './creature.js';
 import { ACTOR_TYPES } from './creature.js';
-import type { ModeSources } from './d20.js';
-import type { Ability } from './rules.js';
 import type { Actor, TableDocs } from './sdk-types.js';
 
 /** The standard conditions. */
@@ -30,7 +31,13 @@ export const CONDITIONS = [
 export type Condition = (typeof CONDITIONS)[number];
 
 /** Conditions that include being incapacitated. */
-const INCAPACITATING: readonly Condition[] = ['paralyzed', 'petrified', 'stunned', 'unconscious'];
+export const INCAPACITATING: readonly Condition[] = [
+  'incapacitated',
+  'paralyzed',
+  'petrified',
+  'stunned',
+  'unconscious',
+];
 
 /** The id of the combat effect that carries a condition: `dnd5e.poisoned`. */
 export function effectId(condition: Condition): string {
@@ -42,14 +49,58 @@ export function conditionLabel(condition: Condition): string {
   return condition.charAt(0).toUpperCase() + condition.slice(1);
 }
 
-const isCondition = (value: string): value is Condition =>
+/** Whether `value` names a condition. */
+export const isCondition = (value: string): value is Condition =>
   (CONDITIONS as readonly string[]).includes(value);
 
 /**
+ * Whether the creature is dead: a character with three failed death saves
+ * (or killed outright), anything at exhaustion level 6, a creature (`npc`)
+ * at 0 hit points.
+ *
+ * @example
+ * isDead(readCreature(goblin)!); // true at 0 HP
+ */
+export function isDead(creature: Creature): boolean {
+  if (creature.deathSaves.dead || creature.exhaustion >= 6) return true;
+  return creature.type === ACTOR_TYPES.npc && creature.hp.value <= 0;
+}
+
+/**
+ * The conditions in `found` plus the ones they imply: incapacitated for
+ * paralyzed, petrified, stunned and unconscious; prone for unconscious
+ * (it falls prone). Sorted.
+ *
+ * @example
+ * withImplied(['unconscious']); // ['incapacitated', 'prone', 'unconscious']
+ */
+export function withImplied(found: Iterable<Condition>): Condition[] {
+  const all = new Set(found);
+  if (INCAPACITATING.some((c) => all.has(c))) all.add('incapacitated');
+  if (all.has('unconscious')) all.add('prone');
+  return [...all].sort();
+}
+
+/** The conditions among a token's statuses. */
+export function statusConditions(statuses: readonly string[]): Condition[] {
+  return statuses.filter(isCondition);
+}
+
+/** The conditions among a combatant's effects (ids `dnd5e.<condition>`). */
+export function effectConditions(effects: readonly { readonly id: string }[]): Condition[] {
+  const found: Condition[] = [];
+  for (const { id } of effects) {
+    const name = id.startsWith('dnd5e.') ? id.slice('dnd5e.'.length) : '';
+    if (isCondition(name)) found.push(name);
+  }
+  return found;
+}
+
+/**
  * Every condition the actor has, sorted: from its combatants' effects (the
- * ones with a duration), its tokens' statuses, 0 hit points (unconscious, for
- * a living character) and its exhaustion level. Conditions that include
- * incapacitated add it.
+ * ones with a duration), its tokens' statuses, 0 hit points (unconscious,
+ * for a living character) and its exhaustion level, with the conditions
+ * they imply (see `withImplied`).
  *
  * @example
  * activeConditions(ctx.state, actor, creature); // ['incapacitated', 'stunned']
@@ -58,72 +109,15 @@ export function activeConditions(state: TableDocs, actor: Actor, creature: Creat
   const found = new Set<Condition>();
   for (const combatant of Object.values(state.combat?.combatants ?? {})) {
     if (combatant.actorId !== actor.id) continue;
-    for (const effect of combatant.effects) {
-      const name = effect.id.startsWith('dnd5e.') ? effect.id.slice('dnd5e.'.length) : '';
-      if (isCondition(name)) found.add(name);
-    }
+    for (const c of effectConditions(combatant.effects)) found.add(c);
   }
   for (const token of Object.values(state.tokens)) {
     if (token.actorId !== actor.id) continue;
-    for (const status of token.statuses) if (isCondition(status)) found.add(status);
+    for (const c of statusConditions(token.statuses)) found.add(c);
   }
   if (creature.hp.value <= 0 && creature.type === ACTOR_TYPES.character) {
-    if (!creature.deathSaves.dead) found.add('unconscious');
+    if (!isDead(creature)) found.add('unconscious');
   }
   if (creature.exhaustion > 0) found.add('exhaustion');
-  if (INCAPACITATING.some((c) => found.has(c))) found.add('incapacitated');
-  return [...found].sort();
-}
-
-/** What a creature's conditions do to one of its d20 rolls. */
-export interface ConditionEffects extends ModeSources {
-  /** The roll fails whatever the dice show (STR and DEX saves while paralyzed, ...). */
-  readonly autoFail: boolean;
-}
-
-/** The kinds of d20 roll a condition can affect. */
-export const ROLL_KINDS = { attack: 'attack', check: 'check', save: 'save' } as const;
-export type RollKind = (typeof ROLL_KINDS)[keyof typeof ROLL_KINDS];
-
-/**
- * The advantage, disadvantage and automatic failure that `conditions` give
- * the creature's own roll of `kind` (with `ability` for saves), following
- * the SRD's conditions appendix and exhaustion table.
- *
- * @example
- * conditionEffects(['poisoned'], 0, 'attack'); // { advantage: false, disadvantage: true, autoFail: false }
- */
-export function conditionEffects(
-  conditions: readonly Condition[],
-  exhaustion: number,
-  kind: RollKind,
-  ability?: Ability,
-): ConditionEffects {
-  const has = (c: Condition) => conditions.includes(c);
-  if (kind === ROLL_KINDS.attack) {
-    return {
-      advantage: has('invisible'),
-      disadvantage:
-        has('blinded') ||
-        has('frightened') ||
-        has('poisoned') ||
-        has('prone') ||
-        has('restrained') ||
-        exhaustion >= 3,
-      autoFail: false,
-    };
-  }
-  if (kind === ROLL_KINDS.check) {
-    return {
-      advantage: false,
-      disadvantage: has('frightened') || has('poisoned') || exhaustion >= 1,
-      autoFail: false,
-    };
-  }
-  const strOrDex = ability === 'str' || ability === 'dex';
-  return {
-    advantage: false,
-    disadvantage: (ability === 'dex' && has('restrained')) || exhaustion >= 3,
-    autoFail: strOrDex && INCAPACITATING.some(has),
-  };
+  return withImplied(found);
 }

@@ -50,7 +50,11 @@ export interface Creature {
   readonly skills: Readonly<Partial<Record<Skill, Proficiency>>>;
   readonly hp: HitPoints;
   readonly ac: number;
+  /** Walking speed in feet as written on the sheet (30 when missing); see `currentSpeed`. */
+  readonly speed: number;
   readonly exhaustion: number;
+  /** The spell or effect the creature concentrates on, or null. */
+  readonly concentration: string | null;
   readonly deathSaves: DeathSaves;
   readonly resistances: readonly DamageType[];
   readonly immunities: readonly DamageType[];
@@ -124,7 +128,9 @@ export function readCreature(actor: Actor): Creature | undefined {
     skills,
     hp: { value: numberOf(hp['value'], max), max, temp: Math.max(0, numberOf(hp['temp'], 0)) },
     ac: numberOf(data['ac'], 10),
-    exhaustion: numberOf(data['exhaustion'], 0),
+    speed: Math.max(0, numberOf(data['speed'], 30)),
+    exhaustion: Math.min(6, Math.max(0, numberOf(data['exhaustion'], 0))),
+    concentration: typeof data['concentration'] === 'string' ? data['concentration'] : null,
     deathSaves: {
       successes: numberOf(saves['successes'], 0),
       failures: numberOf(saves['failures'], 0),
@@ -182,12 +188,22 @@ export function attackDamage(creature: Creature, attack: Attack): string {
 }
 
 /**
- * The actor's `data` with some top-level fields replaced, for
- * `core:update-actor` (which replaces `data` as a whole).
+ * The actor's `data` with some top-level fields replaced and the fields in
+ * `remove` left out, for `core:update-actor` (which replaces `data` as a
+ * whole).
  *
  * @example
  * ctx.act('core:update-actor', { actorId, patch: { data: withData(actor, { hp }) } });
+ * withData(actor, {}, ['concentration']); // ends concentration
  */
-export function withData(actor: Actor, changes: Readonly<Record<string, JsonValue>>): JsonValue {
-  return { ...(objectOf(actor.data) as Record<string, JsonValue>), ...changes };
+export function withData(
+  actor: Actor,
+  changes: Readonly<Record<string, JsonValue>>,
+  remove: readonly string[] = [],
+): JsonValue {
+  const data: Record<string, JsonValue> = {
+    ...(objectOf(actor.data) as Record<string, JsonValue>),
+  };
+  for (const key of remove) delete data[key];
+  return { ...data, ...changes };
 }

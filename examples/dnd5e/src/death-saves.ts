@@ -2,12 +2,15 @@
  * Death saving throws of a character at 0 hit points: d20, 10 or more is a
  * success, a 1 counts as two failures, a 20 brings the character back with
  * 1 hit point. Three successes make it stable, three failures kill it. The
- * tally lives in the character's `data.deathSaves`.
+ * tally lives in the character's `data.deathSaves`. A death save is a saving
+ * throw, so exhaustion 3+ gives it disadvantage (the lower d20 counts).
  */
 import type { RollDefinition } from '@vtt/sdk';
 import { creatureArg } from './args.js';
+import { activeConditions, isDead } from './conditions.js';
 import { ACTOR_TYPES, withData, type DeathSaves } from './creature.js';
-import { rollD20, ROLL_MODES } from './d20.js';
+import { resolveMode, rollD20, ROLL_MODES } from './d20.js';
+import { ownRollEffects, ROLL_KINDS } from './roll-effects.js';
 
 /** What one death save did. */
 export const DEATH_SAVE_RESULTS = {
@@ -75,9 +78,13 @@ export const deathSave: RollDefinition = {
       ctx.reject('only player characters make death saves');
     }
     if (creature.hp.value > 0) ctx.reject(`${actor.name} is not at 0 hit points`);
-    if (creature.deathSaves.dead) ctx.reject(`${actor.name} is dead`);
+    if (isDead(creature)) ctx.reject(`${actor.name} is dead`);
     if (creature.deathSaves.stable) ctx.reject(`${actor.name} is stable`);
-    const d20 = rollD20(ctx, { bonus: 0, mode: ROLL_MODES.normal });
+    const conditions = activeConditions(ctx.state, actor, creature);
+    const effects = ownRollEffects(conditions, creature.exhaustion, {
+      kind: ROLL_KINDS.deathSave,
+    });
+    const d20 = rollD20(ctx, { bonus: 0, mode: resolveMode(ROLL_MODES.normal, effects) });
     const { saves, result } = nextDeathSaves(creature.deathSaves, d20.natural);
     const hp = result === DEATH_SAVE_RESULTS.revived ? { ...creature.hp, value: 1 } : creature.hp;
     ctx.act('core:update-actor', {
@@ -92,7 +99,13 @@ export const deathSave: RollDefinition = {
       margin: d20.total - 10,
       critical: d20.natural === 20 ? 'success' : d20.natural === 1 ? 'failure' : null,
       rolls: [d20.roll],
-      data: { natural: d20.natural, result, ...saves },
+      data: {
+        natural: d20.natural,
+        mode: d20.mode,
+        result,
+        ...saves,
+        because: [...effects.because],
+      },
     };
   },
 };

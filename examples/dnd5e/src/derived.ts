@@ -1,11 +1,12 @@
 /**
  * Derived data of characters and creatures: what sheets show next to the
  * scores (modifiers, proficiency bonus, save and skill totals, passive
- * Perception, attack bonuses, current conditions). Declared as `derived` in
+ * scores, attack bonuses, current conditions, speed and hit point maximum
+ * as conditions and exhaustion leave them). Declared as `derived` in
  * vtt-module.json.
  */
 import type { DeriveContext } from '@vtt/sdk';
-import { activeConditions } from './conditions.js';
+import { activeConditions, isDead, type Condition } from './conditions.js';
 import {
   ACTOR_TYPES,
   attackBonus,
@@ -17,12 +18,20 @@ import {
   skillBonus,
   type Creature,
 } from './creature.js';
+import { currentSpeed, hpMaxOf } from './exhaustion.js';
+import { passiveScore } from './roll-effects.js';
 import { ABILITIES, SKILLS, xpByCr, type Skill } from './rules.js';
 import type { JsonValue } from './sdk-types.js';
 
-/** Passive Perception: 10 + the Perception bonus. */
-export function passivePerception(creature: Creature): number {
-  return 10 + skillBonus(creature, 'perception');
+/**
+ * A passive score of a skill: 10 + the skill bonus, -5 with disadvantage on
+ * ability checks from conditions (poisoned, frightened, exhaustion 1+).
+ *
+ * @example
+ * passiveOf(creature, 'perception', ['poisoned']); // 7 for Perception +2
+ */
+export function passiveOf(creature: Creature, skill: Skill, conditions: readonly Condition[]) {
+  return passiveScore(skillBonus(creature, skill), conditions, creature.exhaustion);
 }
 
 /**
@@ -41,18 +50,24 @@ export function deriveCreature(ctx: DeriveContext): JsonValue {
   }
   const skills: Record<string, JsonValue> = {};
   for (const skill of Object.keys(SKILLS) as Skill[]) skills[skill] = skillBonus(creature, skill);
+  const conditions = activeConditions(ctx.state, ctx.subject, creature);
   const derived: Record<string, JsonValue> = {
     proficiencyBonus: proficiencyBonus(creature),
     abilities,
     skills,
-    passivePerception: passivePerception(creature),
+    passivePerception: passiveOf(creature, 'perception', conditions),
+    passiveInvestigation: passiveOf(creature, 'investigation', conditions),
+    passiveInsight: passiveOf(creature, 'insight', conditions),
     initiative: modifierOf(creature, 'dex'),
+    speed: currentSpeed(creature, conditions),
+    hpMax: hpMaxOf(creature),
+    dead: isDead(creature),
     attacks: creature.attacks.map((attack) => ({
       name: attack.name,
       toHit: attackBonus(creature, attack),
       damage: attackDamage(creature, attack),
     })),
-    conditions: activeConditions(ctx.state, ctx.subject, creature),
+    conditions,
   };
   if (creature.type === ACTOR_TYPES.npc) derived['xp'] = xpByCr(creature.cr);
   else derived['hitDiceLeft'] = Math.max(0, creature.level - creature.hitDiceSpent);

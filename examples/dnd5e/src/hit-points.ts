@@ -1,19 +1,24 @@
 /**
- * Hit points: damage (resistance, immunity and vulnerability; temporary hit
- * points first; death save failures and instant death at 0), healing (never
- * above the maximum) and temporary hit points (they do not stack).
+ * Hit points: damage (resistance, immunity and vulnerability, a petrified
+ * creature's resistance to all damage and immunity to poison; temporary hit
+ * points first; death save failures and instant death at 0; the
+ * concentration save), healing (never above the maximum, which exhaustion 4
+ * halves) and temporary hit points (they do not stack).
  */
-import type { ActionContext, ActionDefinition } from '@vtt/sdk';
+import type { ActionDefinition } from '@vtt/sdk';
+import { actionSubject } from './action-subject.js';
+import { activeConditions, type Condition } from './conditions.js';
+import { concentrationAfterDamage, CONCENTRATION_FIELD } from './concentration.js';
 import {
   ACTOR_TYPES,
-  readCreature,
   withData,
   type Creature,
   type DeathSaves,
   type HitPoints,
 } from './creature.js';
+import { hpMaxOf } from './exhaustion.js';
 import { DAMAGE_TYPES, type DamageType } from './rules.js';
-import type { Actor, JsonValue } from './sdk-types.js';
+import type { JsonValue } from './sdk-types.js';
 
 declare module '@vtt/sdk' {
   interface ModuleActions {
@@ -38,13 +43,28 @@ export interface DamageResult {
   readonly deathSaves: DeathSaves;
 }
 
-/** Resistance halves (rounded down), vulnerability doubles, immunity stops damage of a type. */
-export function adjustForType(creature: Creature, amount: number, type: DamageType | undefined) {
-  if (type === undefined) return amount;
-  if (creature.immunities.includes(type)) return 0;
+/**
+ * Resistance halves (rounded down, once however many sources), vulnerability
+ * doubles, immunity stops damage of a type. A petrified creature resists
+ * all damage, untyped included, and is immune to poison.
+ *
+ * @example
+ * adjustForType(creature, 9, 'fire', ['petrified']); // 4
+ */
+export function adjustForType(
+  creature: Creature,
+  amount: number,
+  type: DamageType | undefined,
+  conditions: readonly Condition[] = [],
+) {
+  const petrified = conditions.includes('petrified');
+  const immune = type !== undefined && creature.immunities.includes(type);
+  if (immune || (petrified && type === 'poison')) return 0;
   let adjusted = amount;
-  if (creature.resistances.includes(type)) adjusted = Math.floor(adjusted / 2);
-  if (creature.vulnerabilities.includes(type)) adjusted *= 2;
+  if (petrified || (type !== undefined && creature.resistances.includes(type))) {
+    adjusted = Math.floor(adjusted / 2);
+  }
+  if (type !== undefined && creature.vulnerabilities.includes(type)) adjusted *= 2;
   return adjusted;
 }
 
@@ -54,7 +74,8 @@ const FRESH_SAVES: DeathSaves = { successes: 0, failures: 0, stable: false, dead
  * Applies `amount` damage of `type`: temporary hit points absorb it first,
  * then hit points (never below 0). A character dropping to 0 starts fresh
  * death saves, and dies outright when the damage left over reaches its
- * maximum; damage while at 0 is a failed death save (two on a critical).
+ * maximum (halved from exhaustion 4); damage while at 0 is a failed death
+ * save (two on a critical).
  *
  * @example
  * applyDamage(creature, 8, 'slashing', false).hp; // { value: 17, max: 20, temp: 0 } from 20/20 with 5 temp
@@ -64,8 +85,10 @@ export function applyDamage(
   amount: number,
   type: DamageType | undefined,
   critical: boolean,
+  conditions: readonly Condition[] = [],
 ): DamageResult {
-  const taken = adjustForType(creature, amount, type);
+  const taken = adjustForType(creature, amount, type, conditions);
+  const max = hpMaxOf(creature);
   const { hp } = creature;
   const absorbed = Math.min(hp.temp, taken);
   const rest = taken - absorbed;
@@ -74,22 +97,13 @@ export function applyDamage(
   if (creature.type === ACTOR_TYPES.character && rest > 0) {
     if (hp.value === 0) {
       const failures = Math.min(3, deathSaves.failures + (critical ? 2 : 1));
-      const dead = failures >= 3 || rest >= hp.max;
+      const dead = failures >= 3 || rest >= max;
       deathSaves = { ...deathSaves, failures, stable: false, dead };
     } else if (value === 0) {
-      deathSaves = { ...FRESH_SAVES, dead: rest - hp.value >= hp.max };
+      deathSaves = { ...FRESH_SAVES, dead: rest - hp.value >= max };
     }
   }
   return { taken, absorbed, hp: { ...hp, value, temp: hp.temp - absorbed }, deathSaves };
-}
-
-function target(ctx: ActionContext<{ actorId: string }>): { actor: Actor; creature: Creature } {
-  const actor = ctx.actor(ctx.payload.actorId) ?? ctx.reject(`no actor ${ctx.payload.actorId}`);
-  const creature = readCreature(actor);
-  if (creature === undefined) {
-    return ctx.reject(`${actor.name} is a ${actor.type}, not a D&D character or creature`);
-  }
-  return { actor, creature };
 }
 
 const amountSchema = { type: 'integer', minimum: 0, maximum: 100000 };
@@ -114,13 +128,19 @@ export const applyDamageAction: ActionDefinition<{
     },
   },
   handle(ctx) {
-    const { actor, creature } = target(ctx);
+    const { actor, creature } = actionSubject(ctx);
     const { type, critical } = ctx.payload;
-    const result = applyDamage(creature, ctx.payload.amount, type, critical === true);
+    const conditions = activeConditions(ctx.state, actor, creature);
+    const result = applyDamage(creature, ctx.payload.amount, type, critical === true, conditions);
+    const concentration = concentrationAfterDamage(ctx, actor, creature, result);
     ctx.act('core:update-actor', {
       actorId: actor.id,
       patch: {
-        data: withData(actor, { hp: result.hp, ...deathSavesPatch(creature, result.deathSaves) }),
+        data: withData(
+          actor,
+          { hp: result.hp, ...deathSavesPatch(creature, result.deathSaves) },
+          concentration.ends ? [CONCENTRATION_FIELD] : [],
+        ),
       },
     });
     const fell = creature.hp.value > 0 && result.hp.value === 0;
@@ -142,6 +162,7 @@ export const applyDamageAction: ActionDefinition<{
     ctx.say(`${actor.name} takes ${result.taken}${kind} damage${temp}${end}.`, {
       data: { actorId: actor.id, taken: result.taken, absorbed: result.absorbed, hp: result.hp },
     });
+    concentration.post();
   },
 };
 
@@ -149,7 +170,10 @@ function deathSavesPatch(creature: Creature, saves: DeathSaves): Record<string, 
   return creature.type === ACTOR_TYPES.character ? { deathSaves: saves } : {};
 }
 
-/** `dnd5e:heal` {actorId, amount}: regains hit points up to the maximum; at 0 it ends dying. */
+/**
+ * `dnd5e:heal` {actorId, amount}: regains hit points up to the maximum
+ * (halved from exhaustion 4); at 0 it ends dying. Refused for the dead.
+ */
 export const healAction: ActionDefinition<{ actorId: string; amount: number }> = {
   description: 'Heals a character or creature, up to its hit point maximum.',
   schema: {
@@ -159,9 +183,15 @@ export const healAction: ActionDefinition<{ actorId: string; amount: number }> =
     properties: { actorId: { type: 'string', minLength: 1, maxLength: 64 }, amount: amountSchema },
   },
   handle(ctx) {
-    const { actor, creature } = target(ctx);
-    if (creature.deathSaves.dead) ctx.reject(`${actor.name} is dead: healing cannot help`);
-    const value = Math.min(creature.hp.max, creature.hp.value + ctx.payload.amount);
+    const { actor, creature } = actionSubject(ctx);
+    if (creature.deathSaves.dead || creature.exhaustion >= 6) {
+      ctx.reject(`${actor.name} is dead: healing cannot help`);
+    }
+    const max = hpMaxOf(creature);
+    const value = Math.max(
+      creature.hp.value,
+      Math.min(max, creature.hp.value + ctx.payload.amount),
+    );
     const revived = creature.hp.value === 0 && value > 0;
     ctx.act('core:update-actor', {
       actorId: actor.id,
@@ -172,7 +202,9 @@ export const healAction: ActionDefinition<{ actorId: string; amount: number }> =
         }),
       },
     });
-    ctx.say(`${actor.name} regains ${value - creature.hp.value} HP (${value}/${creature.hp.max}).`);
+    ctx.say(
+      `${actor.name} regains ${Math.max(0, value - creature.hp.value)} HP (${value}/${max}).`,
+    );
   },
 };
 
@@ -181,7 +213,7 @@ export const grantTempHpAction: ActionDefinition<{ actorId: string; amount: numb
   description: 'Gives temporary hit points (the higher of the old and new amount stays).',
   schema: healAction.schema,
   handle(ctx) {
-    const { actor, creature } = target(ctx);
+    const { actor, creature } = actionSubject(ctx);
     const temp = Math.max(creature.hp.temp, ctx.payload.amount);
     ctx.act('core:update-actor', {
       actorId: actor.id,

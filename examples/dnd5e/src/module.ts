@@ -6,6 +6,7 @@ import { defineModule } from '@vtt/sdk';
 import { attack } from './attack.js';
 import { saveCommand } from './chat-commands.js';
 import { abilityCheck, savingThrow, skillCheck } from './checks.js';
+import { endConcentrationAction, startConcentrationAction } from './concentration.js';
 import { applyConditionAction, removeConditionAction } from './condition-actions.js';
 import { damage } from './damage.js';
 import { deathSave } from './death-saves.js';
@@ -24,6 +25,8 @@ export default defineModule({
     'dnd5e:remove-condition': removeConditionAction,
     'dnd5e:short-rest': shortRestAction,
     'dnd5e:long-rest': longRestAction,
+    'dnd5e:start-concentration': startConcentrationAction,
+    'dnd5e:end-concentration': endConcentrationAction,
   },
   derived: { character: deriveCreature, npc: deriveCreature },
   initiative,

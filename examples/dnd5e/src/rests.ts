@@ -1,16 +1,20 @@
 /**
  * Short and long rests of a character: spending hit dice to heal, and the
- * long rest's full recovery.
+ * long rest's full recovery, which needs at least 1 hit point at its start.
+ * Exhaustion drops one level on a long rest with food and drink (`fed`,
+ * true unless said otherwise).
  */
 import type { ActionContext, ActionDefinition } from '@vtt/sdk';
+import { isDead } from './conditions.js';
 import { ACTOR_TYPES, modifierOf, readCreature, withData, type Creature } from './creature.js';
 import { safeRoll } from './d20.js';
+import { hpMaxOf } from './exhaustion.js';
 import type { Actor } from './sdk-types.js';
 
 declare module '@vtt/sdk' {
   interface ModuleActions {
     'dnd5e:short-rest': { actorId: string; hitDice: number };
-    'dnd5e:long-rest': { actorId: string };
+    'dnd5e:long-rest': { actorId: string; fed?: boolean };
   }
 }
 
@@ -20,7 +24,7 @@ function character(ctx: ActionContext<{ actorId: string }>): { actor: Actor; cre
   if (creature?.type !== ACTOR_TYPES.character) {
     return ctx.reject(`${actor.name} is not a player character`);
   }
-  if (creature.deathSaves.dead) ctx.reject(`${actor.name} is dead`);
+  if (isDead(creature)) ctx.reject(`${actor.name} is dead`);
   return { actor, creature };
 }
 
@@ -53,7 +57,10 @@ export const shortRestAction: ActionDefinition<{ actorId: string; hitDice: numbe
     const first = roll.terms[0];
     const dice = first?.type === 'dice' ? first.dice.filter((d) => !d.dropped && !d.rerolled) : [];
     const healed = dice.reduce((sum, d) => sum + Math.max(0, d.value + con), 0);
-    const value = Math.min(creature.hp.max, creature.hp.value + healed);
+    const value = Math.max(
+      creature.hp.value,
+      Math.min(hpMaxOf(creature), creature.hp.value + healed),
+    );
     ctx.act('core:update-actor', {
       actorId: actor.id,
       patch: {
@@ -70,32 +77,44 @@ export const shortRestAction: ActionDefinition<{ actorId: string; hitDice: numbe
 };
 
 /**
- * `dnd5e:long-rest` {actorId}: hit points to maximum, temporary hit points
- * gone, death saves cleared, half the character's hit dice (at least one)
- * back, one level of exhaustion less.
+ * `dnd5e:long-rest` {actorId, fed?}: refused below 1 hit point. One level
+ * of exhaustion less if the character ate and drank (`fed`, default true),
+ * then hit points to the maximum of that level, temporary hit points gone,
+ * death saves cleared, half the character's hit dice (at least one) back.
  */
-export const longRestAction: ActionDefinition<{ actorId: string }> = {
-  description: 'A long rest: full hit points, half the hit dice back, one exhaustion level less.',
+export const longRestAction: ActionDefinition<{ actorId: string; fed?: boolean }> = {
+  description:
+    'A long rest (at 1 HP or more): full hit points, half the hit dice back, one exhaustion level less when fed.',
   schema: {
     type: 'object',
     additionalProperties: false,
     required: ['actorId'],
-    properties: { actorId: { type: 'string', minLength: 1, maxLength: 64 } },
+    properties: {
+      actorId: { type: 'string', minLength: 1, maxLength: 64 },
+      fed: { type: 'boolean' },
+    },
   },
   handle(ctx) {
     const { actor, creature } = character(ctx);
+    if (creature.hp.value < 1) {
+      ctx.reject(`${actor.name} has 0 hit points: a long rest needs at least 1 at its start`);
+    }
     const regained = Math.max(1, Math.floor(creature.level / 2));
+    const fed = ctx.payload.fed !== false;
+    const exhaustion = fed ? Math.max(0, creature.exhaustion - 1) : creature.exhaustion;
+    const max = hpMaxOf({ hp: creature.hp, exhaustion });
     ctx.act('core:update-actor', {
       actorId: actor.id,
       patch: {
         data: withData(actor, {
-          hp: { value: creature.hp.max, max: creature.hp.max, temp: 0 },
+          hp: { value: max, max: creature.hp.max, temp: 0 },
           deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
           hitDiceSpent: Math.max(0, creature.hitDiceSpent - regained),
-          exhaustion: Math.max(0, creature.exhaustion - 1),
+          exhaustion,
         }),
       },
     });
-    ctx.say(`${actor.name} finishes a long rest.`);
+    const hunger = fed ? '' : ' without food and drink (exhaustion stays)';
+    ctx.say(`${actor.name} finishes a long rest${hunger}.`);
   },
 };

@@ -3,6 +3,7 @@
  * of the bundle (module.ts does not import it).
  */
 import { fileURLToPath } from 'node:url';
+import type { TestTable } from '@vtt/sdk/testing';
 
 /** The module entry, bundled by createTestTable as `vtt build` would. */
 export const MODULE_ENTRY = fileURLToPath(new URL('./module.ts', import.meta.url));
@@ -59,8 +60,65 @@ export interface Derived {
   readonly abilities: Record<string, { mod: number; save: number }>;
   readonly skills: Record<string, number>;
   readonly passivePerception: number;
+  readonly passiveInvestigation: number;
+  readonly passiveInsight: number;
   readonly initiative: number;
+  readonly speed: number;
+  readonly hpMax: number;
+  readonly dead: boolean;
   readonly attacks: { name: string; toHit: number; damage: string }[];
   readonly conditions: string[];
   readonly xp?: number;
+}
+
+/**
+ * Creates a character (owned by `owner`, default alice) or a GM creature,
+ * with a token `tok-<id>` on scene `scene` (created on first use), and
+ * gives it `conditions` as token statuses.
+ */
+export async function addCreature(
+  t: TestTable,
+  spec: {
+    readonly id: string;
+    readonly type?: 'character' | 'npc';
+    readonly owner?: string | null;
+    readonly data?: Record<string, unknown>;
+    readonly conditions?: readonly string[];
+    readonly hidden?: boolean;
+  },
+) {
+  if (t.state.scenes['scene'] === undefined) {
+    await t.gm.act('core:create-scene', { id: 'scene', name: 'Scene' });
+  }
+  const type = spec.type ?? 'character';
+  const owner = spec.owner === undefined ? 'alice' : spec.owner;
+  await t.gm.act('core:create-actor', {
+    id: spec.id,
+    name: spec.id.charAt(0).toUpperCase() + spec.id.slice(1),
+    type,
+    ...(owner === null ? {} : { ownership: { [`player:${owner}`]: 'owner' } }),
+    data: type === 'character' ? characterData(spec.data) : npcData(spec.data),
+  });
+  await t.gm.act('core:create-token', {
+    id: `tok-${spec.id}`,
+    sceneId: 'scene',
+    name: spec.id,
+    x: 0,
+    y: 0,
+    actorId: spec.id,
+    ...(spec.hidden === true ? { hidden: true } : {}),
+  });
+  for (const condition of spec.conditions ?? []) {
+    await t.gm.act('dnd5e:apply-condition', { actorId: spec.id, condition });
+  }
+}
+
+/** The data of an actor, typed loosely for assertions. */
+export function dataOf(t: TestTable, id: string) {
+  return t.state.actors[id]!.data as {
+    hp: { value: number; max: number; temp: number };
+    exhaustion?: number;
+    concentration?: string;
+    deathSaves?: { successes: number; failures: number; stable: boolean; dead: boolean };
+  };
 }
