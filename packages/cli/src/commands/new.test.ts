@@ -3,31 +3,19 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateModuleData, type JsonValue } from '@vtt/core';
 import { bundleModule } from '@vtt/sdk/bundle';
 import { createTestTable } from '@vtt/sdk/testing';
-import { CliError, EXIT_CODES, bufferIo } from '../lib/io.js';
-import { MODULE_TEMPLATES, newCommand, type ModuleTemplate } from './new.js';
-import { moduleNames, templatesRoot, type NewResult } from './new-action.js';
+import { EXIT_CODES, bufferIo } from '../lib/io.js';
+import { MODULE_TEMPLATES, type ModuleTemplate } from '../lib/module-templates.js';
+import { runCli } from '../program.js';
+import { moduleNames, templatesRoot, type NewResult } from './run-new.js';
 
-/** Runs `vtt <argv>` with only `new` registered, as runCli does: exit code and output. */
+/** Runs `vtt <argv>` in-process: exit code and output. */
 async function vtt(...argv: string[]) {
   const io = bufferIo();
-  const output = { writeOut: io.stdout, writeErr: io.stderr };
-  const command = newCommand(io).exitOverride().configureOutput(output);
-  const program = new Command('vtt').exitOverride().configureOutput(output).addCommand(command);
-  let code: number = EXIT_CODES.ok;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
-    else if (error instanceof CliError) {
-      io.stderr(`error: ${error.message}\n`);
-      code = error.exitCode;
-    } else throw error;
-  }
+  const code = await runCli(argv, io);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -232,7 +220,7 @@ describe('vtt new', () => {
     const cliRoot = fileURLToPath(new URL('../../', import.meta.url));
     const templates = join(cliRoot, 'templates');
     expect(templatesRoot()).toBe(templates);
-    expect(templatesRoot(pathToFileURL(join(cliRoot, 'dist/new-action-X1.js')).href)).toBe(
+    expect(templatesRoot(pathToFileURL(join(cliRoot, 'dist/run-new-X1.js')).href)).toBe(
       templates,
     );
   });

@@ -15,6 +15,7 @@ import {
   type ErrorParams,
   type ModuleManifest,
 } from '@vtt/core';
+import { coded } from './cli-error.js';
 import { expandGlob } from './glob.js';
 
 /** Where the source entry is looked for, in order. */
@@ -71,7 +72,11 @@ export async function readJson(
     const at = /position (\d+)/.exec(problem);
     const { line, column } = at ? lineColumn(text, Number(at[1])) : { line: 1, column: 1 };
     return {
-      error: diagnostic('VTT_ERR_PROJECT_JSON_INVALID', file, '', { file, problem, line, column }),
+      error: coded(
+        'VTT_ERR_PROJECT_JSON_INVALID',
+        { file, problem, line, column },
+        { file, line, column },
+      ),
     };
   }
 }
