@@ -220,9 +220,7 @@ describe('vtt new', () => {
     const cliRoot = fileURLToPath(new URL('../../', import.meta.url));
     const templates = join(cliRoot, 'templates');
     expect(templatesRoot()).toBe(templates);
-    expect(templatesRoot(pathToFileURL(join(cliRoot, 'dist/run-new-X1.js')).href)).toBe(
-      templates,
-    );
+    expect(templatesRoot(pathToFileURL(join(cliRoot, 'dist/run-new-X1.js')).href)).toBe(templates);
   });
 
   it('prints the files it created and the next steps', async () => {
@@ -240,8 +238,8 @@ describe('vtt new', () => {
     const { code, out, err } = await vtt('new', 'taken', '--template', 'blank', '--dir', temp);
     expect(code).toBe(EXIT_CODES.failure);
     expect(out).toBe('');
+    expect(err).toContain('VTT_ERR_PROJECT_DIR_NOT_EMPTY');
     expect(err).toContain(dir);
-    expect(err).toContain('not empty');
     expect(await readdir(dir)).toEqual(['vtt-module.json']);
     expect(await readFile(join(dir, 'vtt-module.json'), 'utf8')).toBe('mine');
   });
@@ -255,15 +253,16 @@ describe('vtt new', () => {
   });
 
   it.each([
-    ['my/game', '--dir'],
-    ['1st-game', 'starts with a letter'],
-    ['ab', "id 'ab'"],
-    ['Ça va', 'letters (a-z)'],
-    ['core', 'reserved'],
-  ])('refuses the invalid name %j and says what is allowed', async (name, hint) => {
+    ['my/game', 'VTT_ERR_PROJECT_NAME_IS_PATH'],
+    ['1st-game', 'VTT_ERR_PROJECT_NAME_BAD_ID'],
+    ['ab', 'VTT_ERR_PROJECT_NAME_BAD_ID'],
+    ['Ça va', 'VTT_ERR_PROJECT_NAME_INVALID'],
+    ['core', 'VTT_ERR_PROJECT_NAME_RESERVED'],
+  ])('refuses the invalid name %j with %s, and says what is allowed', async (name, expected) => {
     const { code, err } = await vtt('new', name, '--dir', temp);
     expect(code).toBe(EXIT_CODES.failure);
-    expect(err).toContain(hint);
+    expect(err).toContain(`error ${expected}: `);
+    expect(err).toContain('    fix: ');
     expect(await readdir(temp)).not.toContain(name);
   });
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '@vtt/core';
 import { bundleModule } from '@vtt/sdk/bundle';
 import { coded } from './cli-error.js';
@@ -62,12 +62,16 @@ export async function buildModule(options: {
   }
   const result = await bundleModule({
     entry: join(options.dir, entryFile),
+    root: options.dir,
     minify: options.minify ?? false,
   });
   const toDiagnostic =
     (code: 'VTT_ERR_PROJECT_BUILD_FAILED' | 'VTT_ERR_PROJECT_BUILD_WARNING') =>
     (d: (typeof result.errors)[number]): Diagnostic => {
-      const file = d.file ? relative(options.dir, d.file) || d.file : entryFile;
+      // esbuild names files relative to the root it was given: the module folder.
+      const file = d.file
+        ? relative(options.dir, resolve(options.dir, d.file)).split(sep).join('/')
+        : entryFile;
       const line = d.line ?? 1;
       const column = (d.column ?? 0) + 1;
       return coded(code, { file, line, column, problem: d.text }, { file, line, column });
