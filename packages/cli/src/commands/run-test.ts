@@ -108,10 +108,13 @@ interface TaskNode {
   readonly tasks?: readonly TaskNode[];
 }
 
-/** The first line of an error message, cut to a readable length. */
+/** The gist of an error message: its first line (and the next, after a colon), without colours. */
 function firstLine(message: string | undefined): string {
-  const line = (message ?? 'no message').split('\n')[0]!.trim();
-  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+  // eslint-disable-next-line no-control-regex
+  const lines = (message ?? 'no message').replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const text = lines.map((line) => line.trim()).filter((line) => line !== '');
+  const gist = text[0]?.endsWith(':') && text[1] ? `${text[0]} ${text[1]}` : (text[0] ?? '');
+  return gist.length > 300 ? `${gist.slice(0, 297)}...` : gist;
 }
 
 /** Counts the tests of a run and turns each failure into a coded error at its file and line. */

@@ -171,8 +171,11 @@ export async function loadModuleProject(
   };
 }
 
-/** One line per diagnostic: `file pointer: message Fix: ...`. */
+/** One diagnostic for people: `error CODE at file:line:column pointer: message`, then its fix. */
 export function formatDiagnostic(d: Diagnostic, kind: 'error' | 'warning'): string {
-  const where = `${d.file ?? ''}${d.pointer ? ` ${d.pointer}` : ''}`.trim();
+  const position =
+    d.line === undefined ? '' : `:${d.line}${d.column === undefined ? '' : `:${d.column}`}`;
+  const file = d.file === undefined ? '' : `${d.file}${position}`;
+  const where = `${file}${d.pointer ? ` ${d.pointer}` : ''}`.trim();
   return `${kind} ${d.code}${where ? ` at ${where}` : ''}: ${d.message}\n    fix: ${d.fix}`;
 }

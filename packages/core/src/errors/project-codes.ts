@@ -21,8 +21,8 @@ export const PROJECT_ERRORS = defineErrors({
     status: 422,
   },
   VTT_ERR_PROJECT_BUILD_FAILED: {
-    message: '{file}:{line}:{column}: {problem}',
-    fix: 'Fix the code at that position and build again.',
+    message: '{problem}',
+    fix: 'Fix the code at {file}:{line}:{column} and build again.',
     status: 422,
   },
   VTT_ERR_PROJECT_ASSET_MISSING: {
@@ -41,8 +41,8 @@ export const PROJECT_ERRORS = defineErrors({
     status: 422,
   },
   VTT_ERR_PROJECT_BUILD_WARNING: {
-    message: '{file}:{line}:{column}: {problem}',
-    fix: 'The bundle was built. The bundler points at something that may not do what you meant: look at that position.',
+    message: '{problem}',
+    fix: 'The bundle was built; look at {file}:{line}:{column}, which may not do what you meant.',
     status: 422,
   },
   VTT_ERR_PROJECT_DIR_MISSING: {
