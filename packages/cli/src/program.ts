@@ -6,7 +6,7 @@ import { packCommand } from './commands/pack.js';
 import { rollCommand } from './commands/roll.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
-import { CliError, EXIT_CODES, type CliIo, type ExitCode } from './lib/io.js';
+import { EXIT_CODES, type CliIo, type ExitCode } from './lib/io.js';
 
 declare const __VTT_CLI_VERSION__: string | undefined;
 
@@ -46,10 +46,19 @@ export function createProgram(io: CliIo): Command {
   return program;
 }
 
+/** Whether the command line asks for JSON output (`--json` before any `--`). */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
 /**
  * Runs `vtt` with `argv` (without the node and script entries) and resolves
  * to the exit code: 0 ok, 1 failure, 2 usage error. Never calls
- * `process.exit`, so it is testable in-process.
+ * `process.exit`, so it is testable in-process. Every failure is printed
+ * with its error code and fix on stderr, or with `--json` as
+ * `{ ok: false, errors: [{ code, message, fix, file?, line?, column? }] }`
+ * on stdout.
  *
  * @example
  * const code = await runCli(['roll', '1d20', '--seed', '7'], io);
@@ -60,14 +69,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_CODES.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return EXIT_CODES.ok; // --help, --version
-      return EXIT_CODES.usage;
-    }
-    if (error instanceof CliError) {
-      io.stderr(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    if (error instanceof CommanderError && error.exitCode === 0) return EXIT_CODES.ok; // --help, --version
+    const json = wantsJson(argv);
+    // Commander has printed its own usage errors on stderr; --json adds them as data.
+    if (error instanceof CommanderError && !json) return EXIT_CODES.usage;
+    const [{ asCliError }, { printFailure }] = await Promise.all([
+      import('./lib/cli-error.js'),
+      import('./lib/report.js'),
+    ]);
+    const command = program.commands.find((c) => c.name() === argv[0]);
+    const failure = asCliError(error, command === undefined ? 'vtt' : `vtt ${command.name()}`);
+    printFailure(io, failure, json);
+    return failure.exitCode;
   }
 }

@@ -1,15 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from '../lib/io.js';
-
-/** Options of `vtt build`. */
-export interface BuildOptions {
-  readonly watch: boolean;
-  readonly minify: boolean;
-  readonly entry?: string;
-  readonly json: boolean;
-  /** Stops --watch (tests and embedders); the CLI stops on Ctrl-C. */
-  readonly signal?: AbortSignal;
-}
+import type { BuildOptions } from './run-build.js';
 
 /** Defines `vtt build`; the implementation is loaded only when the command runs. */
 export function buildCommand(io: CliIo): Command {
@@ -36,7 +27,7 @@ export function buildCommand(io: CliIo): Command {
       ].join('\n'),
     )
     .action(async (dir: string, options: BuildOptions) => {
-      const { runBuild } = await import('./build-action.js');
+      const { runBuild } = await import('./run-build.js');
       await runBuild(dir, options, io);
     });
 }

@@ -1,10 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from '../lib/io.js';
-
-/** Options of `vtt inspect`. */
-export interface InspectOptions {
-  readonly json: boolean;
-}
+import type { InspectOptions } from './run-inspect.js';
 
 /** Defines `vtt inspect`; the implementation is loaded only when the command runs. */
 export function inspectCommand(io: CliIo): Command {
@@ -27,7 +23,7 @@ export function inspectCommand(io: CliIo): Command {
       ].join('\n'),
     )
     .action(async (archive: string, options: InspectOptions) => {
-      const { runInspect } = await import('./inspect-action.js');
+      const { runInspect } = await import('./run-inspect.js');
       await runInspect(archive, options, io);
     });
 }

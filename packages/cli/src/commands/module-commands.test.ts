@@ -54,7 +54,7 @@ describe('vtt build', () => {
   it('rebuilds on change with --watch, until stopped', async () => {
     const controller = new AbortController();
     const io = bufferIo();
-    const { runBuild } = await import('./build-action.js');
+    const { runBuild } = await import('./run-build.js');
     const watching = runBuild(
       dir,
       { watch: true, minify: false, json: false, signal: controller.signal },

@@ -3,31 +3,19 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateModuleData, type JsonValue } from '@vtt/core';
 import { bundleModule } from '@vtt/sdk/bundle';
 import { createTestTable } from '@vtt/sdk/testing';
-import { CliError, EXIT_CODES, bufferIo } from '../lib/io.js';
-import { MODULE_TEMPLATES, newCommand, type ModuleTemplate } from './new.js';
-import { moduleNames, templatesRoot, type NewResult } from './new-action.js';
+import { EXIT_CODES, bufferIo } from '../lib/io.js';
+import { MODULE_TEMPLATES, type ModuleTemplate } from '../lib/module-templates.js';
+import { runCli } from '../program.js';
+import { moduleNames, templatesRoot, type NewResult } from './run-new.js';
 
-/** Runs `vtt <argv>` with only `new` registered, as runCli does: exit code and output. */
+/** Runs `vtt <argv>` in-process: exit code and output. */
 async function vtt(...argv: string[]) {
   const io = bufferIo();
-  const output = { writeOut: io.stdout, writeErr: io.stderr };
-  const command = newCommand(io).exitOverride().configureOutput(output);
-  const program = new Command('vtt').exitOverride().configureOutput(output).addCommand(command);
-  let code: number = EXIT_CODES.ok;
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : EXIT_CODES.usage;
-    else if (error instanceof CliError) {
-      io.stderr(`error: ${error.message}\n`);
-      code = error.exitCode;
-    } else throw error;
-  }
+  const code = await runCli(argv, io);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -232,9 +220,7 @@ describe('vtt new', () => {
     const cliRoot = fileURLToPath(new URL('../../', import.meta.url));
     const templates = join(cliRoot, 'templates');
     expect(templatesRoot()).toBe(templates);
-    expect(templatesRoot(pathToFileURL(join(cliRoot, 'dist/new-action-X1.js')).href)).toBe(
-      templates,
-    );
+    expect(templatesRoot(pathToFileURL(join(cliRoot, 'dist/run-new-X1.js')).href)).toBe(templates);
   });
 
   it('prints the files it created and the next steps', async () => {
@@ -252,8 +238,8 @@ describe('vtt new', () => {
     const { code, out, err } = await vtt('new', 'taken', '--template', 'blank', '--dir', temp);
     expect(code).toBe(EXIT_CODES.failure);
     expect(out).toBe('');
+    expect(err).toContain('VTT_ERR_PROJECT_DIR_NOT_EMPTY');
     expect(err).toContain(dir);
-    expect(err).toContain('not empty');
     expect(await readdir(dir)).toEqual(['vtt-module.json']);
     expect(await readFile(join(dir, 'vtt-module.json'), 'utf8')).toBe('mine');
   });
@@ -267,15 +253,16 @@ describe('vtt new', () => {
   });
 
   it.each([
-    ['my/game', '--dir'],
-    ['1st-game', 'starts with a letter'],
-    ['ab', "id 'ab'"],
-    ['Ça va', 'letters (a-z)'],
-    ['core', 'reserved'],
-  ])('refuses the invalid name %j and says what is allowed', async (name, hint) => {
+    ['my/game', 'VTT_ERR_PROJECT_NAME_IS_PATH'],
+    ['1st-game', 'VTT_ERR_PROJECT_NAME_BAD_ID'],
+    ['ab', 'VTT_ERR_PROJECT_NAME_BAD_ID'],
+    ['Ça va', 'VTT_ERR_PROJECT_NAME_INVALID'],
+    ['core', 'VTT_ERR_PROJECT_NAME_RESERVED'],
+  ])('refuses the invalid name %j with %s, and says what is allowed', async (name, expected) => {
     const { code, err } = await vtt('new', name, '--dir', temp);
     expect(code).toBe(EXIT_CODES.failure);
-    expect(err).toContain(hint);
+    expect(err).toContain(`error ${expected}: `);
+    expect(err).toContain('    fix: ');
     expect(await readdir(temp)).not.toContain(name);
   });
 

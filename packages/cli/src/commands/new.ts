@@ -1,24 +1,7 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from '../lib/io.js';
-
-/** The starter templates of `vtt new`, each a folder under `packages/cli/templates/`. */
-export const MODULE_TEMPLATES = {
-  d20: 'd20 + ability modifier vs a DC, advantage/disadvantage, natural 20 crits',
-  'dice-pool': 'pools of d6, hits on 5+, glitches on more than half 1s',
-  '2d6': '2D6 + modifier vs 8+, Effect = total - 8',
-  blank: 'the minimum: one actor type, one action, one roll, one test',
-} as const;
-
-/** A template name: one of {@link MODULE_TEMPLATES}' keys. */
-export type ModuleTemplate = keyof typeof MODULE_TEMPLATES;
-
-/** Options of `vtt new`, as commander parses them. */
-export interface NewOptions {
-  readonly template: ModuleTemplate;
-  /** Folder to create the module folder in; the working directory by default. */
-  readonly dir?: string;
-  readonly json: boolean;
-}
+import { MODULE_TEMPLATES } from '../lib/module-templates.js';
+import type { NewOptions } from './run-new.js';
 
 const templateList = Object.entries(MODULE_TEMPLATES)
   .map(([name, what]) => `  ${name.padEnd(10)} ${what}`)
@@ -57,7 +40,7 @@ export function newCommand(io: CliIo): Command {
       ].join('\n'),
     )
     .action(async (name: string, options: NewOptions) => {
-      const { runNew } = await import('./new-action.js');
+      const { runNew } = await import('./run-new.js');
       await runNew(name, options, io);
     });
 }

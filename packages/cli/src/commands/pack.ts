@@ -1,12 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from '../lib/io.js';
-
-/** Options of `vtt pack`. */
-export interface PackOptions {
-  readonly out?: string;
-  readonly entry?: string;
-  readonly json: boolean;
-}
+import type { PackOptions } from './run-pack.js';
 
 /** Defines `vtt pack`; the implementation is loaded only when the command runs. */
 export function packCommand(io: CliIo): Command {
@@ -34,7 +28,7 @@ export function packCommand(io: CliIo): Command {
       ].join('\n'),
     )
     .action(async (dir: string, options: PackOptions) => {
-      const { runPack } = await import('./pack-action.js');
+      const { runPack } = await import('./run-pack.js');
       await runPack(dir, options, io);
     });
 }

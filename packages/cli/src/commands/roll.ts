@@ -1,12 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIo } from '../lib/io.js';
-
-/** Options of `vtt roll`, as commander parses them. */
-export interface RollOptions {
-  readonly seed?: string;
-  readonly times: number;
-  readonly json: boolean;
-}
+import type { RollOptions } from './run-roll.js';
 
 const MAX_TIMES = 100_000;
 
@@ -43,7 +37,7 @@ export function rollCommand(io: CliIo): Command {
       ].join('\n'),
     )
     .action(async (notation: string, options: RollOptions) => {
-      const { runRoll } = await import('./roll-action.js');
+      const { runRoll } = await import('./run-roll.js');
       runRoll(notation, options, io);
     });
 }

@@ -1,11 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from '../lib/io.js';
-
-/** Options of `vtt test`. */
-export interface TestOptions {
-  readonly json: boolean;
-  readonly filter?: string;
-}
+import type { TestOptions } from './run-test.js';
 
 /** Defines `vtt test`; the implementation is loaded only when the command runs. */
 export function testCommand(io: CliIo): Command {
@@ -24,7 +19,7 @@ export function testCommand(io: CliIo): Command {
       ['', 'Examples:', '  $ vtt test', '  $ vtt test ./my-system -t "critical"'].join('\n'),
     )
     .action(async (dir: string, options: TestOptions) => {
-      const { runTest } = await import('./test-action.js');
+      const { runTest } = await import('./run-test.js');
       await runTest(dir, options, io);
     });
 }

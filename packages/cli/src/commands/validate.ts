@@ -1,11 +1,6 @@
 import { Command } from 'commander';
 import type { CliIo } from '../lib/io.js';
-
-/** Options of `vtt validate`. */
-export interface ValidateOptions {
-  readonly json: boolean;
-  readonly entry?: string;
-}
+import type { ValidateOptions } from './run-validate.js';
 
 /** Defines `vtt validate`; the implementation is loaded only when the command runs. */
 export function validateCommand(io: CliIo): Command {
@@ -25,7 +20,7 @@ export function validateCommand(io: CliIo): Command {
       ['', 'Examples:', '  $ vtt validate', '  $ vtt validate ./my-system --json'].join('\n'),
     )
     .action(async (dir: string, options: ValidateOptions) => {
-      const { runValidate } = await import('./validate-action.js');
+      const { runValidate } = await import('./run-validate.js');
       await runValidate(dir, options, io);
     });
 }

@@ -3,12 +3,13 @@
  * manifest names as `entry` (default `dist/module.js`), with a source map.
  * Shared by `vtt build` and `vtt pack`.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '@vtt/core';
 import { bundleModule } from '@vtt/sdk/bundle';
+import { coded } from './cli-error.js';
 import { diagnostic, ENTRY_CANDIDATES } from './module-project.js';
-import { existsSync } from 'node:fs';
 
 /** What a build produced. */
 export interface BuiltModule {
@@ -61,19 +62,23 @@ export async function buildModule(options: {
   }
   const result = await bundleModule({
     entry: join(options.dir, entryFile),
+    root: options.dir,
     minify: options.minify ?? false,
   });
-  const toDiagnostic = (d: (typeof result.errors)[number]): Diagnostic => {
-    const file = d.file ? relative(options.dir, d.file) || d.file : entryFile;
-    return diagnostic('VTT_ERR_PROJECT_BUILD_FAILED', file, '', {
-      file,
-      line: d.line ?? 1,
-      column: (d.column ?? 0) + 1,
-      problem: d.text,
-    });
-  };
-  const errors = result.errors.map(toDiagnostic);
-  const warnings = result.warnings.map(toDiagnostic);
+  const toDiagnostic =
+    (code: 'VTT_ERR_PROJECT_BUILD_FAILED' | 'VTT_ERR_PROJECT_BUILD_WARNING') =>
+    (d: (typeof result.errors)[number]): Diagnostic => {
+      // esbuild names files relative to the root it was given: the module folder.
+      const file = d.file
+        ? relative(options.dir, resolve(options.dir, d.file)).split(sep).join('/')
+        : entryFile;
+      const line = d.line ?? 1;
+      const column = (d.column ?? 0) + 1;
+      return coded(code, { file, line, column, problem: d.text }, { file, line, column });
+    };
+  const errors = result.errors.map(toDiagnostic('VTT_ERR_PROJECT_BUILD_FAILED'));
+  // A warning does not fail the build, so it never says the build failed.
+  const warnings = result.warnings.map(toDiagnostic('VTT_ERR_PROJECT_BUILD_WARNING'));
   if (options.write && (result.code === null || errors.length > 0)) {
     // A failed build removes the old bundle, so nothing stale is tested or packed.
     await rm(join(options.dir, outFile), { force: true });

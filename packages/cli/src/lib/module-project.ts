@@ -15,6 +15,7 @@ import {
   type ErrorParams,
   type ModuleManifest,
 } from '@vtt/core';
+import { coded } from './cli-error.js';
 import { expandGlob } from './glob.js';
 
 /** Where the source entry is looked for, in order. */
@@ -71,7 +72,11 @@ export async function readJson(
     const at = /position (\d+)/.exec(problem);
     const { line, column } = at ? lineColumn(text, Number(at[1])) : { line: 1, column: 1 };
     return {
-      error: diagnostic('VTT_ERR_PROJECT_JSON_INVALID', file, '', { file, problem, line, column }),
+      error: coded(
+        'VTT_ERR_PROJECT_JSON_INVALID',
+        { file, problem, line, column },
+        { file, line, column },
+      ),
     };
   }
 }
@@ -166,8 +171,11 @@ export async function loadModuleProject(
   };
 }
 
-/** One line per diagnostic: `file pointer: message Fix: ...`. */
+/** One diagnostic for people: `error CODE at file:line:column pointer: message`, then its fix. */
 export function formatDiagnostic(d: Diagnostic, kind: 'error' | 'warning'): string {
-  const where = `${d.file ?? ''}${d.pointer ? ` ${d.pointer}` : ''}`.trim();
+  const position =
+    d.line === undefined ? '' : `:${d.line}${d.column === undefined ? '' : `:${d.column}`}`;
+  const file = d.file === undefined ? '' : `${d.file}${position}`;
+  const where = `${file}${d.pointer ? ` ${d.pointer}` : ''}`.trim();
   return `${kind} ${d.code}${where ? ` at ${where}` : ''}: ${d.message}\n    fix: ${d.fix}`;
 }

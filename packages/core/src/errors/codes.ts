@@ -1,4 +1,5 @@
 import { ARCHIVE_ERRORS } from './archive-codes.js';
+import { CLI_ERRORS } from './cli-codes.js';
 import { DICE_ERRORS } from './dice-codes.js';
 import type { ErrorSpec } from './error-spec.js';
 import { MODULE_ERRORS } from './module-codes.js';
@@ -20,6 +21,7 @@ export const ERROR_CODES = {
   ...MODULE_RUNTIME_ERRORS,
   ...ARCHIVE_ERRORS,
   ...PROJECT_ERRORS,
+  ...CLI_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */

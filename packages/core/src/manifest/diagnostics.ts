@@ -16,6 +16,10 @@ export interface Diagnostic {
   readonly file?: string;
   /** JSON pointer (RFC 6901) of the offending value, e.g. `'/actorTypes/npc/label'`. */
   readonly pointer: string;
+  /** 1-based line in `file`, where the problem has one (a syntax error, a build error). */
+  readonly line?: number;
+  /** 1-based column in `file` (or in a dice notation), with `line`. */
+  readonly column?: number;
   /** What to do next, for people. */
   readonly fix: string;
 }

@@ -3,10 +3,20 @@ import { join, resolve } from 'node:path';
 import { MANIFEST_FILE } from '@vtt/core';
 import { buildModule } from '../lib/build-module.js';
 import { writeEditorTypes } from '../lib/editor-types.js';
-import { CliError, type CliIo } from '../lib/io.js';
+import { cliError } from '../lib/cli-error.js';
+import type { CliIo } from '../lib/io.js';
 import { formatDiagnostic, readJson } from '../lib/module-project.js';
-import { progress, reportDiagnostics, result } from '../lib/report.js';
-import type { BuildOptions } from './build.js';
+import { diagnosticJson, progress, reportDiagnostics, result } from '../lib/report.js';
+
+/** Options of `vtt build`. */
+export interface BuildOptions {
+  readonly watch: boolean;
+  readonly minify: boolean;
+  readonly entry?: string;
+  readonly json: boolean;
+  /** Stops --watch (tests and embedders); the CLI stops on Ctrl-C. */
+  readonly signal?: AbortSignal;
+}
 
 async function buildOnce(dir: string, options: BuildOptions, io: CliIo) {
   const manifest = existsSync(join(dir, MANIFEST_FILE))
@@ -35,22 +45,27 @@ async function buildOnce(dir: string, options: BuildOptions, io: CliIo) {
  */
 export async function runBuild(dirArg: string, options: BuildOptions, io: CliIo): Promise<void> {
   const dir = resolve(dirArg);
-  if (!existsSync(dir))
-    throw new CliError(
-      `The folder ${dir} does not exist. Pass a module folder, or run vtt new <name> first.`,
-    );
+  if (!existsSync(dir)) throw cliError('VTT_ERR_PROJECT_DIR_MISSING', { dir });
   const first = await buildOnce(dir, options, io);
   // Editors resolve @vtt/sdk to these declarations (see the module's tsconfig.json).
   await writeEditorTypes(dir);
+  const summary = {
+    outFile: first.outFile,
+    bytes: first.code?.length ?? 0,
+    ms: Math.round(first.ms),
+  };
+  // Without --watch a failed build throws (and --json prints it as { ok: false, errors }).
+  if (!options.watch) reportDiagnostics(io, first, 'The build', summary);
   if (options.json) {
-    io.stdout(
-      `${JSON.stringify({ ok: first.code !== null, outFile: first.outFile, bytes: first.code?.length ?? 0, ms: Math.round(first.ms), errors: first.errors, warnings: first.warnings }, null, 2)}\n`,
-    );
+    const report = {
+      ok: first.code !== null,
+      ...summary,
+      errors: first.errors.map(diagnosticJson),
+      warnings: first.warnings.map(diagnosticJson),
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   }
-  if (!options.watch) {
-    reportDiagnostics(io, first, 'The build');
-    return;
-  }
+  if (!options.watch) return;
   for (const d of first.errors) io.stderr(`${formatDiagnostic(d, 'error')}\n`);
   progress(io, 'watching for changes (Ctrl-C to stop)');
   await new Promise<void>((done) => {

@@ -1,12 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { createRng, isVttError, roll, type RollResult } from '@vtt/core';
+import { fromVttError } from '../lib/cli-error.js';
 import { CliError, type CliIo } from '../lib/io.js';
-import type { RollOptions } from './roll.js';
+
+/** Options of `vtt roll`, as commander parses them. */
+export interface RollOptions {
+  readonly seed?: string;
+  readonly times: number;
+  readonly json: boolean;
+}
 
 /**
  * Rolls `notation` `options.times` times from one generator and prints the
- * results. Bad notation becomes a {@link CliError} carrying the engine's
- * message, with a caret under the position it names.
+ * results. Bad notation becomes a {@link CliError} with the engine's code
+ * and the 1-based column it names (people also get a caret under it).
  */
 export function runRoll(notation: string, options: RollOptions, io: CliIo): void {
   const seed = options.seed ?? String(randomInt(0, 2 ** 31));
@@ -17,11 +24,12 @@ export function runRoll(notation: string, options: RollOptions, io: CliIo): void
   } catch (error) {
     if (!isVttError(error)) throw error;
     const position = error.params['position'];
-    const pointer =
-      typeof position === 'number' && notation.length <= 120
-        ? `\n  ${notation}\n  ${' '.repeat(position)}^`
-        : '';
-    throw new CliError(`${error.code}: ${error.message}${pointer}`);
+    if (typeof position !== 'number') throw new CliError([fromVttError(error)]);
+    // The column is 1-based in the notation; people also get a caret under it.
+    const detail = notation.length <= 120 ? `  ${notation}\n  ${' '.repeat(position)}^` : undefined;
+    throw new CliError([fromVttError(error, { column: position + 1 })], {
+      ...(detail === undefined ? {} : { detail }),
+    });
   }
   if (options.json) {
     const body = options.times === 1 ? results[0] : results;

@@ -1,7 +1,12 @@
-import { CliError, type CliIo } from '../lib/io.js';
+import type { CliIo } from '../lib/io.js';
 import { loadModuleProject } from '../lib/module-project.js';
-import { reportDiagnostics } from '../lib/report.js';
-import type { ValidateOptions } from './validate.js';
+import { diagnosticJson, reportDiagnostics } from '../lib/report.js';
+
+/** Options of `vtt validate`. */
+export interface ValidateOptions {
+  readonly json: boolean;
+  readonly entry?: string;
+}
 
 /** Validates the module in `dir` and prints every problem; exit 1 when there are errors. */
 export async function runValidate(dir: string, options: ValidateOptions, io: CliIo): Promise<void> {
@@ -9,15 +14,13 @@ export async function runValidate(dir: string, options: ValidateOptions, io: Cli
     dir,
     options.entry === undefined ? {} : { entry: options.entry },
   );
+  // Errors throw; with --json the CLI prints them as { ok: false, errors, warnings }.
+  reportDiagnostics(io, project, 'Validation');
   if (options.json) {
-    const ok = project.errors.length === 0;
-    io.stdout(
-      `${JSON.stringify({ ok, errors: project.errors, warnings: project.warnings }, null, 2)}\n`,
-    );
-    if (!ok) throw new CliError(`Validation failed with ${project.errors.length} error(s).`);
+    const warnings = project.warnings.map(diagnosticJson);
+    io.stdout(`${JSON.stringify({ ok: true, errors: [], warnings }, null, 2)}\n`);
     return;
   }
-  reportDiagnostics(io, project, 'Validation');
   const m = project.manifest!;
   const types = Object.keys(m.actorTypes ?? {}).length + Object.keys(m.itemTypes ?? {}).length;
   io.stdout(

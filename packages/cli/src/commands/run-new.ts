@@ -3,8 +3,17 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeEditorTypes } from '../lib/editor-types.js';
-import { CliError, type CliIo } from '../lib/io.js';
-import { MODULE_TEMPLATES, type ModuleTemplate, type NewOptions } from './new.js';
+import { cliError } from '../lib/cli-error.js';
+import type { CliIo } from '../lib/io.js';
+import { MODULE_TEMPLATES, type ModuleTemplate } from '../lib/module-templates.js';
+
+/** Options of `vtt new`, as commander parses them. */
+export interface NewOptions {
+  readonly template: ModuleTemplate;
+  /** Folder to create the module folder in; the working directory by default. */
+  readonly dir?: string;
+  readonly json: boolean;
+}
 
 /** The placeholders template files use, valid inside JSON and TypeScript strings. */
 export const TEMPLATE_PLACEHOLDERS = {
@@ -45,38 +54,24 @@ const MODULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /**
  * Turns the `<name>` argument into a module id and display name:
  * `"My Game"` gives `my-game` / `My Game`, `star-trader` gives
- * `star-trader` / `Star Trader`. Throws a {@link CliError} saying what is
- * allowed when no valid id comes out.
+ * `star-trader` / `Star Trader`. Throws a CliError (`VTT_ERR_PROJECT_NAME_*`)
+ * saying what is allowed when no valid id comes out.
  *
  * @example
  * moduleNames('Neon Streets'); // { id: 'neon-streets', name: 'Neon Streets' }
  */
 export function moduleNames(input: string): ModuleNames {
   const text = input.trim().replace(/\s+/g, ' ');
-  const allowed =
-    'A name has letters (a-z), digits, spaces, hyphens or underscores, starts with a letter ' +
-    'and gives a kebab-case id of 3-64 characters: e.g. `vtt new my-game` or `vtt new "My Game"`.';
-  if (/[/\\]/.test(text)) {
-    throw new CliError(
-      `'${input}' is a path, not a module name. Give just the name and choose where the ` +
-        `folder goes with --dir, e.g. \`vtt new my-game --dir ~/modules\`.`,
-    );
-  }
-  if (!ALLOWED_NAME.test(text)) {
-    throw new CliError(`'${input}' is not a valid module name. ${allowed}`);
-  }
+  if (/[/\\]/.test(text)) throw cliError('VTT_ERR_PROJECT_NAME_IS_PATH', { input });
+  if (!ALLOWED_NAME.test(text)) throw cliError('VTT_ERR_PROJECT_NAME_INVALID', { input });
   const id = text
     .toLowerCase()
     .replace(/[ _-]+/g, '-')
     .replace(/^-|-$/g, '');
   if (id.length < 3 || id.length > 64 || !MODULE_ID.test(id)) {
-    throw new CliError(
-      `'${input}' would give the module id '${id}', which is not valid. ${allowed}`,
-    );
+    throw cliError('VTT_ERR_PROJECT_NAME_BAD_ID', { input, id });
   }
-  if (RESERVED_IDS.has(id)) {
-    throw new CliError(`'${id}' is reserved for the engine's own actions. Choose another name.`);
-  }
+  if (RESERVED_IDS.has(id)) throw cliError('VTT_ERR_PROJECT_NAME_RESERVED', { id });
   const name = /[A-Z ]/.test(text)
     ? text
     : id
@@ -101,9 +96,7 @@ export function templatesRoot(from: string = import.meta.url): string {
     }
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new CliError(
-        'The module templates are missing from this installation of @vtt/cli. Reinstall it.',
-      );
+      throw cliError('VTT_ERR_PROJECT_TEMPLATES_MISSING');
     }
     dir = parent;
   }
@@ -138,17 +131,14 @@ async function ensureEmptyFolder(dir: string): Promise<void> {
       return;
     }
     if (code === 'ENOTDIR') {
-      throw new CliError(`${dir} exists and is a file. Choose another name or --dir.`);
+      throw cliError('VTT_ERR_PROJECT_DIR_IS_FILE', { dir });
     }
     throw error;
   }
   const present = entries.filter((entry) => !IGNORED_ENTRIES.has(entry));
   if (present.length > 0) {
     const shown = present.slice(0, 3).join(', ') + (present.length > 3 ? ', ...' : '');
-    throw new CliError(
-      `${dir} is not empty (it has ${shown}). vtt new only writes into a new or empty folder: ` +
-        'choose another name, another --dir, or move those files away first.',
-    );
+    throw cliError('VTT_ERR_PROJECT_DIR_NOT_EMPTY', { dir, entries: shown });
   }
 }
 
@@ -167,9 +157,10 @@ export async function runNew(input: string, options: NewOptions, io: CliIo): Pro
   const names = moduleNames(input);
   const template = options.template;
   if (!Object.hasOwn(MODULE_TEMPLATES, template)) {
-    throw new CliError(
-      `There is no template '${template}'. Choose one of: ${Object.keys(MODULE_TEMPLATES).join(', ')}.`,
-    );
+    throw cliError('VTT_ERR_PROJECT_TEMPLATE_UNKNOWN', {
+      template,
+      templates: Object.keys(MODULE_TEMPLATES).join(', '),
+    });
   }
   const source = join(templatesRoot(), template);
   const dir = resolve(options.dir ?? process.cwd(), names.id);

@@ -1,25 +1,28 @@
 import { stat, readFile } from 'node:fs/promises';
 import { isVttError, MANIFEST_FILE } from '@vtt/core';
 import { DEFAULT_ARCHIVE_LIMITS, readArchive } from '@vtt/sdk/archive';
+import { cliError, fromVttError } from '../lib/cli-error.js';
 import { CliError, type CliIo } from '../lib/io.js';
-import type { InspectOptions } from './inspect.js';
 
-/** Reads `file`, verifies it and prints its listing; CliError with the archive error code otherwise. */
+/** Options of `vtt inspect`. */
+export interface InspectOptions {
+  readonly json: boolean;
+}
+
+/** Reads `file`, verifies it and prints its listing; a CliError with the archive's error code otherwise. */
 export async function runInspect(file: string, options: InspectOptions, io: CliIo): Promise<void> {
   const info = await stat(file).catch(() => null);
-  if (info === null || !info.isFile())
-    throw new CliError(`${file} is not a file. Pass the path of a .vttmod archive.`);
-  if (info.size > DEFAULT_ARCHIVE_LIMITS.maxTotalBytes) {
-    throw new CliError(
-      `${file} is ${info.size} bytes, over the ${DEFAULT_ARCHIVE_LIMITS.maxTotalBytes}-byte limit of a module archive.`,
-    );
+  if (info === null || !info.isFile()) throw cliError('VTT_ERR_PROJECT_ARCHIVE_MISSING', { file });
+  const max = DEFAULT_ARCHIVE_LIMITS.maxTotalBytes;
+  if (info.size > max) {
+    throw cliError('VTT_ERR_PROJECT_ARCHIVE_TOO_LARGE', { file, size: info.size, max }, { file });
   }
   let read;
   try {
     read = readArchive(new Uint8Array(await readFile(file)));
   } catch (error) {
     if (!isVttError(error)) throw error;
-    throw new CliError(`${error.code}: ${error.message}`);
+    throw new CliError([fromVttError(error, { file })]);
   }
   const manifestBytes = read.files.get(MANIFEST_FILE);
   const manifest = manifestBytes

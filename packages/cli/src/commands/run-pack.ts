@@ -1,13 +1,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { isVttError, MANIFEST_FILE, VttError } from '@vtt/core';
+import { isVttError, MANIFEST_FILE } from '@vtt/core';
 import { createSandboxHost } from '@vtt/sandbox';
 import { inspectArchive, writeArchive, type ArchiveFile } from '@vtt/sdk/archive';
 import { buildModule } from '../lib/build-module.js';
+import { fromVttError } from '../lib/cli-error.js';
 import { CliError, type CliIo } from '../lib/io.js';
 import { diagnostic, loadModuleProject } from '../lib/module-project.js';
 import { progress, reportDiagnostics } from '../lib/report.js';
-import type { PackOptions } from './pack.js';
+
+/** Options of `vtt pack`. */
+export interface PackOptions {
+  readonly out?: string;
+  readonly entry?: string;
+  readonly json: boolean;
+}
 
 /** What `vtt pack` wrote. */
 export interface PackResult {
@@ -87,7 +94,10 @@ export async function runPack(
     described = await describeBundle(built.code!);
   } catch (error) {
     if (!isVttError(error)) throw error;
-    throw new CliError(`The bundle does not load in the sandbox: ${error.code}: ${error.message}`);
+    // The sandbox's own code (a syntax error, a limit) at the bundle it refused.
+    throw new CliError([fromVttError(error, { file: built.outFile })], {
+      summary: 'The bundle does not load in the sandbox.',
+    });
   }
   const found = described.id;
   const unknownRolls = (manifest.sheets ?? []).flatMap((sheet) =>
@@ -132,8 +142,7 @@ export async function runPack(
   try {
     archive = writeArchive({ files });
   } catch (error) {
-    if (error instanceof VttError || isVttError(error))
-      throw new CliError(`${(error as VttError).code}: ${(error as VttError).message}`);
+    if (isVttError(error)) throw new CliError([fromVttError(error)]);
     throw error;
   }
   const out = resolve(dir, options.out ?? `${manifest.id}-${manifest.version}.vttmod`);
