@@ -18,7 +18,12 @@ function sees(level: FlagVisibilityLevel, owner: boolean): boolean {
 
 /** Sets an own property, safe for keys such as `__proto__` that JSON may carry. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function isObject(value: unknown): value is Record<string, JsonValue> {
