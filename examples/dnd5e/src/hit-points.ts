@@ -172,7 +172,9 @@ export const healAction: ActionDefinition<{ actorId: string; amount: number }> =
         }),
       },
     });
-    ctx.say(`${actor.name} regains ${value - creature.hp.value} HP (${value}/${creature.hp.max}).`);
+    // A creature's hit points are GM-only (vtt-module.json): its card does not show them.
+    const total = creature.type === ACTOR_TYPES.npc ? '' : ` (${value}/${creature.hp.max})`;
+    ctx.say(`${actor.name} regains ${value - creature.hp.value} HP${total}.`);
   },
 };
 
