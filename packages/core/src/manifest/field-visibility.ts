@@ -40,9 +40,43 @@ function isLevel(value: unknown): value is FieldVisibilityLevel {
   return value === 'gm' || value === 'owner';
 }
 
-/** True when `schema` mentions the keyword anywhere (cheap, conservative). */
-function mentions(schema: unknown): boolean {
-  return JSON.stringify(schema ?? null).includes(`"${VISIBILITY_KEYWORD}"`);
+/**
+ * The objects of `root` from which a declaration can be reached, through
+ * nesting or local `$ref`s (conservative: a property named like the keyword
+ * counts too).
+ */
+function reachingDeclarations(root: JsonSchema): Set<unknown> {
+  const parents = new Map<unknown, unknown[]>();
+  const declared: unknown[] = [];
+  const seen = new Set<unknown>([root]);
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown> | unknown[];
+    const children: unknown[] = Array.isArray(node) ? [...node] : Object.values(node);
+    if (!Array.isArray(node)) {
+      if (Object.hasOwn(node, VISIBILITY_KEYWORD)) declared.push(node);
+      const ref = node['$ref'];
+      if (typeof ref === 'string') children.push(resolveRef(root, ref).schema);
+    }
+    for (const child of children) {
+      if (typeof child !== 'object' || child === null) continue;
+      const list = parents.get(child);
+      if (list === undefined) parents.set(child, [node]);
+      else list.push(node);
+      if (!seen.has(child)) {
+        seen.add(child);
+        stack.push(child);
+      }
+    }
+  }
+  const reaching = new Set<unknown>();
+  while (declared.length > 0) {
+    const node = declared.pop();
+    if (reaching.has(node)) continue;
+    reaching.add(node);
+    declared.push(...(parents.get(node) ?? []));
+  }
+  return reaching;
 }
 
 function mergeMaps(
@@ -132,7 +166,9 @@ export function compileFieldVisibility(
   at = '',
 ): { readonly visibility?: FieldVisibility; readonly errors: Diagnostic[] } {
   const errors: Diagnostic[] = [];
-  if (!mentions(schema)) return { errors };
+  const reaching = reachingDeclarations(schema);
+  if (reaching.size === 0) return { errors };
+  const mentions = (node: unknown) => reaching.has(node);
   const memo = new Map<unknown, FieldVisibility | undefined>();
   const active = new Set<unknown>();
   const place = (pointer: string, problem: string) =>
