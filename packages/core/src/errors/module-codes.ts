@@ -126,6 +126,12 @@ export const MODULE_ERRORS = defineErrors({
     fix: 'Declare it on a property reached through "properties", "additionalProperties", "items", "$ref", "allOf", "anyOf" or "oneOf", outside recursive definitions; otherwise the field would be shown to everyone.',
     status: 422,
   },
+  VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED: {
+    message:
+      '{pointer} declares "x-vtt-visibility", which has an effect only in an actor type\'s "schema".',
+    fix: 'Remove it: {reason}.',
+    status: 422,
+  },
   VTT_ERR_MODULE_SCHEMA_INVALID: {
     message: '{pointer} is not a valid JSON Schema: {problem}.',
     fix: 'Fix the schema (draft-07, strict mode: every keyword known, "type" next to "properties").',

@@ -130,6 +130,27 @@ describe('x-vtt-visibility in vtt validate', () => {
     expect(errors[0]!.fix).toContain('"owner"');
   });
 
+  it('warns where the keyword has no effect: item types and derived data', () => {
+    const manifest = exampleManifest();
+    const declared = {
+      type: 'object',
+      properties: { dc: { type: 'integer', 'x-vtt-visibility': 'gm' } },
+    };
+    const odd = {
+      ...manifest,
+      actorTypes: { npc: { label: 'NPC', schema: { type: 'object' }, derived: declared } },
+      itemTypes: { trap: { label: 'Trap', schema: declared } },
+      sheets: [],
+      compendium: [],
+    };
+    const { errors, warnings } = validateModuleData({ manifest: odd, files: exampleFiles() });
+    expect(errors).toEqual([]);
+    expect(located(warnings)).toEqual([
+      { code: 'VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED', pointer: '/actorTypes/npc/derived' },
+      { code: 'VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED', pointer: '/itemTypes/trap/schema' },
+    ]);
+  });
+
   it('checks the flags declaration of a manifest', () => {
     const ok = validateManifest({
       ...exampleManifest(),
