@@ -106,13 +106,14 @@ export interface ModuleTable {
   }): Promise<TableChange>;
   /**
    * Derived data of an actor, from the module that owns its type (null when
-   * none does). Computed from the whole actor: with `viewerId`, throws
-   * NOT_FOUND when that user cannot see the actor and gives null unless
-   * they see it whole (a GM, or nothing of it hidden from them), so a
-   * limited viewer or one kept from GM-only fields learns nothing from it.
-   * Without `viewerId` it is the authoritative value, for the server only.
+   * none does). It is computed from the whole actor, so the caller says for
+   * whom: for user `viewerId` it throws NOT_FOUND when they cannot see the
+   * actor and gives null unless they see it whole (a GM, or nothing of it
+   * hidden from them), so a limited viewer or one kept from GM-only fields
+   * learns nothing from it; `null` asks for the authoritative value, which
+   * only the server itself may read.
    */
-  derived(actorId: string, viewerId?: string): Promise<JsonValue>;
+  derived(actorId: string, viewerId: string | null): Promise<JsonValue>;
   /**
    * Queues die faces for the next dice rolled at this table, by modules and
    * by core alike (see `forceDice` in @vtt/core). For test harnesses; the

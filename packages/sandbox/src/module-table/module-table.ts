@@ -447,7 +447,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
         const actor = state.actors[actorId];
         if (actor === undefined)
           throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
-        if (viewerId !== undefined) {
+        if (viewerId !== null) {
           visibleActor(viewerId, actorId);
           // Derived data comes from the whole actor: only for those who see it whole.
           if (!seesWholeActor(actor, state.members[viewerId]!, state.campaign.visibility)) {
