@@ -202,9 +202,9 @@ export const healAction: ActionDefinition<{ actorId: string; amount: number }> =
         }),
       },
     });
-    ctx.say(
-      `${actor.name} regains ${Math.max(0, value - creature.hp.value)} HP (${value}/${max}).`,
-    );
+    // A creature's hit points are GM-only (vtt-module.json): its card does not show them.
+    const total = creature.type === ACTOR_TYPES.npc ? '' : ` (${value}/${max})`;
+    ctx.say(`${actor.name} regains ${Math.max(0, value - creature.hp.value)} HP${total}.`);
   },
 };
 

@@ -12,9 +12,13 @@ export function ownsActor(ctx: Pick<ModuleContext, 'user'>, actor: Actor): boole
   return ctx.user.role === 'gm' || levelOf(ctx, actor) === 'owner';
 }
 
-/** Whether the acting user may see `actor` at all (observer or owner, or the GM). */
+/**
+ * Whether the acting user may see `actor`'s data (observer or owner, or the
+ * GM); at `limited` they see only its name and image, so it cannot be used.
+ */
 export function seesActor(ctx: Pick<ModuleContext, 'user'>, actor: Actor): boolean {
-  return ctx.user.role === 'gm' || levelOf(ctx, actor) !== 'none';
+  const level = levelOf(ctx, actor);
+  return ctx.user.role === 'gm' || (level !== 'none' && level !== 'limited');
 }
 
 /**

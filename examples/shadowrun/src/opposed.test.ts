@@ -51,4 +51,19 @@ describe('the opposed roll', () => {
     );
     expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
   });
+
+  it('refuses a defender actor the player sees only at limited (name and image, no data)', async () => {
+    await t.gm.act('core:update-actor', {
+      actorId: 'ganger',
+      patch: { ownership: { 'player:alice': 'limited' } },
+    });
+    expect(t.player('alice').view().actors['ganger']?.data).toBeNull();
+    const error = await rejectionOf(
+      t.player('alice').roll('opposed', {
+        actorId: 'razor',
+        args: { skill: 'pistols', defender: { actorId: 'ganger', attribute: 'reaction' } },
+      }),
+    );
+    expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
+  });
 });

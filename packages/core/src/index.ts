@@ -175,7 +175,17 @@ export { authorize } from './permissions/authorize.js';
 export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js';
 export { viewFor } from './views/view-for.js';
 export { projectEvent } from './views/project-event.js';
-export { viewDoc } from './views/visibility.js';
+export { actorDataVisible, viewDoc } from './views/visibility.js';
+export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
+export { viewFlags } from './views/redact-flags.js';
+export { FIELD_VISIBILITIES, FLAG_VISIBILITIES } from './model/visibility-policy.js';
+export type {
+  FieldVisibility,
+  FieldVisibilityLevel,
+  FlagVisibility,
+  FlagVisibilityLevel,
+  VisibilityPolicy,
+} from './model/visibility-policy.js';
 
 // --- module manifests and sheets ---------------------------------------------
 export { CORE_API_VERSION } from './manifest/core-api-version.js';
@@ -183,6 +193,8 @@ export { checkEngine } from './manifest/check-engine.js';
 export { compileDataSchema } from './manifest/compile-data-schema.js';
 export type { CompiledDataSchema, DataValidator } from './manifest/compile-data-schema.js';
 export { DATA_SCHEMA_LIMITS } from './manifest/data-schema-limits.js';
+export { compileFieldVisibility, VISIBILITY_KEYWORD } from './manifest/field-visibility.js';
+export { compileVisibilityPolicy } from './manifest/visibility-policy.js';
 export { createDiagnostic } from './manifest/diagnostics.js';
 export type { Diagnostic, DiagnosticReport } from './manifest/diagnostics.js';
 export { MANIFEST_SCHEMA } from './manifest/manifest-schema.js';

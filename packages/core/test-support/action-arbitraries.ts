@@ -6,7 +6,9 @@
  */
 import fc from 'fast-check';
 import type { TableAction } from '../src/model/actions.js';
+import type { EventDraft } from '../src/model/events.js';
 import { USERS } from './table-fixture.js';
+import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 
 const SCENES = ['s1', 's2'];
 const TOKENS = ['t1', 't2', 't3'];
@@ -23,7 +25,7 @@ export const SECRET_MARKERS = { hiddenToken: 'SECRETTOKEN', gmNote: 'GMNOTESECRE
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 const coord = fc.integer({ min: 0, max: 8 }).map((n) => n * 50);
-const level = pick(['none', 'observer', 'owner'] as const);
+const level = pick(['none', 'limited', 'observer', 'owner'] as const);
 const action = <T extends TableAction['type']>(type: T, payload: fc.Arbitrary<unknown>) =>
   payload.map((p) => ({ type, payload: p }) as TableAction);
 
@@ -241,16 +243,26 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
     fc.record({ settings: fc.record({ chatLimit: fc.integer({ min: 1, max: 4 }) }) }),
   ),
   action('core:undo', fc.constant({})),
+  { arbitrary: visibilityActions, weight: 4 },
 );
 
-/** One step: who sends which action. GMs send half of them. */
-export const stepArbitrary = fc.record({
-  userId: fc.oneof(
-    { arbitrary: fc.constant(USERS.gm), weight: 2 },
-    { arbitrary: pick([USERS.p1, USERS.p2, USERS.obs]), weight: 2 },
-  ),
-  action: actions,
-});
+const user = fc.oneof(
+  { arbitrary: fc.constant(USERS.gm), weight: 2 },
+  { arbitrary: pick([USERS.p1, USERS.p2, USERS.obs]), weight: 2 },
+);
+
+/**
+ * One step: who sends which action (GMs send half of them), or now and
+ * then an event a host commits without an action (the visibility policy).
+ */
+export const stepArbitrary: fc.Arbitrary<{
+  userId: string;
+  action?: TableAction;
+  draft?: EventDraft;
+}> = fc.oneof(
+  { arbitrary: fc.record({ userId: user, action: actions }), weight: 30 },
+  { arbitrary: fc.record({ userId: user, draft: policyDraft }), weight: 1 },
+);
 
 /** A sequence of steps. */
 export const stepsArbitrary = fc.array(stepArbitrary, {

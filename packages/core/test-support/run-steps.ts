@@ -5,13 +5,15 @@
 import { expect } from 'vitest';
 import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
-import type { TableEvent, ViewEvent } from '../src/model/events.js';
+import type { EventDraft, TableEvent, ViewEvent } from '../src/model/events.js';
+import { authorize } from '../src/permissions/authorize.js';
 import type { TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
 import { commit } from '../src/reducer/commit.js';
 import { projectEvent } from '../src/views/project-event.js';
 import { viewFor } from '../src/views/view-for.js';
 import { populatedTable, USERS } from './table-fixture.js';
+import { TEST_POLICY } from './visibility-arbitraries.js';
 
 const VIEWERS = [USERS.gm, USERS.p1, USERS.p2, USERS.obs];
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -27,16 +29,25 @@ export interface Trace {
  * equals their view of the new state. Calls `onEvent` with each projection.
  */
 export function runSteps(
-  steps: readonly { userId: string; action: unknown }[],
-  onEvent?: (viewer: string, view: TableView, events: ViewEvent[]) => void,
+  steps: readonly { userId: string; action?: unknown; draft?: EventDraft }[],
+  onEvent?: (viewer: string, view: TableView, events: ViewEvent[], after: TableState) => void,
 ): Trace {
-  let state: TableState = populatedTable();
+  let state: TableState = commit(
+    populatedTable(),
+    [{ type: 'core:visibility-set', payload: { policy: TEST_POLICY } }],
+    { author: USERS.gm, now: 4_000 },
+  ).state;
   const views = new Map(VIEWERS.map((v) => [v, wire(viewFor(state, v))]));
   const trace: Trace = { accepted: 0, types: new Set() };
-  steps.forEach(({ userId, action }, step) => {
+  steps.forEach(({ userId, action, draft }, step) => {
     let committed: { state: TableState; events: TableEvent[] };
     try {
-      const drafts = decide(state, action as never, { userId, now: 5_000 + step });
+      // Host events (the visibility policy) have no action: authorize them as decide would.
+      if (draft !== undefined) authorize(state, userId, draft);
+      const drafts =
+        draft !== undefined
+          ? [draft]
+          : decide(state, action as never, { userId, now: 5_000 + step });
       committed = commit(state, drafts, { author: userId, now: 5_000 + step });
     } catch (error) {
       if (!isVttError(error)) throw error;
@@ -51,7 +62,7 @@ export function runSteps(
         const projected = wire(projectEvent(event, before, after, viewer));
         const view = projected.reduce(applyViewEvent, views.get(viewer)!);
         views.set(viewer, view);
-        onEvent?.(viewer, view, projected);
+        onEvent?.(viewer, view, projected, after);
       }
       before = after;
     }

@@ -1,5 +1,6 @@
 /** Deciding actor actions: create, update, delete. */
 import { defineActionHandlers } from './action-handler.js';
+import { keepHiddenOfActor } from './keep-hidden.js';
 
 /** Handlers of the `core:*-actor` actions. */
 export const ACTOR_ACTIONS = defineActionHandlers({
@@ -20,6 +21,14 @@ export const ACTOR_ACTIONS = defineActionHandlers({
       },
     },
   ],
-  'core:update-actor': ({ payload }) => [{ type: 'core:actor-updated', payload }],
+  'core:update-actor': ({ state, member, payload }) => [
+    {
+      type: 'core:actor-updated',
+      payload: {
+        ...payload,
+        patch: keepHiddenOfActor(state, member, payload.actorId, payload.patch),
+      },
+    },
+  ],
   'core:delete-actor': ({ payload }) => [{ type: 'core:actor-deleted', payload }],
 });

@@ -1,5 +1,6 @@
 /** Deciding map note actions: create, update, delete. */
 import { defineActionHandlers } from './action-handler.js';
+import { withKeptFlags } from './keep-hidden.js';
 
 /** Handlers of the `core:*-note` actions. */
 export const NOTE_ACTIONS = defineActionHandlers({
@@ -22,6 +23,11 @@ export const NOTE_ACTIONS = defineActionHandlers({
       },
     },
   ],
-  'core:update-note': ({ payload }) => [{ type: 'core:note-updated', payload }],
+  'core:update-note': ({ state, member, payload }) => [
+    {
+      type: 'core:note-updated',
+      payload: withKeptFlags(state.notes[payload.noteId], member, state, payload),
+    },
+  ],
   'core:delete-note': ({ payload }) => [{ type: 'core:note-deleted', payload }],
 });

@@ -1,5 +1,6 @@
 /** Deciding timeline actions: create, update, delete entries. */
 import { defineActionHandlers } from './action-handler.js';
+import { withKeptFlags } from './keep-hidden.js';
 
 /** Handlers of the `core:*-timeline-entry` actions. */
 export const TIMELINE_ACTIONS = defineActionHandlers({
@@ -21,6 +22,11 @@ export const TIMELINE_ACTIONS = defineActionHandlers({
       },
     },
   ],
-  'core:update-timeline-entry': ({ payload }) => [{ type: 'core:timeline-entry-updated', payload }],
+  'core:update-timeline-entry': ({ state, member, payload }) => [
+    {
+      type: 'core:timeline-entry-updated',
+      payload: withKeptFlags(state.timeline[payload.entryId], member, state, payload),
+    },
+  ],
   'core:delete-timeline-entry': ({ payload }) => [{ type: 'core:timeline-entry-deleted', payload }],
 });

@@ -116,6 +116,22 @@ export const MODULE_ERRORS = defineErrors({
     fix: 'Use a simpler pattern without nested repetition like "(a+)+", at most {max} characters.',
     status: 422,
   },
+  VTT_ERR_MODULE_SCHEMA_VISIBILITY_VALUE: {
+    message: '{pointer} is {value}; "x-vtt-visibility" is "gm" or "owner".',
+    fix: 'Write "gm" (only GMs see the field) or "owner" (the actor\'s owners and GMs see it), or remove the keyword to show the field to everyone who sees the actor\'s data.',
+    status: 422,
+  },
+  VTT_ERR_MODULE_SCHEMA_VISIBILITY_PLACE: {
+    message: '{pointer}: "x-vtt-visibility" {problem}.',
+    fix: 'Declare it on a property reached through "properties", "additionalProperties", "items", "$ref", "allOf", "anyOf" or "oneOf", outside recursive definitions; otherwise the field would be shown to everyone.',
+    status: 422,
+  },
+  VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED: {
+    message:
+      '{pointer} declares "x-vtt-visibility", which has an effect only in an actor type\'s "schema".',
+    fix: 'Remove it: {reason}.',
+    status: 422,
+  },
   VTT_ERR_MODULE_SCHEMA_INVALID: {
     message: '{pointer} is not a valid JSON Schema: {problem}.',
     fix: 'Fix the schema (draft-07, strict mode: every keyword known, "type" next to "properties").',

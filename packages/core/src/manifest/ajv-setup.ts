@@ -1,5 +1,6 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { VISIBILITY_KEYWORD } from './field-visibility.js';
 import { MODULE_FORMATS } from './module-formats.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is `module.exports`.
@@ -7,7 +8,8 @@ const addFormats = addFormatsModule.default;
 
 /**
  * A new Ajv instance in strict mode with every error reported, ajv-formats'
- * formats and the `vtt-*` formats of {@link MODULE_FORMATS}. `$data` is off
+ * formats, the `vtt-*` formats of {@link MODULE_FORMATS} and the
+ * `x-vtt-visibility` annotation of actor fields. `$data` is off
  * and nothing is loaded from the network. A fresh instance per untrusted
  * schema keeps one module's schemas from leaking into another's.
  */
@@ -28,5 +30,7 @@ export function createStrictAjv(): Ajv {
   const ajv = new Ajv(options);
   addFormats(ajv);
   for (const [name, test] of Object.entries(MODULE_FORMATS)) ajv.addFormat(name, test);
+  // An annotation: core's projection reads it (see field-visibility.ts), validation ignores it.
+  ajv.addKeyword({ keyword: VISIBILITY_KEYWORD, metaSchema: { enum: ['gm', 'owner'] } });
   return ajv;
 }

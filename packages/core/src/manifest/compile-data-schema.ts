@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { ajvToDiagnostics } from './ajv-diagnostics.js';
 import { createStrictAjv } from './ajv-setup.js';
 import { inspectDataSchema } from './data-schema-limits.js';
+import { compileFieldVisibility } from './field-visibility.js';
 import {
   createDiagnostic,
   describeJsonType,
@@ -25,8 +26,8 @@ export interface CompiledDataSchema extends DiagnosticReport {
 /**
  * Checks and compiles a JSON Schema shipped by a module (untrusted input):
  * first against `DATA_SCHEMA_LIMITS` (size, depth, keyword count), no
- * `$data`, `$id` or `$async`, `$ref` only to `#/...`, no unsafe `pattern`;
- * then compiles it with a fresh strict Ajv instance (draft-07, all errors,
+ * `$data`, `$id` or `$async`, `$ref` only to `#/...`, no unsafe `pattern`,
+ * `x-vtt-visibility` only where the projection applies it; then compiles it with a fresh strict Ajv instance (draft-07, all errors,
  * no `$data`). Runs when a module is validated or loaded. Pointers in the
  * diagnostics are prefixed with `at` (the schema's place in its file).
  *
@@ -47,6 +48,8 @@ export function compileDataSchema(schema: unknown, at = ''): CompiledDataSchema 
   }
   const limits = inspectDataSchema(schema, at);
   if (limits.length > 0) return { errors: limits, warnings: [] };
+  const visibility = compileFieldVisibility(schema, at);
+  if (visibility.errors.length > 0) return { errors: visibility.errors, warnings: [] };
   const ajv = createStrictAjv();
   if (!ajv.validateSchema(schema))
     return { errors: metaSchemaErrors(ajv.errors ?? [], at), warnings: [] };

@@ -1,4 +1,5 @@
 import { createDiagnostic, pointerOf, quoteValue, type Diagnostic } from './diagnostics.js';
+import { VISIBILITY_KEYWORD } from './field-visibility.js';
 import { findUnsafePattern, MAX_PATTERN_LENGTH } from './regex-safety.js';
 
 /** Limits on a JSON Schema that a module ships (its types' data schemas). */
@@ -154,6 +155,13 @@ function checkKeyword(key: string, value: unknown, pointer: string, errors: Diag
     );
   }
   if (key === 'pattern' && typeof value === 'string') checkPattern(value, pointer, errors);
+  if (key === VISIBILITY_KEYWORD && value !== 'gm' && value !== 'owner') {
+    errors.push(
+      createDiagnostic('VTT_ERR_MODULE_SCHEMA_VISIBILITY_VALUE', pointer, {
+        value: quoteValue(value),
+      }),
+    );
+  }
 }
 
 function tooLarge(at: string): Diagnostic {

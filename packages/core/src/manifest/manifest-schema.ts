@@ -5,6 +5,7 @@ const typeName = { type: 'string', format: 'vtt-type-name' } as const;
 const path = { type: 'string', format: 'vtt-path' } as const;
 const label = { type: 'string', minLength: 1, maxLength: 100 } as const;
 const documentType = { type: 'string', enum: DOCUMENT_TYPES } as const;
+const flagVisibility = { type: 'string', enum: ['gm', 'owner', 'viewer'] } as const;
 const types = {
   type: 'object',
   propertyNames: typeName,
@@ -57,6 +58,20 @@ export const MANIFEST_SCHEMA = {
     license: { type: 'string', format: 'vtt-spdx' },
     description: { type: 'string', maxLength: 2000 },
     url: { type: 'string', format: 'uri' },
+    flags: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['visibility'],
+      properties: {
+        visibility: flagVisibility,
+        keys: {
+          type: 'object',
+          maxProperties: 256,
+          propertyNames: { type: 'string', minLength: 1, maxLength: 100 },
+          additionalProperties: flagVisibility,
+        },
+      },
+    },
   },
   definitions: {
     documentType: {

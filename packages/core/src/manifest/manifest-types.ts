@@ -1,3 +1,5 @@
+import type { FlagVisibility } from '../model/visibility-policy.js';
+
 /** The kinds of module: a game `system` (one per campaign) or an `addon`. */
 export const MODULE_KINDS = ['system', 'addon'] as const;
 /** `'system'` or `'addon'`. */
@@ -78,4 +80,9 @@ export interface ModuleManifest {
   readonly license?: string;
   readonly description?: string;
   readonly url?: string;
+  /**
+   * Who sees this module's `flags[id]` on documents: `{ visibility, keys? }`
+   * with `'gm'`, `'owner'` or `'viewer'`. Without it, GMs only.
+   */
+  readonly flags?: FlagVisibility;
 }

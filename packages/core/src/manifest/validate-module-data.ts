@@ -1,4 +1,5 @@
 import { checkEngine } from './check-engine.js';
+import { compileFieldVisibility } from './field-visibility.js';
 import { compileDataSchema, type DataValidator } from './compile-data-schema.js';
 import {
   createDiagnostic,
@@ -86,6 +87,7 @@ export function validateModuleData(input: ModuleDataInput): ModuleDataValidation
         ? compileDataSchema(derivedSchema, `${at}/derived`)
         : undefined;
       if (derived !== undefined) add(derived, MANIFEST_FILE);
+      warnings.push(...unusedVisibility(documentType, definition['schema'], derivedSchema, at));
       types.set(`${documentType}/${typeName}`, {
         // A refused schema is not walked: its fields go unchecked, its errors are reported.
         schema: data.validate === undefined ? {} : definition['schema'],
@@ -148,4 +150,31 @@ function forEachReference(
     }
     check(ref, { path, json: files[path] }, at);
   });
+}
+
+/** Visibility declared where nothing applies it: item data, derived data. */
+function unusedVisibility(
+  documentType: 'actor' | 'item',
+  schema: JsonSchema,
+  derived: unknown,
+  at: string,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (candidate: unknown, pointer: string, reason: string) => {
+    if (isJsonObject(candidate) && compileFieldVisibility(candidate).visibility !== undefined) {
+      out.push(
+        createDiagnostic(
+          'VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED',
+          pointer,
+          { reason },
+          MANIFEST_FILE,
+        ),
+      );
+    }
+  };
+  if (documentType === 'item') {
+    check(schema, `${at}/schema`, 'item data is shown whole to whoever sees it');
+  }
+  check(derived, `${at}/derived`, 'derived data goes only to viewers who see the whole actor');
+  return out;
 }

@@ -5,14 +5,25 @@
 import type { RollResult } from '../dice/index.js';
 import type { FogState, Grid } from '../geometry/index.js';
 import type { Flags, JsonValue } from './json.js';
+import type { VisibilityPolicy } from './visibility-policy.js';
 
 /** Campaign roles. A GM sees and may change everything; observers only watch and chat. */
 export const ROLES = { gm: 'gm', player: 'player', observer: 'observer' } as const;
 /** One of {@link ROLES}. */
 export type Role = (typeof ROLES)[keyof typeof ROLES];
 
-/** Per-document ownership levels, from least to most. */
-export const OWNERSHIP_LEVELS = { none: 'none', observer: 'observer', owner: 'owner' } as const;
+/**
+ * Per-document ownership levels, from least to most: `limited` sees an
+ * actor's name, type and image but not its data or flags; `observer` sees
+ * its data except what the system declares GM- or owner-only; `owner` sees
+ * all but GM-only data and may change it.
+ */
+export const OWNERSHIP_LEVELS = {
+  none: 'none',
+  limited: 'limited',
+  observer: 'observer',
+  owner: 'owner',
+} as const;
 /** One of {@link OWNERSHIP_LEVELS}. */
 export type OwnershipLevel = (typeof OWNERSHIP_LEVELS)[keyof typeof OWNERSHIP_LEVELS];
 
@@ -60,6 +71,11 @@ export interface Campaign {
   readonly modules: readonly string[];
   readonly settings: CampaignSettings;
   readonly flags: Flags;
+  /**
+   * What the loaded modules declare hidden (actor fields, module flags);
+   * absent until a module table sets it. Set only by `core:visibility-set`.
+   */
+  readonly visibility?: VisibilityPolicy;
 }
 
 /** A user's membership of the campaign. */

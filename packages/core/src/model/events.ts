@@ -3,6 +3,7 @@
  * per-campaign `seq`, the author and the time. Payload types per event name
  * are in {@link TableEventMap}.
  */
+import type { VisibilityPolicy } from './visibility-policy.js';
 import type { FogOp } from '../geometry/index.js';
 import type { RngState } from '../random/rng.js';
 import type {
@@ -39,6 +40,8 @@ export interface TableEventMap {
   };
   'core:member-set': { readonly member: Member };
   'core:member-removed': { readonly userId: string };
+  /** The visibility policy of the table's modules; `null` removes it. Only hosts commit it. */
+  'core:visibility-set': { readonly policy: VisibilityPolicy | null };
   'core:scene-created': { readonly scene: Scene };
   'core:scene-updated': { readonly sceneId: string; readonly patch: Patch<Omit<Scene, 'fog'>> };
   'core:scene-deleted': { readonly sceneId: string };

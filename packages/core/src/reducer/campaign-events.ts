@@ -5,6 +5,7 @@ import type { Member } from '../model/documents.js';
 import type { TableState } from '../model/state.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustExist } from './helpers.js';
+import { viewFor } from '../views/view-for.js';
 
 function mustKeepAGm(state: TableState, userId: string, next: Member | null): void {
   if (state.members[userId]?.role !== 'gm' || next?.role === 'gm') return;
@@ -12,7 +13,10 @@ function mustKeepAGm(state: TableState, userId: string, next: Member | null): vo
   if (gms <= 1) throw new VttError('VTT_ERR_PERMISSION_LAST_GM', { userId });
 }
 
-/** Handlers of `core:campaign-updated`, `core:member-set` and `core:member-removed`. */
+/**
+ * Handlers of `core:campaign-updated`, `core:member-set`, `core:member-removed`
+ * and `core:visibility-set`.
+ */
 export const CAMPAIGN_EVENTS = defineEventHandlers({
   'core:campaign-updated': {
     apply: ({ docs, payload: { patch } }) => {
@@ -59,6 +63,27 @@ export const CAMPAIGN_EVENTS = defineEventHandlers({
         });
       }
     },
+    undoable: false,
+  },
+  'core:visibility-set': {
+    apply: ({ docs, payload: { policy } }) => {
+      const { visibility: _old, ...campaign } = docs.campaign;
+      return { campaign: policy === null ? campaign : { ...campaign, visibility: policy } };
+    },
+    changes: () => [ref('campaign', 'campaign')],
+    // No action produces it: module hosts commit it when they load a table's modules.
+    permit: ({ member }) => {
+      if (member.role !== 'gm') {
+        throw new VttError('VTT_ERR_PERMISSION_GM_ONLY', {
+          collection: 'campaign',
+          what: 'set the visibility policy',
+        });
+      }
+    },
+    // A new policy can change every document a player sees: they get a new view.
+    project: ({ after, member, event }) => [
+      { ...event, type: 'core:view-replaced', payload: { view: viewFor(after, member.id) } },
+    ],
     undoable: false,
   },
 });

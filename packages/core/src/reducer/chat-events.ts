@@ -43,7 +43,7 @@ export const CHAT_EVENTS = defineEventHandlers({
         author: event.author,
         time: event.time,
       };
-      const seen = viewMessage(full, member);
+      const seen = viewMessage(full, member, before.campaign.visibility);
       if (seen !== undefined) {
         const { seq: _s, author: _a, time: _t, ...message } = seen;
         return [
@@ -55,7 +55,9 @@ export const CHAT_EVENTS = defineEventHandlers({
         ];
       }
       const prunes = before.chat.some(
-        (m) => m.seq < payload.dropBefore && viewMessage(m, member) !== undefined,
+        (m) =>
+          m.seq < payload.dropBefore &&
+          viewMessage(m, member, before.campaign.visibility) !== undefined,
       );
       const pruned: ViewEvent = {
         ...event,
@@ -80,7 +82,7 @@ export const CHAT_EVENTS = defineEventHandlers({
     permit: ({ state, member, payload }) => {
       const message = state.chat.find((m) => m.id === payload.messageId)!;
       if (member.role === 'gm' || message.author === member.id) return;
-      if (viewMessage(message, member) === undefined) {
+      if (viewMessage(message, member, state.campaign.visibility) === undefined) {
         throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
           collection: 'chat',
           id: payload.messageId,
@@ -93,7 +95,11 @@ export const CHAT_EVENTS = defineEventHandlers({
     },
     project: ({ before, member, payload, event }) => {
       const message = before.chat.find((m) => m.id === payload.messageId);
-      if (message === undefined || viewMessage(message, member) === undefined) return [];
+      if (
+        message === undefined ||
+        viewMessage(message, member, before.campaign.visibility) === undefined
+      )
+        return [];
       return [{ ...event, type: 'core:message-deleted', payload }];
     },
     undoable: false,

@@ -162,7 +162,7 @@ export const statusesSchema = {
 } as const;
 
 /** Ownership levels. */
-export const ownershipLevelSchema = { enum: ['none', 'observer', 'owner'] } as const;
+export const ownershipLevelSchema = { enum: ['none', 'limited', 'observer', 'owner'] } as const;
 
 /** Per-user ownership of an actor. */
 export const ownershipSchema = {

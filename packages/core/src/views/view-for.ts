@@ -3,17 +3,12 @@
  * snapshot, and what its replica must equal after applying projected events.
  */
 import { VttError } from '../errors/vtt-error.js';
-import type { ChatMessage, Member } from '../model/documents.js';
-import type { TableDocs, TableView } from '../model/state.js';
-import {
-  actorVisible,
-  noteVisible,
-  sceneVisible,
-  tokenVisible,
-  viewCombat,
-  viewMessage,
-  viewTimelineEntry,
-} from './visibility.js';
+import type { Campaign, ChatMessage, Member } from '../model/documents.js';
+import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
+import type { VisibilityPolicy } from '../model/visibility-policy.js';
+import { viewCombat, viewDoc, viewMessage } from './visibility.js';
+
+const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
 
 /** The member `viewerId` of `docs`, or a `VTT_ERR_PERMISSION_NOT_MEMBER` error. */
 export function memberOf(docs: TableDocs, viewerId: string): Member {
@@ -39,7 +34,9 @@ function filterMap<T>(
  * What `viewerId` may see of `state`: never the dice generator or undo
  * stacks; for non-GMs no hidden scene or token, nothing under fog that they
  * do not own, no GM note or timeline entry, no whisper to others, no hidden
- * combatant, no actor they have no ownership of. Throws
+ * combatant, no actor they have no ownership of, no actor data at
+ * `limited`, no field or module flag the campaign's visibility policy
+ * hides from them. Throws
  * `VTT_ERR_PERMISSION_NOT_MEMBER` for a user who is not a member.
  *
  * @example
@@ -49,34 +46,33 @@ function filterMap<T>(
 export function viewFor(state: TableDocs, viewerId: string): TableView {
   const member = memberOf(state, viewerId);
   const gm = member.role === 'gm';
+  // Every document as viewDoc sees it, so snapshots and projected events agree.
+  const seen =
+    <T extends { readonly id: string }>(collection: DocCollection) =>
+    (doc: T): T | undefined =>
+      viewDoc(state, { collection, id: doc.id }, member) as T | undefined;
   return {
     viewerId,
-    campaign: state.campaign,
+    campaign: gm ? state.campaign : (viewDoc(state, CAMPAIGN, member) as Campaign),
     members: state.members,
-    scenes: gm
-      ? state.scenes
-      : filterMap(state.scenes, (s) => (sceneVisible(s, member) ? s : undefined)),
-    tokens: gm
-      ? state.tokens
-      : filterMap(state.tokens, (t) => (tokenVisible(state, t, member) ? t : undefined)),
-    actors: gm
-      ? state.actors
-      : filterMap(state.actors, (a) => (actorVisible(a, member) ? a : undefined)),
-    notes: gm
-      ? state.notes
-      : filterMap(state.notes, (n) => (noteVisible(state, n, member) ? n : undefined)),
+    scenes: gm ? state.scenes : filterMap(state.scenes, seen('scenes')),
+    tokens: gm ? state.tokens : filterMap(state.tokens, seen('tokens')),
+    actors: gm ? state.actors : filterMap(state.actors, seen('actors')),
+    notes: gm ? state.notes : filterMap(state.notes, seen('notes')),
     combat: state.combat === null ? null : viewCombat(state, state.combat, member),
-    chat: gm ? state.chat : viewChat(state.chat, member),
-    timeline: gm
-      ? state.timeline
-      : filterMap(state.timeline, (e) => viewTimelineEntry(state, e, member)),
+    chat: gm ? state.chat : viewChat(state.chat, member, state.campaign.visibility),
+    timeline: gm ? state.timeline : filterMap(state.timeline, seen('timeline')),
   };
 }
 
-function viewChat(chat: readonly ChatMessage[], member: Member): ChatMessage[] {
+function viewChat(
+  chat: readonly ChatMessage[],
+  member: Member,
+  policy: VisibilityPolicy | undefined,
+): ChatMessage[] {
   const out: ChatMessage[] = [];
   for (const message of chat) {
-    const seen = viewMessage(message, member);
+    const seen = viewMessage(message, member, policy);
     if (seen !== undefined) out.push(seen);
   }
   return out;

@@ -7,6 +7,7 @@
 import { isPointRevealed } from '../geometry/index.js';
 import type {
   Actor,
+  Campaign,
   ChatMessage,
   Combat,
   Combatant,
@@ -19,7 +20,10 @@ import type {
 } from '../model/documents.js';
 import type { DocRef, TableDocs } from '../model/state.js';
 import { getDoc } from '../model/doc-refs.js';
+import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { actorLevel, ownsToken } from '../permissions/ownership.js';
+import { viewActor } from './redact-actor.js';
+import { withViewedFlags } from './redact-flags.js';
 
 /** True when `member` may see `scene` (GMs always, others unless it is hidden). */
 export function sceneVisible(scene: Scene | undefined, member: Member): boolean {
@@ -52,9 +56,15 @@ export function noteVisible(docs: TableDocs, note: Note, member: Member): boolea
   return note.author === member.id || isPointRevealed(scene.fog, scene.grid, note);
 }
 
-/** True when `member` may see `actor`: observer level or more. */
+/** True when `member` may see `actor` at all: `limited` level or more (limited: name and image only). */
 export function actorVisible(actor: Actor, member: Member): boolean {
   return actorLevel(actor, member) !== 'none';
+}
+
+/** True when `member` may see `actor`'s data (observer level or more), the GM- and owner-only fields aside. */
+export function actorDataVisible(actor: Actor, member: Member): boolean {
+  const level = actorLevel(actor, member);
+  return level !== 'none' && level !== 'limited';
 }
 
 /** True when `member` may see the document a timeline link points to. */
@@ -103,12 +113,19 @@ export function viewCombat(docs: TableDocs, combat: Combat, member: Member): Com
 
 /**
  * The message as `member` sees it: whispers reach their author, recipients
- * and GMs; a blind roll reaches GMs, and its author without the result.
+ * and GMs; a blind roll reaches GMs, and its author without the result;
+ * module flags as `policy` (the campaign's) declares, the author counting
+ * as the message's owner.
  */
-export function viewMessage(message: ChatMessage, member: Member): ChatMessage | undefined {
+export function viewMessage(
+  message: ChatMessage,
+  member: Member,
+  policy: VisibilityPolicy | undefined,
+): ChatMessage | undefined {
   if (member.role === 'gm') return message;
   if (message.blind) {
-    return message.author === member.id ? { ...message, roll: null } : undefined;
+    // A blind roll's module data (its card) carries the result too.
+    return message.author === member.id ? { ...message, roll: null, flags: {} } : undefined;
   }
   if (
     message.whisper.length > 0 &&
@@ -117,17 +134,38 @@ export function viewMessage(message: ChatMessage, member: Member): ChatMessage |
   ) {
     return undefined;
   }
-  return message;
+  return withViewedFlags(message, policy, message.author === member.id);
 }
 
 /**
  * The document at `ref` as `member` sees it, or `undefined` when it does not
  * exist or `member` may not see it. Members and the campaign are public.
+ * Module flags and actor data are redacted as the campaign's visibility
+ * policy declares (see `viewActor`, `viewFlags`).
  *
  * @example
  * viewDoc(state, { collection: 'tokens', id: 't1' }, player); // undefined when hidden
  */
 export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
+  const seen = visibleDoc(docs, ref, member);
+  if (seen === undefined || member.role === 'gm') return seen;
+  const policy = docs.campaign.visibility;
+  switch (ref.collection) {
+    case 'campaign':
+    case 'scenes':
+      return withViewedFlags(seen as Campaign | Scene, policy, false);
+    case 'tokens':
+      return withViewedFlags(seen as Token, policy, ownsToken(docs, seen as Token, member));
+    case 'notes':
+    case 'timeline':
+      return withViewedFlags(seen as Note, policy, (seen as Note).author === member.id);
+    default:
+      return seen; // members and combat carry no flags; actors are redacted whole
+  }
+}
+
+/** The document at `ref` if `member` may see it, before flags are redacted. */
+function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
   const doc = getDoc(docs, ref);
   if (doc === undefined || member.role === 'gm') return doc;
   switch (ref.collection) {
@@ -139,7 +177,7 @@ export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
     case 'tokens':
       return tokenVisible(docs, doc as Token, member) ? doc : undefined;
     case 'actors':
-      return actorVisible(doc as Actor, member) ? doc : undefined;
+      return viewActor(doc as Actor, member, docs.campaign.visibility);
     case 'notes':
       return noteVisible(docs, doc as Note, member) ? doc : undefined;
     case 'combat':

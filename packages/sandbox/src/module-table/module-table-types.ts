@@ -54,6 +54,12 @@ export interface RollChange extends TableChange {
 export interface ModuleTable {
   /** The authoritative state after every committed change. */
   readonly state: TableState;
+  /**
+   * Events committed while loading: `core:visibility-set` when the modules'
+   * declared visibility differs from the state's. The server persists and
+   * projects them like any other events.
+   */
+  readonly loadEvents: readonly TableEvent[];
   /** What each module registered, by module id. */
   readonly modules: ReadonlyMap<string, ModuleDescription>;
   /**
@@ -98,8 +104,16 @@ export interface ModuleTable {
     readonly moduleId?: string;
     readonly speaker?: string | null;
   }): Promise<TableChange>;
-  /** Derived data of an actor, from the module that owns its type (null when none does). */
-  derived(actorId: string): Promise<JsonValue>;
+  /**
+   * Derived data of an actor, from the module that owns its type (null when
+   * none does). It is computed from the whole actor, so the caller says for
+   * whom: for user `viewerId` it throws NOT_FOUND when they cannot see the
+   * actor and gives null unless they see it whole (a GM, or nothing of it
+   * hidden from them), so a limited viewer or one kept from GM-only fields
+   * learns nothing from it; `null` asks for the authoritative value, which
+   * only the server itself may read.
+   */
+  derived(actorId: string, viewerId: string | null): Promise<JsonValue>;
   /**
    * Queues die faces for the next dice rolled at this table, by modules and
    * by core alike (see `forceDice` in @vtt/core). For test harnesses; the

@@ -4,9 +4,11 @@
  * server and by `@vtt/sdk/testing`, so module tests run the production path.
  */
 import {
+  actorDataVisible,
   commit,
   decide,
   forceDice,
+  seesWholeActor,
   viewDoc,
   VttError,
   type EventDraft,
@@ -23,6 +25,7 @@ import { decideProposals } from './decide-proposals.js';
 import type { ModuleTable, ModuleTableOptions, TableChange } from './module-table-types.js';
 import { openModuleSlot, type ModuleSlot } from './module-slot.js';
 import { initiativeOf, needsLoad, outcomeOf, proposalsOf, rejectionOf } from './guest-replies.js';
+import { withModulePolicy } from './visibility-load.js';
 
 const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
   events.map(({ server: _server, ...event }) => event as TableEvent);
@@ -43,11 +46,11 @@ const docsOf = (state: TableState) => {
  */
 export async function createModuleTable(options: ModuleTableOptions): Promise<ModuleTable> {
   const clock = options.clock ?? Date.now;
-  let state = options.state;
+  const manifests = options.modules.flatMap((bundle) => (bundle.manifest ? [bundle.manifest] : []));
+  const loaded = withModulePolicy(options.state, manifests, clock());
+  let state = loaded.state;
   const slots = new Map<string, ModuleSlot>();
-  const actorData = actorDataValidators(
-    options.modules.flatMap((bundle) => (bundle.manifest ? [bundle.manifest] : [])),
-  );
+  const actorData = actorDataValidators(manifests);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
@@ -185,11 +188,18 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     return { events, warnings };
   };
 
-  /** Throws NOT_FOUND unless `userId` may see actor `actorId` (as for anything hidden). */
-  const visibleActor = (userId: string, actorId: string): void => {
+  /**
+   * Throws NOT_FOUND unless `userId` may see actor `actorId` (as for anything
+   * hidden); with `data`, unless they may also see its data (not `limited`).
+   */
+  const visibleActor = (userId: string, actorId: string, data = false): void => {
     const member = state.members[userId];
     const ref = { collection: 'actors', id: actorId } as const;
-    if (member === undefined || viewDoc(state, ref, member) === undefined) {
+    if (
+      member === undefined ||
+      viewDoc(state, ref, member) === undefined ||
+      (data && !actorDataVisible(state.actors[actorId]!, member))
+    ) {
       throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', ref);
     }
   };
@@ -261,6 +271,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     get state() {
       return state;
     },
+    loadEvents: loaded.events,
     modules: new Map([...slots].map(([id, slot]) => [id, slot.description])),
     dispatch: (action, userId) =>
       serial(async () => {
@@ -315,7 +326,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           (d) => request.name in d.rolls,
         );
         const actorId = request.actorId ?? null;
-        if (actorId !== null) visibleActor(request.userId, actorId);
+        if (actorId !== null) visibleActor(request.userId, actorId, true);
         // A roll that declares an args schema gets {} when the request has none.
         const argsValidator = slot.validators.get(`roll:${request.name}`);
         const args = request.args ?? (argsValidator === undefined ? null : {});
@@ -431,11 +442,18 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           request.userId,
         );
       }),
-    derived: (actorId) =>
+    derived: (actorId, viewerId) =>
       serial(async () => {
         const actor = state.actors[actorId];
         if (actor === undefined)
           throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
+        if (viewerId !== null) {
+          visibleActor(viewerId, actorId);
+          // Derived data comes from the whole actor: only for those who see it whole.
+          if (!seesWholeActor(actor, state.members[viewerId]!, state.campaign.visibility)) {
+            return null;
+          }
+        }
         for (const slot of slots.values()) {
           if (!slot.description.derived.includes(actor.type)) continue;
           const { value } = await call(slot, 'vttDerive', { actorId });

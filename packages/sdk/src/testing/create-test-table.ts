@@ -92,8 +92,8 @@ export interface TestTable {
   readonly table: ModuleTable;
   /** The next dice rolled show these faces, in order (d20 then d6: `[20, 4]`). */
   forceDice(...faces: number[]): void;
-  /** Derived data of an actor. */
-  derived(actorId: string): Promise<JsonValue>;
+  /** Derived data of an actor: the authoritative value, or with `viewerId` what that user may get (see `ModuleTable.derived`). */
+  derived(actorId: string, viewerId?: string): Promise<JsonValue>;
   close(): Promise<void>;
 }
 
@@ -221,7 +221,7 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
     },
     table,
     forceDice: (...faces) => table.forceDice(faces),
-    derived: (actorId) => table.derived(actorId),
+    derived: (actorId, viewerId) => table.derived(actorId, viewerId ?? null),
     close: async () => {
       await table.close();
       await host.close();
