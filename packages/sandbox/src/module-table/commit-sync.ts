@@ -1,0 +1,69 @@
+/**
+ * The last step of every change: commit the drafts, feed every module's
+ * replica, and run the modules' after-hooks on what was committed.
+ */
+import { commit, VttError, type EventDraft, type JsonValue, type TableEvent } from '@vtt/core';
+import { checkActorData } from './actor-data-check.js';
+import { decideProposals } from './decide-proposals.js';
+import { proposalsOf } from './guest-replies.js';
+import type { TableChange } from './module-table-types.js';
+import { throwIfRejected, userOf } from './table-checks.js';
+import type { TableContext } from './table-context.js';
+
+/** Events as guests get them: without their server-only part. */
+export const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
+  events.map(({ server: _server, ...event }) => event as TableEvent);
+
+/**
+ * Commits `drafts` as one batch, feeds the replicas, and (unless `runAfter`
+ * is false) runs each module's after-hooks once on the committed events,
+ * committing their follow-ups. An after-hook's failure becomes a warning:
+ * the change itself stays committed.
+ */
+export async function commitAndSync(
+  ctx: TableContext,
+  drafts: readonly EventDraft[],
+  userId: string,
+  now: number,
+  runAfter = true,
+): Promise<TableChange> {
+  if (drafts.length === 0) return { events: [], warnings: [] };
+  const committed = commit(ctx.state, drafts, { author: userId, now });
+  checkActorData(ctx.actorData, drafts, committed.state);
+  ctx.state = committed.state;
+  const forGuests = stripServer(committed.events) as unknown as JsonValue;
+  for (const slot of ctx.slots.values()) {
+    // A replica that misses events reloads itself on its next call (needsLoad).
+    await slot.instance.call('vttApply', { events: forGuests }, { now }).catch(() => undefined);
+  }
+  const events = [...committed.events];
+  const warnings: VttError[] = [];
+  if (!runAfter) return { events, warnings };
+  const user = userOf(ctx, userId);
+  for (const slot of ctx.slots.values()) {
+    const hooked = new Set(slot.description.hooks.after);
+    const relevant = committed.events.filter((e) => hooked.has(e.type));
+    if (relevant.length === 0) continue;
+    try {
+      const reply = await ctx.call(
+        slot,
+        'vttAfter',
+        { events: stripServer(relevant), user },
+        ctx.state.rng,
+      );
+      throwIfRejected(slot, 'the follow-up', reply.value);
+      const follow = decideProposals(ctx.state, proposalsOf(slot.id, 'vttAfter', reply.value), {
+        moduleId: slot.id,
+        userId,
+        now,
+        rng: reply.rng,
+      });
+      const more = await commitAndSync(ctx, follow, userId, now, false);
+      events.push(...more.events);
+    } catch (error) {
+      if (!(error instanceof VttError)) throw error;
+      warnings.push(error);
+    }
+  }
+  return { events, warnings };
+}

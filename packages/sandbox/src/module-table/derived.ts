@@ -1,0 +1,16 @@
+/** `ModuleTable.derived`: an actor's derived data from the module owning its type. */
+import { VttError, type JsonValue } from '@vtt/core';
+import type { TableContext } from './table-context.js';
+
+/** Derived data of an actor, from the module that owns its type (null when none does). */
+export async function derivedData(ctx: TableContext, actorId: string): Promise<JsonValue> {
+  const actor = ctx.state.actors[actorId];
+  if (actor === undefined)
+    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
+  for (const slot of ctx.slots.values()) {
+    if (!slot.description.derived.includes(actor.type)) continue;
+    const { value } = await ctx.call(slot, 'vttDerive', { actorId });
+    return ((value as { data?: JsonValue } | null)?.data ?? null) as JsonValue;
+  }
+  return null;
+}
