@@ -1,5 +1,5 @@
 /** `ModuleTable.chat`: a chat line, or a module's `/command`. */
-import { decide, type TableAction } from '@vtt/core';
+import { decide } from '@vtt/core';
 import type { ModuleTable, TableChange } from './module-table-types.js';
 import { runProposals } from './run-proposals.js';
 import { slotFor, speakerFor, userOf } from './table-checks.js';
@@ -20,7 +20,7 @@ export async function runChat(
       {
         type: 'core:send-message',
         payload: { text: request.text, ...(speaker === null ? {} : { speaker }) },
-      } as unknown as TableAction,
+      },
       { userId: request.userId, now },
     );
     return ctx.commitAndSync(drafts, request.userId, now);

@@ -2,7 +2,7 @@
  * `ModuleTable.dispatch`: a core action after the modules' before-hooks, or
  * a module's custom action; then the after-hooks.
  */
-import { decide, VttError, type JsonValue, type TableAction } from '@vtt/core';
+import { decide, VttError, type JsonValue } from '@vtt/core';
 import type { TableChange } from './module-table-types.js';
 import { rejectionOf } from './guest-replies.js';
 import { runProposals } from './run-proposals.js';
@@ -43,10 +43,14 @@ export async function dispatchAction(
       payload = ((reply.value as { payload?: JsonValue } | null)?.payload ?? payload) as JsonValue;
     }
     if (type === 'core:start-combat') payload = withPassStep(ctx, payload);
-    const drafts = decide(ctx.state, { ...action, payload } as unknown as TableAction, {
-      userId,
-      now,
-    });
+    const drafts = decide(
+      ctx.state,
+      { ...action, payload },
+      {
+        userId,
+        now,
+      },
+    );
     return ctx.commitAndSync(drafts, userId, now);
   }
   const moduleId = type.slice(0, type.indexOf(':'));

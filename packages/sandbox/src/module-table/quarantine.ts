@@ -2,7 +2,7 @@
  * What a table does when one of its modules is quarantined: it says so,
  * once, to the GMs, in a chat message only they see.
  */
-import { decide, type TableAction } from '@vtt/core';
+import { decide } from '@vtt/core';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableContext } from './table-context.js';
 
@@ -30,6 +30,6 @@ export async function announceQuarantine(
     `other tables are not affected. Report it to the module's author.`;
   const now = ctx.clock();
   const action = { type: 'core:send-message', payload: { text, whisper: gms.map((m) => m.id) } };
-  const drafts = decide(ctx.state, action as unknown as TableAction, { userId: gms[0]!.id, now });
+  const drafts = decide(ctx.state, action, { userId: gms[0]!.id, now });
   await ctx.commitAndSync(drafts, gms[0]!.id, now, false);
 }
