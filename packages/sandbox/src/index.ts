@@ -59,4 +59,5 @@ export type {
   ModuleTableOptions,
   RollChange,
   TableChange,
+  TableModuleStatus,
 } from './module-table/index.js';

@@ -36,7 +36,7 @@ export async function runChat(
   return runProposals(
     ctx,
     slot,
-    'vttChat',
+    'chat',
     `/${command}`,
     { command, args: match[2] ?? '', user, speaker },
     request.userId,

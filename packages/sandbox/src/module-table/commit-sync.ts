@@ -2,12 +2,12 @@
  * The last step of every change: commit the drafts, feed every module's
  * replica, and run the modules' after-hooks on what was committed.
  */
-import { commit, VttError, type EventDraft, type JsonValue, type TableEvent } from '@vtt/core';
+import { commit, VttError, type EventDraft, type TableEvent } from '@vtt/core';
 import { checkActorData } from './actor-data-check.js';
 import { decideProposals } from './decide-proposals.js';
-import { proposalsOf } from './guest-replies.js';
+import { callInstance } from './guest-call.js';
 import type { TableChange } from './module-table-types.js';
-import { throwIfRejected, userOf } from './table-checks.js';
+import { checkDeclared, isSuspended, throwIfRejected, userOf } from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
 /** Events as guests get them: without their server-only part. */
@@ -31,28 +31,33 @@ export async function commitAndSync(
   const committed = commit(ctx.state, drafts, { author: userId, now });
   checkActorData(ctx.actorData, drafts, committed.state);
   ctx.state = committed.state;
-  const forGuests = stripServer(committed.events) as unknown as JsonValue;
+  const forGuests = stripServer(committed.events);
   for (const slot of ctx.slots.values()) {
+    if (isSuspended(slot)) continue; // a restart loads the state afresh
     // A replica that misses events reloads itself on its next call (needsLoad).
-    await slot.instance.call('vttApply', { events: forGuests }, { now }).catch(() => undefined);
+    await callInstance(slot.instance, slot.id, 'apply', { events: forGuests }, { now }).catch(
+      () => undefined,
+    );
   }
   const events = [...committed.events];
   const warnings: VttError[] = [];
   if (!runAfter) return { events, warnings };
   const user = userOf(ctx, userId);
   for (const slot of ctx.slots.values()) {
+    if (isSuspended(slot)) continue;
     const hooked = new Set(slot.description.hooks.after);
     const relevant = committed.events.filter((e) => hooked.has(e.type));
     if (relevant.length === 0) continue;
     try {
       const reply = await ctx.call(
         slot,
-        'vttAfter',
+        'after',
         { events: stripServer(relevant), user },
         ctx.state.rng,
       );
       throwIfRejected(slot, 'the follow-up', reply.value);
-      const follow = decideProposals(ctx.state, proposalsOf(slot.id, 'vttAfter', reply.value), {
+      checkDeclared(slot, reply.value.proposals);
+      const follow = decideProposals(ctx.state, reply.value.proposals, {
         moduleId: slot.id,
         userId,
         now,

@@ -4,9 +4,8 @@
  */
 import { decide, VttError, type JsonValue } from '@vtt/core';
 import type { TableChange } from './module-table-types.js';
-import { rejectionOf } from './guest-replies.js';
 import { runProposals } from './run-proposals.js';
-import { invalidIf, slotFor, userOf } from './table-checks.js';
+import { invalidIf, isSuspended, slotFor, userOf } from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
 /** The system's initiative passes go into every combat started without its own. */
@@ -31,16 +30,22 @@ export async function dispatchAction(
   if (type === '' || type.startsWith('core:')) {
     let payload = (action?.payload ?? null) as JsonValue;
     for (const slot of ctx.slots.values()) {
-      if (!slot.description.hooks.before.includes(type)) continue;
-      const reply = await ctx.call(slot, 'vttBefore', { type, payload, user }, ctx.state.rng);
-      const rejection = rejectionOf(reply.value);
-      if (rejection)
+      // A suspended module takes no part: the table plays on core rules.
+      if (!slot.description.hooks.before.includes(type) || isSuspended(slot)) continue;
+      let reply;
+      try {
+        reply = await ctx.call(slot, 'before', { type, payload, user }, ctx.state.rng);
+      } catch (error) {
+        if (isSuspended(slot)) continue; // this failure quarantined it
+        throw error;
+      }
+      if ('rejected' in reply.value)
         throw new VttError('VTT_ERR_MODULE_VETOED', {
           moduleId: slot.id,
           type,
-          reason: rejection.reason,
+          reason: reply.value.rejected.reason,
         });
-      payload = ((reply.value as { payload?: JsonValue } | null)?.payload ?? payload) as JsonValue;
+      payload = reply.value.payload;
     }
     if (type === 'core:start-combat') payload = withPassStep(ctx, payload);
     const drafts = decide(
@@ -65,9 +70,9 @@ export async function dispatchAction(
   return runProposals(
     ctx,
     slot,
-    'vttAction',
+    'action',
     type,
-    { type, payload: action.payload, user },
+    { type, payload: (action.payload ?? null) as JsonValue, user },
     userId,
   );
 }

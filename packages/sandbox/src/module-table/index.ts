@@ -6,4 +6,5 @@ export type {
   ModuleTableOptions,
   RollChange,
   TableChange,
+  TableModuleStatus,
 } from './module-table-types.js';

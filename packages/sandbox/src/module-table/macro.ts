@@ -21,7 +21,7 @@ export async function runMacro(
   return runProposals(
     ctx,
     slot,
-    'vttMacro',
+    'macro',
     `macro ${request.name}`,
     { name: request.name, args: request.args ?? null, user, speaker },
     request.userId,

@@ -17,6 +17,7 @@ import { callGuest, loadGuest } from './guest-call.js';
 import { runMacro } from './macro.js';
 import { openModuleSlot, type ModuleSlot } from './module-slot.js';
 import type { ModuleTable, ModuleTableOptions } from './module-table-types.js';
+import { moduleStatus, restartModule } from './restart.js';
 import { rollInitiative } from './roll-initiative.js';
 import { rollNamed } from './roll.js';
 import type { TableContext } from './table-context.js';
@@ -80,6 +81,9 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
       ctx.state = { ...ctx.state, rng: forceDice(ctx.state.rng, faces) };
     },
     status: (moduleId) => slots.get(moduleId)?.instance.status(),
+    moduleStatus: () => moduleStatus(ctx),
+    restartModule: (moduleId, userId) =>
+      serial(() => restartModule(ctx, options.host, moduleId, userId)),
     close: async () => {
       await queue;
       await Promise.all([...slots.values()].map((slot) => slot.instance.dispose()));

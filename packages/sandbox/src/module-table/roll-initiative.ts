@@ -1,7 +1,6 @@
 /** `ModuleTable.rollInitiative`: initiative by the system's model. */
 import type { JsonValue } from '@vtt/core';
 import { decideProposals } from './decide-proposals.js';
-import { initiativeOf } from './guest-replies.js';
 import type { ModuleTable, TableChange } from './module-table-types.js';
 import { slotFor, throwIfRejected, userOf } from './table-checks.js';
 import type { TableContext } from './table-context.js';
@@ -22,12 +21,12 @@ export async function rollInitiative(
   const now = ctx.clock();
   const reply = await ctx.call(
     slot,
-    'vttInitiative',
+    'initiative',
     { combatantIds: ids, user, args: request.args ?? null },
     ctx.state.rng,
   );
   throwIfRejected(slot, 'initiative', reply.value);
-  const proposals = initiativeOf(slot.id, reply.value).map((r) => ({
+  const proposals = reply.value.results.map((r) => ({
     kind: 'action' as const,
     type: 'core:set-initiative',
     payload: { combatantId: r.combatantId, initiative: r.value } as JsonValue,

@@ -1,9 +1,15 @@
 /** `ModuleTable.roll`: a module's named roll and its chat card. */
 import type { JsonValue } from '@vtt/core';
 import { decideProposals } from './decide-proposals.js';
-import { outcomeOf, proposalsOf } from './guest-replies.js';
 import type { ModuleTable, RollChange } from './module-table-types.js';
-import { invalidIf, slotFor, throwIfRejected, userOf, visibleActor } from './table-checks.js';
+import {
+  checkDeclared,
+  invalidIf,
+  slotFor,
+  throwIfRejected,
+  userOf,
+  visibleActor,
+} from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
 /** Rolls a named roll and posts its chat card (see `ModuleTable.roll`). */
@@ -22,12 +28,13 @@ export async function rollNamed(
   const now = ctx.clock();
   const reply = await ctx.call(
     slot,
-    'vttRoll',
+    'roll',
     { name: request.name, actorId, args, user },
     ctx.state.rng,
   );
   throwIfRejected(slot, `roll ${request.name}`, reply.value);
-  const outcome = outcomeOf(slot.id, reply.value);
+  const { outcome } = reply.value;
+  checkDeclared(slot, reply.value.proposals);
   const card = {
     kind: 'message' as const,
     text: `${outcome.label || outcome.name}: ${outcome.total}`,
@@ -35,7 +42,7 @@ export async function rollNamed(
     whisper: [],
     data: { outcome } as unknown as JsonValue,
   };
-  const proposals = [card, ...proposalsOf(slot.id, 'vttRoll', reply.value)];
+  const proposals = [card, ...reply.value.proposals];
   const drafts = decideProposals(ctx.state, proposals, {
     moduleId: slot.id,
     userId: request.userId,

@@ -1,28 +1,32 @@
 /**
  * Runs a module entry point whose reply is a list of proposals (custom
- * actions, chat commands, macros): call, refuse a rejection, decide the
- * proposals as the user, commit.
+ * actions, chat commands, macros): call, refuse a rejection, check the
+ * proposals against the manifest, decide them as the user, commit.
  */
+import type { GuestArg } from '@vtt/core';
 import { decideProposals } from './decide-proposals.js';
-import { proposalsOf } from './guest-replies.js';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
-import { throwIfRejected } from './table-checks.js';
+import { checkDeclared, throwIfRejected } from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
-/** Calls `fn` in `slot` and commits the proposals it answers, as `userId`. */
-export async function runProposals(
+/** The guest calls that answer proposals for a user's request. */
+export type ProposingCall = 'action' | 'chat' | 'macro';
+
+/** Calls `call` in `slot` and commits the proposals it answers, as `userId`. */
+export async function runProposals<K extends ProposingCall>(
   ctx: TableContext,
   slot: ModuleSlot,
-  fn: string,
+  call: K,
   what: string,
-  arg: unknown,
+  arg: GuestArg<K>,
   userId: string,
 ): Promise<TableChange> {
   const now = ctx.clock();
-  const reply = await ctx.call(slot, fn, arg, ctx.state.rng);
+  const reply = await ctx.call(slot, call, arg, ctx.state.rng);
   throwIfRejected(slot, what, reply.value);
-  const drafts = decideProposals(ctx.state, proposalsOf(slot.id, fn, reply.value), {
+  checkDeclared(slot, reply.value.proposals);
+  const drafts = decideProposals(ctx.state, reply.value.proposals, {
     moduleId: slot.id,
     userId,
     now,

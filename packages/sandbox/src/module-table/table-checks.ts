@@ -5,11 +5,11 @@
 import {
   viewDoc,
   VttError,
+  type GuestProposal,
+  type GuestRejection,
   type GuestUser,
-  type JsonValue,
   type ModuleDescription,
 } from '@vtt/core';
-import { rejectionOf } from './guest-replies.js';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableContext } from './table-context.js';
 
@@ -21,8 +21,50 @@ export function userOf(ctx: TableContext, userId: string): GuestUser {
 }
 
 /**
- * The module that registered `name` (of `kind`): the one named `moduleId`,
- * or the first that has it. Throws NOT_FOUND / UNKNOWN_NAME otherwise.
+ * Whether a module's rules are suspended at this table: its instance was
+ * quarantined (or disposed by a restart that failed). A suspended module
+ * takes no part until a GM restarts it.
+ */
+export function isSuspended(slot: ModuleSlot): boolean {
+  return slot.instance.status().state !== 'ready';
+}
+
+/** Throws VTT_ERR_MODULE_SUSPENDED, naming the module, when its rules are suspended. */
+export function ensureActive(slot: ModuleSlot, what: string): ModuleSlot {
+  if (!isSuspended(slot)) return slot;
+  const status = slot.instance.status();
+  throw new VttError('VTT_ERR_MODULE_SUSPENDED', {
+    moduleId: slot.id,
+    what,
+    failures: status.failuresInRow,
+    lastCode: status.lastError?.code ?? 'none',
+  });
+}
+
+/**
+ * Throws VTT_ERR_MODULE_CAPABILITY_UNDECLARED for the first proposal its
+ * manifest does not declare (`ctx.say` proposes `core:send-message`).
+ * A bundle without a manifest is not checked.
+ */
+export function checkDeclared(slot: ModuleSlot, proposals: readonly GuestProposal[]): void {
+  const declared = slot.capabilities?.propose;
+  if (declared === undefined) return;
+  for (const proposal of proposals) {
+    const type = proposal.kind === 'action' ? proposal.type : 'core:send-message';
+    if (declared.has(type) || !type.startsWith('core:')) continue; // non-core: VTT_ERR_MODULE_PROPOSAL
+    throw new VttError('VTT_ERR_MODULE_CAPABILITY_UNDECLARED', {
+      moduleId: slot.id,
+      what: 'proposed',
+      name: type,
+      pointer: '/capabilities/propose',
+    });
+  }
+}
+
+/**
+ * The active module that registered `name` (of `kind`): the one named
+ * `moduleId`, or the first that has it. Throws NOT_FOUND / UNKNOWN_NAME
+ * otherwise, and SUSPENDED when that module's rules are suspended.
  */
 export function slotFor(
   ctx: TableContext,
@@ -35,20 +77,24 @@ export function slotFor(
     const slot = ctx.slots.get(moduleId);
     if (slot === undefined) throw new VttError('VTT_ERR_MODULE_NOT_FOUND', { moduleId });
     if (!has(slot.description)) throw new VttError('VTT_ERR_MODULE_UNKNOWN_NAME', { kind, name });
-    return slot;
+    return ensureActive(slot, `${kind} ${name}`);
   }
-  for (const slot of ctx.slots.values()) if (has(slot.description)) return slot;
+  for (const slot of ctx.slots.values())
+    if (has(slot.description)) return ensureActive(slot, `${kind} ${name}`);
   throw new VttError('VTT_ERR_MODULE_UNKNOWN_NAME', { kind, name });
 }
 
 /** Throws VTT_ERR_MODULE_REJECTED when the module's reply is a `ctx.reject`. */
-export function throwIfRejected(slot: ModuleSlot, what: string, value: JsonValue): void {
-  const rejection = rejectionOf(value);
-  if (rejection)
+export function throwIfRejected<T extends object>(
+  slot: ModuleSlot,
+  what: string,
+  value: T | GuestRejection,
+): asserts value is Exclude<T, GuestRejection> {
+  if ('rejected' in value)
     throw new VttError('VTT_ERR_MODULE_REJECTED', {
       moduleId: slot.id,
       what,
-      reason: rejection.reason,
+      reason: value.rejected.reason,
     });
 }
 

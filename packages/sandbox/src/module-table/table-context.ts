@@ -3,8 +3,9 @@
  * the loaded modules, the clock, and the two steps every change goes through
  * (a guarded guest call and the commit that feeds replicas and after-hooks).
  */
-import type { EventDraft, JsonValue, RngState, TableState } from '@vtt/core';
+import type { EventDraft, GuestArg, GuestCall, RngState, TableState } from '@vtt/core';
 import type { actorDataValidators } from './actor-data-check.js';
+import type { GuestResult } from './guest-call.js';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
 
@@ -24,14 +25,14 @@ export interface TableContext {
    * Calls `fn` in a module's sandbox, reloading its replica when it asks;
    * a failure that quarantines the module is announced, then rethrown.
    */
-  call(
+  call<K extends GuestCall>(
     slot: ModuleSlot,
-    fn: string,
-    arg: unknown,
+    call: K,
+    arg: GuestArg<K>,
     rng?: RngState,
-  ): Promise<{ value: JsonValue; rng: RngState }>;
+  ): Promise<GuestResult<K>>;
   /** Loads the current state into a module's replica. */
-  load(slot: Pick<ModuleSlot, 'instance'>): Promise<unknown>;
+  load(slot: Pick<ModuleSlot, 'id' | 'instance'>): Promise<void>;
   /** Commits drafts as one batch, feeds the replicas, and runs after-hooks once. */
   commitAndSync(
     drafts: readonly EventDraft[],
