@@ -34,9 +34,12 @@ export function declaredCapabilities(
   };
 }
 
+/** The `core:` names of a list with their index (the schema reports anything else). */
 const strings = (value: unknown): [string, number][] =>
   Array.isArray(value)
-    ? value.flatMap((v, i): [string, number][] => (typeof v === 'string' ? [[v, i]] : []))
+    ? value.flatMap((v, i): [string, number][] =>
+        typeof v === 'string' && /^core:[a-z][a-z-]*$/.test(v) ? [[v, i]] : [],
+      )
     : [];
 
 const suggest = (name: string | undefined) => (name === undefined ? '' : ` such as '${name}'`);
