@@ -156,7 +156,7 @@ export const MODULE_ERRORS = defineErrors({
   },
   VTT_ERR_MODULE_CAPABILITY_MISMATCH: {
     message: "{pointer}: the code {problem} '{name}'.",
-    fix: '{fix}',
+    fix: 'Make vtt-module.json and the code agree: {fix}',
     status: 422,
   },
 });
