@@ -6,7 +6,9 @@ import { commit, VttError, type EventDraft, type TableEvent } from '@vtt/core';
 import { checkActorData } from './actor-data-check.js';
 import { decideProposals } from './decide-proposals.js';
 import { callInstance } from './guest-call.js';
+import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
+import { announceQuarantine } from './quarantine.js';
 import { checkDeclared, isSuspended, throwIfRejected, userOf } from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
@@ -31,14 +33,18 @@ export async function commitAndSync(
   const committed = commit(ctx.state, drafts, { author: userId, now });
   checkActorData(ctx.actorData, drafts, committed.state);
   ctx.state = committed.state;
+  ctx.onCommit(committed.events);
   const forGuests = stripServer(committed.events);
+  const failed: [ModuleSlot, unknown][] = [];
   for (const slot of ctx.slots.values()) {
     if (isSuspended(slot)) continue; // a restart loads the state afresh
     // A replica that misses events reloads itself on its next call (needsLoad).
     await callInstance(slot.instance, slot.id, 'apply', { events: forGuests }, { now }).catch(
-      () => undefined,
+      (error: unknown) => failed.push([slot, error]),
     );
   }
+  // Announced once every replica has these events, so the notice comes after them.
+  for (const [slot, error] of failed) await announceQuarantine(ctx, slot, error);
   const events = [...committed.events];
   const warnings: VttError[] = [];
   if (!runAfter) return { events, warnings };

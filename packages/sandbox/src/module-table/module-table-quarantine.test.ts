@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TableEvent } from '@vtt/core';
 import { createSandboxHost, type SandboxHost } from '../index.js';
 import {
   description,
@@ -31,7 +32,9 @@ describe('a quarantined module at a table', () => {
 
   it('stops taking part: players keep moving on core rules, everyone is told, and a GM restarts it', async () => {
     host = await createSandboxHost({ workers: 1, limits: { quarantineAfter: 3 } });
+    const committed: TableEvent[] = [];
     const table = await createModuleTable({
+      onCommit: (events) => committed.push(...events),
       host,
       tableId: 'q1',
       state: smallTable(),
@@ -59,6 +62,10 @@ describe('a quarantined module at a table', () => {
     const notices = table.state.chat.filter((m) => m.text.includes('"guard" are suspended'));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.whisper).toEqual([]); // every member sees it
+    // A server learns of it as of every change, though no call returned it.
+    expect(committed.map((e) => e.seq)).toEqual(committed.map((_, i) => i + committed[0]!.seq));
+    expect(committed.filter((e) => e.type === 'core:message-posted')).toHaveLength(1);
+    expect(committed.at(-1)!.seq).toBe(table.state.seq);
 
     await expect(table.dispatch({ type: 'guard:ping', payload: {} }, 'p1')).rejects.toMatchObject({
       code: 'VTT_ERR_MODULE_SUSPENDED',

@@ -38,6 +38,14 @@ export interface ModuleTableOptions {
   readonly modules: readonly ModuleBundle[];
   /** The server clock, in ms since the epoch. */
   readonly clock?: () => number;
+  /**
+   * Receives every batch of committed events, in seq order, as it is
+   * committed: the changes calls return, and also those no call returns
+   * (the public notice that a module's rules are suspended, posted while
+   * the call that caused it fails). A server broadcasts from here. Must not
+   * throw.
+   */
+  readonly onCommit?: (events: readonly TableEvent[]) => void;
 }
 
 /** What a change to the table produced. */

@@ -38,6 +38,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     slots,
     clock: options.clock ?? Date.now,
     announced: new Set(),
+    onCommit: options.onCommit ?? (() => undefined),
     actorData: actorDataValidators(
       options.modules.flatMap((bundle) => (bundle.manifest ? [bundle.manifest] : [])),
     ),

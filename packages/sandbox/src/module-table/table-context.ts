@@ -3,7 +3,7 @@
  * the loaded modules, the clock, and the two steps every change goes through
  * (a guarded guest call and the commit that feeds replicas and after-hooks).
  */
-import type { EventDraft, GuestArg, GuestCall, RngState, TableState } from '@vtt/core';
+import type { EventDraft, GuestArg, GuestCall, RngState, TableEvent, TableState } from '@vtt/core';
 import type { actorDataValidators } from './actor-data-check.js';
 import type { GuestResult } from './guest-call.js';
 import type { ModuleSlot } from './module-slot.js';
@@ -19,6 +19,8 @@ export interface TableContext {
   readonly clock: () => number;
   /** Modules whose quarantine was announced at this table. */
   readonly announced: Set<string>;
+  /** Told of every committed batch (`ModuleTableOptions.onCommit`). */
+  readonly onCommit: (events: readonly TableEvent[]) => void;
   /** Actor data checks of the modules' manifests. */
   readonly actorData: ReturnType<typeof actorDataValidators>;
   /**
