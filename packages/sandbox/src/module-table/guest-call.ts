@@ -5,6 +5,7 @@
  */
 import {
   GUEST_CALLS,
+  isVttError,
   type GuestArg,
   type GuestCall,
   type JsonValue,
@@ -45,7 +46,13 @@ export async function callInstance<K extends GuestCall>(
   // The protocol's argument types are JSON by construction.
   const result = await instance.call(GUEST_CALLS[call], arg as unknown as JsonValue, options);
   if (call !== 'describe' && call !== 'load' && needsLoad(result.value)) return 'needsLoad';
-  return { value: checkReply(moduleId, call, result.value), rng: result.rng };
+  try {
+    return { value: checkReply(moduleId, call, result.value), rng: result.rng };
+  } catch (error) {
+    // A malformed reply is the module's failure: it counts towards quarantine.
+    if (isVttError(error)) instance.reportFailure(error);
+    throw error;
+  }
 }
 
 /** Loads the table's current state into a module's replica. */

@@ -87,4 +87,38 @@ describe('a quarantined module at a table', () => {
     expect((await table.dispatch({ type: 'guard:ping', payload: {} }, 'p1')).events).toEqual([]);
     await table.close();
   });
+
+  it('counts malformed replies like throws: a guard that answers junk is suspended, not obeyed forever', async () => {
+    host = await createSandboxHost({ workers: 1, limits: { quarantineAfter: 3 } });
+    const junk = guestBundle(
+      description('junk', { hooks: { before: ['core:move-token'], after: [] } }),
+      `export function vttBefore() { return { nope: true }; }`,
+    );
+    const table = await createModuleTable({
+      host,
+      tableId: 'q2',
+      state: smallTable(),
+      modules: [{ id: 'junk', source: junk }],
+      clock: () => 1000,
+    });
+    const move = (x: number) =>
+      table.dispatch({ type: 'core:move-token', payload: { tokenId: 't1', x, y: 0 } }, 'p1');
+    for (const x of [1, 2]) {
+      await expect(move(x)).rejects.toMatchObject({
+        code: 'VTT_ERR_MODULE_BAD_REPLY',
+        params: { moduleId: 'junk', call: 'before', pointer: '/payload' },
+      });
+    }
+    await move(3);
+    expect(table.state.tokens['t1']).toMatchObject({ x: 3 });
+    expect(table.moduleStatus()).toMatchObject([
+      {
+        moduleId: 'junk',
+        state: 'suspended',
+        failuresInRow: 3,
+        lastError: { code: 'VTT_ERR_MODULE_BAD_REPLY' },
+      },
+    ]);
+    await table.close();
+  });
 });
