@@ -205,6 +205,7 @@ export type {
   DocumentTypeDefinition,
   JsonSchema,
   ModuleAuthor,
+  ModuleCapabilities,
   ModuleKind,
   ModuleManifest,
   SheetReference,
@@ -234,6 +235,15 @@ export {
 } from './manifest/validate-compendium.js';
 export type { CompendiumEntry, CompendiumValidation } from './manifest/validate-compendium.js';
 export { validateManifest } from './manifest/validate-manifest.js';
+export {
+  checkCapabilities,
+  compareHooks,
+  declaredCapabilities,
+  UNPROPOSABLE_ACTIONS,
+} from './manifest/capabilities.js';
+export type { DeclaredCapabilities } from './manifest/capabilities.js';
+export { describeCapabilities } from './manifest/capability-text.js';
+export type { CapabilityLine } from './manifest/capability-text.js';
 export type { ManifestValidation } from './manifest/validate-manifest.js';
 export { validateModuleData } from './manifest/validate-module-data.js';
 export type { ModuleDataInput, ModuleDataValidation } from './manifest/validate-module-data.js';
@@ -242,6 +252,8 @@ export type { SheetValidation } from './manifest/validate-sheet.js';
 
 // --- module guest protocol ----------------------------------------------------
 export { GUEST_CALLS, MODULE_PROTOCOL_VERSION } from './module-protocol/guest-protocol.js';
+export { CORE_ACTION_TYPES, CORE_EVENT_TYPES, unknownHook } from './module-protocol/hook-names.js';
+export type { HookPhase, UnknownHook } from './module-protocol/hook-names.js';
 export type {
   ActionCall,
   AfterCall,
@@ -250,8 +262,12 @@ export type {
   BeforeResult,
   ChatCall,
   DeriveCall,
+  GuestArg,
   GuestCall,
+  GuestCallMap,
+  GuestNeedsLoad,
   GuestProposal,
+  GuestReply,
   GuestProposals,
   GuestRejection,
   GuestUser,
@@ -260,6 +276,7 @@ export type {
   LoadCall,
   MacroCall,
   ModuleDescription,
+  ReplicaReply,
   RollCall,
   RollOutcome,
   RollReply,

@@ -52,11 +52,12 @@ export type {
 } from './types.js';
 export type { SpawnWorker, WorkerTransport } from './worker-transport.js';
 export type { WorkerRequest, WorkerResponse } from './protocol.js';
-export { createModuleTable } from './module-table/index.js';
+export { createModuleTable, describeModule } from './module-table/index.js';
 export type {
   ModuleBundle,
   ModuleTable,
   ModuleTableOptions,
   RollChange,
   TableChange,
+  TableModuleStatus,
 } from './module-table/index.js';

@@ -29,6 +29,7 @@ const COUNTED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'VTT_ERR_SANDBOX_RESULT_NOT_JSON',
   'VTT_ERR_SANDBOX_MODULE_THREW',
   'VTT_ERR_SANDBOX_WORKER_CRASHED',
+  'VTT_ERR_MODULE_BAD_REPLY', // reported by the host (reportFailure)
 ]);
 
 /** What an instance needs from its host. */
@@ -52,6 +53,8 @@ export class HostedInstance implements SandboxInstance {
   private everLoaded = false;
   private rng: RngState;
   private failuresInRow = 0;
+  /** The count before the last success reset it: a reported failure of that call resumes it. */
+  private failuresBeforeSuccess = 0;
   private lastError: VttError | undefined;
   private state: InstanceStatus['state'] = INSTANCE_STATE.Ready;
   private chain: Promise<unknown> = Promise.resolve();
@@ -85,6 +88,13 @@ export class HostedInstance implements SandboxInstance {
     }
     const text = argJson;
     return this.serial(() => this.run(fn, text, options));
+  }
+
+  reportFailure(error: VttError): void {
+    if (this.state !== INSTANCE_STATE.Ready) return;
+    this.failuresInRow = this.failuresBeforeSuccess; // the last call failed after all
+    this.fail({ code: error.code, params: error.params, reset: false }, '<reply>');
+    this.failuresBeforeSuccess = this.failuresInRow;
   }
 
   status(): InstanceStatus {
@@ -172,6 +182,7 @@ export class HostedInstance implements SandboxInstance {
         if (response.failure.reset) this.loadedGeneration = -1;
         throw this.fail(response.failure, fn);
       }
+      this.failuresBeforeSuccess = this.failuresInRow;
       this.failuresInRow = 0;
       if (response.rng) this.rng = response.rng;
       return {

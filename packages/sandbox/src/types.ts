@@ -69,6 +69,16 @@ export interface SandboxInstance {
   call(fn: string, arg?: JsonValue, options?: CallOptions): Promise<SandboxCallResult>;
   /** Health of the instance: ready, quarantined or disposed, and its last failure. */
   status(): InstanceStatus;
+  /**
+   * Counts the last call as failed after all, when the host finds its
+   * result wrong (a reply that does not fit the module protocol,
+   * `VTT_ERR_MODULE_BAD_REPLY`): like the module's own failures, in a row,
+   * towards quarantine. Call it right after that call; the caller still
+   * throws `error`.
+   * @example
+   * instance.reportFailure(new VttError('VTT_ERR_MODULE_BAD_REPLY', { moduleId, call, pointer, problem }));
+   */
+  reportFailure(error: VttError): void;
   /** Frees the instance in its worker; later calls fail with `VTT_ERR_SANDBOX_DISPOSED`. */
   dispose(): Promise<void>;
 }

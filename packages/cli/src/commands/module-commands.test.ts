@@ -121,6 +121,60 @@ describe('vtt validate', () => {
     expect(err).toContain('line 4');
   });
 
+  it('shows what GMs will see of the declared capabilities', async () => {
+    const { code, out } = await vtt('validate', dir);
+    expect(code).toBe(0);
+    expect(out).toContain('GMs see before enabling it:\n  - May post chat messages\n');
+  });
+
+  it("checks the code's hooks against the declared capabilities and core's names", async () => {
+    const source = await readFile(join(dir, 'src/module.ts'), 'utf8');
+    await writeFile(
+      join(dir, 'src/module.ts'),
+      source.replace(
+        '  derived: {',
+        "  hooks: {\n    before: { 'core:move-tokn': () => undefined },\n" +
+          "    after: { 'core:token-moved': () => undefined },\n  },\n  derived: {",
+      ),
+    );
+    const manifest = JSON.parse(await readFile(join(dir, 'vtt-module.json'), 'utf8'));
+    manifest.capabilities.hooks = { after: ['core:message-posted'] };
+    await writeFile(join(dir, 'vtt-module.json'), JSON.stringify(manifest));
+    const { code, out } = await vtt('validate', dir, '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as {
+      errors: { code: string; file?: string; pointer: string; message: string; fix: string }[];
+      warnings: { code: string; file?: string; pointer: string }[];
+    };
+    const found = report.errors.map((e) => `${e.code} ${e.file} ${e.pointer}`);
+    expect(found).toEqual([
+      'VTT_ERR_MODULE_HOOK_UNKNOWN src/module.ts /hooks/before',
+      'VTT_ERR_MODULE_CAPABILITY_MISMATCH vtt-module.json /capabilities/hooks/before',
+      'VTT_ERR_MODULE_CAPABILITY_MISMATCH vtt-module.json /capabilities/hooks/after',
+    ]);
+    expect(report.errors[0]!.message).toContain('core:move-tokn');
+    expect(report.errors[0]!.fix).toContain('core:move-token');
+    expect(report.warnings.map((w) => `${w.code} ${w.file} ${w.pointer}`)).toEqual([
+      'VTT_ERR_MODULE_CAPABILITY_MISMATCH vtt-module.json /capabilities/hooks/after',
+    ]);
+  });
+
+  it('refuses a declared name core does not have, with a did-you-mean', async () => {
+    const manifest = JSON.parse(await readFile(join(dir, 'vtt-module.json'), 'utf8'));
+    manifest.capabilities.propose = ['core:send-mesage'];
+    await writeFile(join(dir, 'vtt-module.json'), JSON.stringify(manifest));
+    const { code, out } = await vtt('validate', dir, '--json');
+    expect(code).toBe(1);
+    const [error] = (
+      JSON.parse(out) as { errors: { code: string; pointer: string; fix: string }[] }
+    ).errors;
+    expect(error).toMatchObject({
+      code: 'VTT_ERR_MODULE_CAPABILITY_UNKNOWN',
+      pointer: '/capabilities/propose/0',
+    });
+    expect(error!.fix).toContain("'core:send-message'");
+  });
+
   it('says there is no module in a folder without a manifest', async () => {
     const { code, err } = await vtt('validate', join(dir, 'src'));
     expect(code).toBe(1);

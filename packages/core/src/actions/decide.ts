@@ -1,6 +1,5 @@
 /** The first step of the pipeline: an action in, event drafts out. */
 import { VttError } from '../errors/vtt-error.js';
-import type { TableAction } from '../model/actions.js';
 import type { EventDraft } from '../model/events.js';
 import type { TableState } from '../model/state.js';
 import { authorize } from '../permissions/authorize.js';
@@ -22,7 +21,9 @@ export interface DecideOptions {
 
 /**
  * Decides what `action` by `ctx.userId` does to `state`: validates it
- * against its JSON Schema, runs the action's handler (which rolls dice with
+ * against its JSON Schema (it takes `unknown`: whatever arrived, from a
+ * socket or from module code, is checked here, so callers need no casts),
+ * runs the action's handler (which rolls dice with
  * the table's generator and records the generator's new state in the
  * rolling draft's server-only data), then authorizes every draft in order
  * against the state the drafts before it produce. Pure; throws a VttError
@@ -33,7 +34,7 @@ export interface DecideOptions {
  *   { userId: 'u-player', now: Date.now() });
  * const { state: next, events } = commit(state, drafts, { author: 'u-player', now });
  */
-export function decide(state: TableState, action: TableAction, ctx: DecideOptions): EventDraft[] {
+export function decide(state: TableState, action: unknown, ctx: DecideOptions): EventDraft[] {
   const valid = validateAction(action);
   const member = memberOf(state, ctx.userId);
   let rng = ctx.rng;

@@ -164,4 +164,15 @@ export const MODULE_ERRORS = defineErrors({
     fix: 'Make them agree.',
     status: 422,
   },
+  // --- declared capabilities
+  VTT_ERR_MODULE_CAPABILITY_UNKNOWN: {
+    message: "{pointer} names '{name}', which is no core {kind} type{why}.",
+    fix: 'Use a core {kind} type{suggestion}; docs/reference/manifest.md lists them.',
+    status: 422,
+  },
+  VTT_ERR_MODULE_CAPABILITY_MISMATCH: {
+    message: "{pointer}: the code {problem} '{name}'.",
+    fix: 'Make vtt-module.json and the code agree: {fix}',
+    status: 422,
+  },
 });

@@ -24,7 +24,7 @@ export const MODULE_RUNTIME_ERRORS = defineErrors({
   },
   VTT_ERR_MODULE_BAD_REPLY: {
     message:
-      'Module {moduleId} answered {call} with data that does not fit the module protocol: {problem}',
+      'Module {moduleId} answered {call} with data that does not fit the module protocol at "{pointer}": {problem}',
     fix: 'This is a bug in the module: rebuild it with the current `vtt build`, or report it to its author.',
     status: 502,
   },
@@ -37,5 +37,23 @@ export const MODULE_RUNTIME_ERRORS = defineErrors({
     message: 'Module {moduleId} speaks module protocol {found}; this engine speaks {expected}.',
     fix: 'Rebuild the module with a `vtt` CLI that matches this server.',
     status: 409,
+  },
+  VTT_ERR_MODULE_SUSPENDED: {
+    message:
+      'The rules of module {moduleId} are suspended at this table after {failures} failures in a row (last: {lastCode}), so its {what} cannot run.',
+    fix: 'The table goes on with core rules. A GM can restart the module; if it fails again, report it to its author.',
+    status: 503,
+  },
+  VTT_ERR_MODULE_CAPABILITY_UNDECLARED: {
+    message:
+      'Module {moduleId} {what} "{name}", which vtt-module.json does not declare at {pointer}.',
+    fix: 'Add "{name}" to {pointer} in vtt-module.json (GMs see it before enabling the module), or remove it from the code.',
+    status: 403,
+  },
+  VTT_ERR_MODULE_HOOK_UNKNOWN: {
+    message:
+      'Module {moduleId} registers a {phase}-hook on "{name}", which is no core {kind} type.',
+    fix: 'Hook a core {kind} type{suggestion}; docs/modules/reference.md lists them.',
+    status: 422,
   },
 });

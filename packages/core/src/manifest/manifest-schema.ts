@@ -72,8 +72,30 @@ export const MANIFEST_SCHEMA = {
         },
       },
     },
+    capabilities: { $ref: '#/definitions/capabilities' },
   },
   definitions: {
+    capabilities: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        propose: { $ref: '#/definitions/coreNames' },
+        hooks: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            before: { $ref: '#/definitions/coreNames' },
+            after: { $ref: '#/definitions/coreNames' },
+          },
+        },
+      },
+    },
+    coreNames: {
+      type: 'array',
+      uniqueItems: true,
+      maxItems: 200,
+      items: { type: 'string', pattern: '^core:[a-z][a-z-]*$', maxLength: 64 },
+    },
     documentType: {
       type: 'object',
       additionalProperties: false,

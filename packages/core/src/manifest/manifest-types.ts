@@ -53,6 +53,22 @@ export interface ModuleAuthor {
   readonly name: string;
   readonly email?: string;
   readonly url?: string;
+  /** What the module may do beyond its own names; see {@link ModuleCapabilities}. */
+  readonly capabilities?: ModuleCapabilities;
+}
+
+/**
+ * What a module may do at a table beyond its own actions, rolls and
+ * commands: the core actions it may propose (`ctx.act`; `ctx.say` proposes
+ * `core:send-message`) and the hooks it registers. The host refuses anything
+ * else; GMs see it as text (`describeCapabilities`) before enabling the
+ * module. Omitted lists are empty.
+ */
+export interface ModuleCapabilities {
+  /** Core action types the module may propose, e.g. `['core:update-actor', 'core:send-message']`. */
+  readonly propose?: readonly string[];
+  /** The hooks the module registers: core action types (before) and core event types (after). */
+  readonly hooks?: { readonly before?: readonly string[]; readonly after?: readonly string[] };
 }
 
 /** A validated module manifest (`vtt-module.json`); see `docs/reference/manifest.md`. */
@@ -85,4 +101,6 @@ export interface ModuleManifest {
    * with `'gm'`, `'owner'` or `'viewer'`. Without it, GMs only.
    */
   readonly flags?: FlagVisibility;
+  /** What the module may do beyond its own names; see {@link ModuleCapabilities}. */
+  readonly capabilities?: ModuleCapabilities;
 }

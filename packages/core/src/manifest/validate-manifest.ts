@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   type DiagnosticReport,
 } from './diagnostics.js';
+import { checkCapabilities } from './capabilities.js';
 import { checkManifestReferences } from './manifest-references.js';
 import { MANIFEST_SCHEMA } from './manifest-schema.js';
 import type { ModuleManifest } from './manifest-types.js';
@@ -50,7 +51,11 @@ export function validateManifest(json: unknown): ManifestValidation {
   }
   const validate = manifestValidator();
   const shapeErrors = validate(json) ? [] : ajvToDiagnostics(validate.errors ?? [], '');
-  const errors: Diagnostic[] = [...shapeErrors, ...checkManifestReferences(json)];
+  const errors: Diagnostic[] = [
+    ...shapeErrors,
+    ...checkManifestReferences(json),
+    ...checkCapabilities(json),
+  ];
   const warnings = RECOMMENDED.filter((field) => !(field in json)).map((field) =>
     createDiagnostic('VTT_ERR_MODULE_FIELD_RECOMMENDED', pointerOf(field), { field }),
   );

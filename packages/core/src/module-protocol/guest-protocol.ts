@@ -192,3 +192,69 @@ export interface MacroCall {
   /** The actor the user speaks as, or null. */
   readonly speaker: string | null;
 }
+
+/** What any call but `describe` and `load` may answer when the guest lost its replica. */
+export interface GuestNeedsLoad {
+  readonly needsLoad: true;
+}
+
+/** What `vttLoad` and `vttApply` answer: the last seq the replica holds. */
+export interface ReplicaReply {
+  readonly seq: number;
+}
+
+/**
+ * Every guest call: its argument and its reply, by the key of
+ * {@link GUEST_CALLS} (as Lit's `HTMLElementTagNameMap` maps tags to
+ * elements). The host calls only through this map (`callGuest(slot, 'load',
+ * arg)` in `@vtt/sandbox`), the guest runtime implements it
+ * (`createGuestEntry` in `@vtt/sdk`), and the host checks every reply
+ * against it before any of it reaches the table.
+ *
+ * @example
+ * type Reply = GuestReply<'roll'>; // RollReply | GuestRejection | GuestNeedsLoad
+ */
+export interface GuestCallMap {
+  readonly describe: { readonly arg: null; readonly reply: ModuleDescription };
+  readonly load: { readonly arg: LoadCall; readonly reply: ReplicaReply };
+  readonly apply: { readonly arg: ApplyCall; readonly reply: ReplicaReply | GuestNeedsLoad };
+  readonly action: {
+    readonly arg: ActionCall;
+    readonly reply: GuestProposals | GuestRejection | GuestNeedsLoad;
+  };
+  readonly before: { readonly arg: BeforeCall; readonly reply: BeforeResult | GuestNeedsLoad };
+  readonly after: {
+    readonly arg: AfterCall;
+    readonly reply: GuestProposals | GuestRejection | GuestNeedsLoad;
+  };
+  readonly derive: {
+    readonly arg: DeriveCall;
+    readonly reply: { readonly data: JsonValue } | GuestRejection | GuestNeedsLoad;
+  };
+  readonly initiative: {
+    readonly arg: InitiativeCall;
+    readonly reply:
+      { readonly results: readonly InitiativeResult[] } | GuestRejection | GuestNeedsLoad;
+  };
+  readonly roll: {
+    readonly arg: RollCall;
+    readonly reply: RollReply | GuestRejection | GuestNeedsLoad;
+  };
+  readonly chat: {
+    readonly arg: ChatCall;
+    readonly reply: GuestProposals | GuestRejection | GuestNeedsLoad;
+  };
+  readonly macro: {
+    readonly arg: MacroCall;
+    readonly reply: GuestProposals | GuestRejection | GuestNeedsLoad;
+  };
+}
+
+/** The argument of guest call `K`. */
+export type GuestArg<K extends GuestCall> = GuestCallMap[K]['arg'];
+/** The reply of guest call `K`, as the host sees it once checked. */
+export type GuestReply<K extends GuestCall> = GuestCallMap[K]['reply'];
+
+// GUEST_CALLS and GuestCallMap name the same calls: a call added to one must be added to the other.
+const sameCalls: Record<keyof GuestCallMap, string> = GUEST_CALLS;
+void sameCalls;

@@ -11,7 +11,6 @@ import {
   type EventDraft,
   type GuestProposal,
   type RngState,
-  type TableAction,
   type TableState,
 } from '@vtt/core';
 
@@ -46,13 +45,13 @@ export function decideProposals(
           type: proposal.type,
         });
       }
-      const action = { type: proposal.type, payload: proposal.payload } as unknown as TableAction;
+      const action = { type: proposal.type, payload: proposal.payload };
       decided = decide(current, action, { userId: ctx.userId, now: ctx.now });
     } else {
       const action = {
         type: 'core:send-message',
         payload: { text: proposal.text, whisper: [...proposal.whisper] },
-      } as unknown as TableAction;
+      };
       decided = decide(current, action, { userId: ctx.userId, now: ctx.now }).map((draft) => {
         if (draft.type !== 'core:message-posted') return draft;
         const flags =

@@ -1,116 +1,159 @@
 /**
- * Checks the shape of what module code answers. Module code is untrusted:
- * a reply that does not fit the protocol is refused with
- * `VTT_ERR_MODULE_BAD_REPLY`, before any of it reaches the table.
+ * Checks what module code answers, one checker per guest call. Module code
+ * is untrusted: a reply that does not fit the protocol is refused with
+ * `VTT_ERR_MODULE_BAD_REPLY` (naming the module, the call and the field),
+ * before any of it reaches the table. Checked replies are rebuilt from the
+ * fields the protocol knows, so extra fields never travel further.
  */
-import {
-  VttError,
-  type GuestProposal,
-  type InitiativeResult,
-  type JsonValue,
-  type RollOutcome,
-  type RollResult,
+import type {
+  GuestCall,
+  GuestNeedsLoad,
+  GuestProposal,
+  GuestRejection,
+  GuestReply,
+  InitiativeResult,
+  JsonValue,
+  RollOutcome,
+  RollResult,
 } from '@vtt/core';
+import { checkDescription } from './describe-reply.js';
+import {
+  badReply,
+  isObject,
+  numberAt,
+  objectAt,
+  stringAt,
+  stringsAt,
+  type ReplyAt,
+} from './reply-shape.js';
 
-type Json = JsonValue;
-const isObject = (value: Json | undefined): value is { [key: string]: Json } =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A checked reply of call `K`: never a needs-load answer (the host reloads and calls again). */
+export type CheckedReply<K extends GuestCall> = Exclude<GuestReply<K>, GuestNeedsLoad>;
 
 /** A refusal by the module (`ctx.reject`), or null when the reply is not one. */
-export function rejectionOf(reply: Json): { reason: string; data?: Json } | null {
+export function rejectionOf(reply: JsonValue): GuestRejection | null {
   if (!isObject(reply) || !isObject(reply['rejected'])) return null;
   const reason = reply['rejected']['reason'];
-  return { reason: typeof reason === 'string' ? reason.slice(0, 500) : 'no reason given' };
+  return {
+    rejected: { reason: typeof reason === 'string' ? reason.slice(0, 500) : 'no reason given' },
+  };
 }
 
 /** Whether the guest asks to be loaded first (its replica is gone, e.g. after a worker restart). */
-export function needsLoad(reply: Json): boolean {
+export function needsLoad(reply: JsonValue): boolean {
   return isObject(reply) && reply['needsLoad'] === true;
 }
 
-function bad(moduleId: string, call: string, problem: string): VttError {
-  return new VttError('VTT_ERR_MODULE_BAD_REPLY', { moduleId, call, problem });
+function checkRollResult(at: ReplyAt, value: JsonValue | undefined, pointer: string): RollResult {
+  const roll = objectAt(at, value, pointer);
+  numberAt(at, roll['total'], `${pointer}/total`);
+  stringAt(at, roll['text'], `${pointer}/text`);
+  return roll as unknown as RollResult;
 }
 
-function checkRollResult(value: Json | undefined): value is Json & RollResult {
-  return (
-    isObject(value) &&
-    typeof value['total'] === 'number' &&
-    Number.isFinite(value['total']) &&
-    typeof value['text'] === 'string'
-  );
-}
-
-/** The proposals of a reply, shape-checked. */
-export function proposalsOf(moduleId: string, call: string, reply: Json): GuestProposal[] {
-  const list = isObject(reply) ? reply['proposals'] : undefined;
-  if (!Array.isArray(list)) throw bad(moduleId, call, 'expected { proposals: [...] }');
-  return list.map((item, i) => {
-    if (!isObject(item)) throw bad(moduleId, call, `proposal ${i} is not an object`);
-    if (item['kind'] === 'action') {
-      if (typeof item['type'] !== 'string')
-        throw bad(moduleId, call, `proposal ${i} has no action type`);
-      return { kind: 'action', type: item['type'], payload: item['payload'] ?? null };
+function proposalsOf(at: ReplyAt, reply: JsonValue): GuestProposal[] {
+  const list = objectAt(at, reply, '')['proposals'];
+  if (!Array.isArray(list)) throw badReply(at, '/proposals', 'expected an array of proposals');
+  return list.map((item, i): GuestProposal => {
+    const pointer = `/proposals/${i}`;
+    const proposal = objectAt(at, item, pointer);
+    if (proposal['kind'] === 'action') {
+      const type = stringAt(at, proposal['type'], `${pointer}/type`);
+      return { kind: 'action', type, payload: proposal['payload'] ?? null };
     }
-    if (item['kind'] === 'message') {
-      const whisper = item['whisper'];
-      if (typeof item['text'] !== 'string') throw bad(moduleId, call, `proposal ${i} has no text`);
-      if (!Array.isArray(whisper) || !whisper.every((w) => typeof w === 'string')) {
-        throw bad(moduleId, call, `proposal ${i} has a bad whisper list`);
-      }
-      const roll = item['roll'] ?? null;
-      if (roll !== null && !checkRollResult(roll))
-        throw bad(moduleId, call, `proposal ${i} has a malformed roll`);
+    if (proposal['kind'] === 'message') {
+      const roll = proposal['roll'] ?? null;
       return {
         kind: 'message',
-        text: item['text'],
-        roll: roll as RollResult | null,
-        whisper: whisper as string[],
-        data: item['data'] ?? null,
+        text: stringAt(at, proposal['text'], `${pointer}/text`),
+        roll: roll === null ? null : checkRollResult(at, roll, `${pointer}/roll`),
+        whisper: stringsAt(at, proposal['whisper'], `${pointer}/whisper`),
+        data: proposal['data'] ?? null,
       };
     }
-    throw bad(moduleId, call, `proposal ${i} has unknown kind ${JSON.stringify(item['kind'])}`);
+    throw badReply(at, `${pointer}/kind`, 'expected "action" or "message"');
   });
 }
 
-/** The outcome of a named roll, shape-checked. */
-export function outcomeOf(moduleId: string, reply: Json): RollOutcome {
-  const outcome = isObject(reply) ? reply['outcome'] : undefined;
-  if (!isObject(outcome)) throw bad(moduleId, 'vttRoll', 'expected { outcome: {...} }');
-  const total = outcome['total'];
-  if (typeof total !== 'number' || !Number.isFinite(total))
-    throw bad(moduleId, 'vttRoll', 'outcome.total is not a finite number');
+function outcomeOf(at: ReplyAt, value: JsonValue | undefined): RollOutcome {
+  const outcome = objectAt(at, value, '/outcome');
+  const total = numberAt(at, outcome['total'], '/outcome/total');
   const rolls = outcome['rolls'] ?? [];
-  if (!Array.isArray(rolls) || !rolls.every((r) => checkRollResult(r))) {
-    throw bad(moduleId, 'vttRoll', 'outcome.rolls must be roll results');
-  }
+  if (!Array.isArray(rolls)) throw badReply(at, '/outcome/rolls', 'expected an array');
   return {
     ...(outcome as unknown as RollOutcome),
     name: String(outcome['name'] ?? ''),
     label: String(outcome['label'] ?? outcome['name'] ?? ''),
     total,
-    rolls: rolls as unknown as RollResult[],
+    rolls: rolls.map((r, i) => checkRollResult(at, r, `/outcome/rolls/${i}`)),
   };
 }
 
-/** Initiative results, shape-checked. */
-export function initiativeOf(moduleId: string, reply: Json): InitiativeResult[] {
-  const results = isObject(reply) ? reply['results'] : undefined;
-  if (!Array.isArray(results)) throw bad(moduleId, 'vttInitiative', 'expected { results: [...] }');
+function initiativeOf(at: ReplyAt, reply: JsonValue): InitiativeResult[] {
+  const results = objectAt(at, reply, '')['results'];
+  if (!Array.isArray(results)) throw badReply(at, '/results', 'expected an array of results');
   return results.map((item, i) => {
-    if (
-      !isObject(item) ||
-      typeof item['combatantId'] !== 'string' ||
-      typeof item['value'] !== 'number' ||
-      !Number.isFinite(item['value'])
-    ) {
-      throw bad(moduleId, 'vttInitiative', `result ${i} needs a combatantId and a finite value`);
-    }
-    const rolls = Array.isArray(item['rolls']) ? item['rolls'].filter(checkRollResult) : [];
+    const result = objectAt(at, item, `/results/${i}`);
+    const rolls = Array.isArray(result['rolls']) ? result['rolls'] : [];
     return {
-      combatantId: item['combatantId'],
-      value: item['value'],
-      rolls: rolls as unknown as RollResult[],
+      combatantId: stringAt(at, result['combatantId'], `/results/${i}/combatantId`),
+      value: numberAt(at, result['value'], `/results/${i}/value`),
+      rolls: rolls.map((r, j) => checkRollResult(at, r, `/results/${i}/rolls/${j}`)),
     };
   });
+}
+
+const replica = (at: ReplyAt, reply: JsonValue) => ({
+  seq: numberAt(at, objectAt(at, reply, '')['seq'], '/seq'),
+});
+
+const proposals = (at: ReplyAt, reply: JsonValue) =>
+  rejectionOf(reply) ?? { proposals: proposalsOf(at, reply) };
+
+/** The checker of each guest call's reply. */
+const CHECKS: { readonly [K in GuestCall]: (at: ReplyAt, reply: JsonValue) => CheckedReply<K> } = {
+  describe: (at, reply) => checkDescription(at.moduleId, reply),
+  load: replica,
+  apply: replica,
+  action: proposals,
+  after: proposals,
+  chat: proposals,
+  macro: proposals,
+  before: (at, reply) => {
+    const rejection = rejectionOf(reply);
+    if (rejection) return rejection;
+    const answer = objectAt(at, reply, '');
+    if (!('payload' in answer)) throw badReply(at, '/payload', 'expected the (adjusted) payload');
+    return { payload: answer['payload']! };
+  },
+  derive: (at, reply) => {
+    const rejection = rejectionOf(reply);
+    if (rejection) return rejection;
+    const answer = objectAt(at, reply, '');
+    if (!('data' in answer)) throw badReply(at, '/data', 'expected the derived data, or null');
+    return { data: answer['data']! };
+  },
+  initiative: (at, reply) => rejectionOf(reply) ?? { results: initiativeOf(at, reply) },
+  roll: (at, reply) =>
+    rejectionOf(reply) ?? {
+      outcome: outcomeOf(at, objectAt(at, reply, '')['outcome']),
+      proposals: proposalsOf(at, reply),
+    },
+};
+
+/**
+ * Checks the reply of `call` by module `moduleId` and returns it typed.
+ * Throws `VTT_ERR_MODULE_BAD_REPLY` with the field's pointer (or
+ * `VTT_ERR_MODULE_PROTOCOL_MISMATCH` for a describe reply of another
+ * protocol).
+ *
+ * @example
+ * const reply = checkReply('dnd5e', 'roll', value); // RollReply | GuestRejection
+ */
+export function checkReply<K extends GuestCall>(
+  moduleId: string,
+  call: K,
+  reply: JsonValue,
+): CheckedReply<K> {
+  return CHECKS[call]({ moduleId, call }, reply);
 }

@@ -20,7 +20,10 @@ export interface ModuleBundle {
   readonly source: string;
   /**
    * The module's validated manifest. With it, every actor of a type it
-   * declares is checked against the type's schema after each change.
+   * declares is checked against the type's schema after each change, and
+   * the module may register only the hooks and propose only the core
+   * actions its `capabilities` declare. Without one (a bare bundle under
+   * test) capabilities are not enforced; the server always passes it.
    */
   readonly manifest?: ModuleManifest;
 }
@@ -35,6 +38,14 @@ export interface ModuleTableOptions {
   readonly modules: readonly ModuleBundle[];
   /** The server clock, in ms since the epoch. */
   readonly clock?: () => number;
+  /**
+   * Receives every batch of committed events, in seq order, as it is
+   * committed: the changes calls return, and also those no call returns
+   * (the public notice that a module's rules are suspended, posted while
+   * the call that caused it fails). A server broadcasts from here. Must not
+   * throw.
+   */
+  readonly onCommit?: (events: readonly TableEvent[]) => void;
 }
 
 /** What a change to the table produced. */
@@ -48,6 +59,19 @@ export interface TableChange {
 /** A named roll's typed outcome and the events it caused (its chat card). */
 export interface RollChange extends TableChange {
   readonly outcome: RollOutcome;
+}
+
+/** Whether a module's rules apply at a table, for every member to see. */
+export interface TableModuleStatus {
+  readonly moduleId: string;
+  /**
+   * `'active'`, or `'suspended'` once the module was quarantined: its hooks
+   * are skipped, the table plays on core rules, and its own actions, rolls
+   * and commands answer `VTT_ERR_MODULE_SUSPENDED` until a GM restarts it.
+   */
+  readonly state: 'active' | 'suspended';
+  readonly failuresInRow: number;
+  readonly lastError?: InstanceStatus['lastError'];
 }
 
 /** A table whose actions run through core and its modules' rules. */
@@ -122,6 +146,21 @@ export interface ModuleTable {
   forceDice(faces: readonly number[]): void;
   /** Health of each module's sandbox instance. */
   status(moduleId: string): InstanceStatus | undefined;
+  /**
+   * Whether each module's rules apply, in hook order: what a client shows
+   * every member (a suspended module's rules do not apply).
+   */
+  moduleStatus(): TableModuleStatus[];
+  /**
+   * Restarts a module as GM `userId`: a fresh sandbox instance of the same
+   * bundle, loaded with the current state, announced in public chat.
+   * @throws VttError `VTT_ERR_PERMISSION_GM_ONLY` for anyone else,
+   * `VTT_ERR_MODULE_NOT_FOUND`, or the load's own failure (the module then
+   * stays suspended).
+   * @example
+   * if (table.moduleStatus().some((m) => m.state === 'suspended')) await table.restartModule('dnd5e', 'gm');
+   */
+  restartModule(moduleId: string, userId: string): Promise<TableChange>;
   /** Disposes the table's sandbox instances. */
   close(): Promise<void>;
 }

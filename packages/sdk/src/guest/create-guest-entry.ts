@@ -7,24 +7,15 @@
 import {
   applyViewEvent,
   MODULE_PROTOCOL_VERSION,
-  type ActionCall,
-  type AfterCall,
-  type ApplyCall,
-  type BeforeCall,
-  type BeforeResult,
-  type ChatCall,
-  type DeriveCall,
+  type GUEST_CALLS,
+  type GuestArg,
+  type GuestCall,
+  type GuestNeedsLoad,
   type GuestProposal,
-  type GuestProposals,
   type GuestRejection,
-  type InitiativeCall,
+  type GuestReply,
   type InitiativeResult,
   type JsonValue,
-  type LoadCall,
-  type MacroCall,
-  type ModuleDescription,
-  type RollCall,
-  type RollReply,
   type TableView,
   type ViewEvent,
 } from '@vtt/core';
@@ -37,31 +28,22 @@ import {
   type ContextScope,
 } from './guest-context.js';
 
-/** The functions a module bundle exports to the host. */
-export interface GuestEntry {
-  vttDescribe(): ModuleDescription;
-  vttLoad(call: LoadCall): { seq: number };
-  vttApply(call: ApplyCall): { seq: number };
-  vttAction(call: ActionCall): GuestProposals | GuestRejection;
-  vttBefore(call: BeforeCall): BeforeResult;
-  vttAfter(call: AfterCall): GuestProposals | GuestRejection;
-  vttDerive(call: DeriveCall): { data: JsonValue };
-  vttInitiative(call: InitiativeCall): { results: InitiativeResult[] } | GuestRejection;
-  vttRoll(call: RollCall): RollReply | GuestRejection;
-  vttChat(call: ChatCall): GuestProposals | GuestRejection;
-  vttMacro(call: MacroCall): GuestProposals | GuestRejection;
-}
+/**
+ * The functions a module bundle exports to the host: one per entry of
+ * core's `GuestCallMap`, named by `GUEST_CALLS` (`vttLoad`, `vttRoll`, ...).
+ */
+export type GuestEntry = {
+  readonly [K in GuestCall as (typeof GUEST_CALLS)[K]]: (call: GuestArg<K>) => GuestReply<K>;
+};
 
 /** Thrown when the host calls before loading the replica (e.g. after a worker restart). */
 class NeedsLoad {}
 
 /** The answer that makes the host load the replica and call again. */
-export interface NeedsLoadReply {
-  readonly needsLoad: true;
-}
+export type NeedsLoadReply = GuestNeedsLoad;
 
-function rejection(error: unknown): GuestRejection {
-  if (error instanceof NeedsLoad) return { needsLoad: true } as unknown as GuestRejection;
+function rejection(error: unknown): GuestRejection | GuestNeedsLoad {
+  if (error instanceof NeedsLoad) return { needsLoad: true };
   if (error instanceof ModuleRejection) {
     return {
       rejected:
@@ -74,7 +56,7 @@ function rejection(error: unknown): GuestRejection {
 }
 
 /** Runs `body`, turning `ctx.reject` into a rejection result; other throws stay faults. */
-function guarded<T>(body: () => T): T | GuestRejection {
+function guarded<T>(body: () => T): T | GuestRejection | GuestNeedsLoad {
   try {
     return body();
   } catch (error) {
@@ -166,13 +148,13 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       return { seq };
     },
     vttApply(call) {
-      if (replica === null) return { needsLoad: true } as unknown as { seq: number };
+      if (replica === null) return { needsLoad: true };
       let next = replica;
       for (const event of call.events) {
         if (event.seq <= seq) continue; // already applied (a reload raced with this batch)
         if (event.seq !== seq + 1) {
           replica = null; // a gap: ask the host for the whole state on the next call
-          return { needsLoad: true } as unknown as { seq: number };
+          return { needsLoad: true };
         }
         next = applyViewEvent(next, event as ViewEvent);
         seq = event.seq;
@@ -201,7 +183,9 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
           type: call.type,
           payload: call.payload,
         });
-        return { payload: result === undefined ? call.payload : result.payload };
+        // Always send a payload: the host refuses a before-hook reply without one.
+        const payload = result?.payload === undefined ? call.payload : result.payload;
+        return { payload };
       });
     },
     vttAfter(call) {
@@ -224,7 +208,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       });
     },
     vttDerive(call) {
-      return guarded(() => ({ data: derive(call.actorId) })) as { data: JsonValue };
+      return guarded(() => ({ data: derive(call.actorId) }));
     },
     vttInitiative(call) {
       return guarded(() => {

@@ -255,19 +255,31 @@ describe('createTestTable with a hostile module', () => {
         'VTT_ERR_SANDBOX_MODULE_THREW',
       );
     }
-    expect((await rejectionOf(t.gm.act('hostile:ok', {}))).code).toBe(
-      'VTT_ERR_SANDBOX_QUARANTINED',
-    );
+    const suspended = await rejectionOf(t.gm.act('hostile:ok', {}));
+    expect(suspended.code).toBe('VTT_ERR_MODULE_SUSPENDED');
+    expect(suspended.params).toMatchObject({ moduleId: 'hostile', failures: 3 });
     expect(t.table.status('hostile')?.state).toBe('quarantined');
-    // The GMs are told once, in a message only they see.
-    const notices = t.state.chat.filter((m) => m.text.includes('"hostile" was stopped'));
+    expect(t.table.moduleStatus()).toMatchObject([{ moduleId: 'hostile', state: 'suspended' }]);
+    // Every member is told once, in a public message.
+    const notices = t.state.chat.filter((m) => m.text.includes('"hostile" are suspended'));
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.whisper).toEqual(['gm']);
+    expect(notices[0]!.whisper).toEqual([]);
     expect(notices[0]!.text).toContain('VTT_ERR_SANDBOX_MODULE_THREW');
-    expect(JSON.stringify(t.player('alice').view().chat)).not.toContain('was stopped');
+    expect(JSON.stringify(t.player('alice').view().chat)).toContain('are suspended');
     await t.gm.act('core:move-token', { tokenId: 'gm-token', x: 350, y: 300 }); // core actions still work
     expect(t.state.tokens['gm-token']!.x).toBe(350);
     expect((await other.gm.roll('check')).outcome.total).toBeGreaterThan(0);
+    // Only a GM may restart it; then its rules apply again, and everyone is told.
+    const byPlayer = await rejectionOf(t.table.restartModule('hostile', 'player:alice'));
+    expect(byPlayer.code).toBe('VTT_ERR_PERMISSION_GM_ONLY');
+    await t.table.restartModule('hostile', 'gm');
+    expect(t.table.moduleStatus()).toMatchObject([
+      { moduleId: 'hostile', state: 'active', failuresInRow: 0 },
+    ]);
+    expect(t.state.chat.at(-1)).toMatchObject({ whisper: [] });
+    expect(t.state.chat.at(-1)!.text).toContain('restarted module "hostile"');
+    const ok = await t.gm.act('hostile:ok', {});
+    expect(ok.events.map((e) => e.type)).toEqual(['core:message-posted']);
   });
 });
 
@@ -304,6 +316,10 @@ describe('createTestTable with a manifest', () => {
       version: '1.0.0',
       kind: 'system',
       engine: '^0.1.0',
+      capabilities: {
+        propose: ['core:update-actor', 'core:send-message'],
+        hooks: { before: ['core:move-token'], after: ['core:token-moved'] },
+      },
       actorTypes: {
         hero: {
           label: 'Hero',

@@ -22,7 +22,6 @@ import {
   isVttError,
   viewFor,
   type JsonValue,
-  type TableAction,
   type TableState,
   type TableView,
   MANIFEST_FILE,
@@ -166,7 +165,7 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
     const action = {
       type: 'core:set-member',
       payload: { userId: `player:${name}`, name, role: 'player' },
-    } as TableAction;
+    };
     state = commit(state, decide(state, action, { userId: 'gm', now: time }), {
       author: 'gm',
       now: time,

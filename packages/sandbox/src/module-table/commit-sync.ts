@@ -1,0 +1,80 @@
+/**
+ * The last step of every change: commit the drafts, feed every module's
+ * replica, and run the modules' after-hooks on what was committed.
+ */
+import { commit, VttError, type EventDraft, type TableEvent } from '@vtt/core';
+import { checkActorData } from './actor-data-check.js';
+import { decideProposals } from './decide-proposals.js';
+import { callInstance } from './guest-call.js';
+import type { ModuleSlot } from './module-slot.js';
+import type { TableChange } from './module-table-types.js';
+import { announceQuarantine } from './quarantine.js';
+import { checkDeclared, isSuspended, throwIfRejected, userOf } from './table-checks.js';
+import type { TableContext } from './table-context.js';
+
+/** Events as guests get them: without their server-only part. */
+export const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
+  events.map(({ server: _server, ...event }) => event as TableEvent);
+
+/**
+ * Commits `drafts` as one batch, feeds the replicas, and (unless `runAfter`
+ * is false) runs each module's after-hooks once on the committed events,
+ * committing their follow-ups. An after-hook's failure becomes a warning:
+ * the change itself stays committed.
+ */
+export async function commitAndSync(
+  ctx: TableContext,
+  drafts: readonly EventDraft[],
+  userId: string,
+  now: number,
+  runAfter = true,
+): Promise<TableChange> {
+  if (drafts.length === 0) return { events: [], warnings: [] };
+  const committed = commit(ctx.state, drafts, { author: userId, now });
+  checkActorData(ctx.actorData, drafts, committed.state);
+  ctx.state = committed.state;
+  ctx.onCommit(committed.events);
+  const forGuests = stripServer(committed.events);
+  const failed: [ModuleSlot, unknown][] = [];
+  for (const slot of ctx.slots.values()) {
+    if (isSuspended(slot)) continue; // a restart loads the state afresh
+    // A replica that misses events reloads itself on its next call (needsLoad).
+    await callInstance(slot.instance, slot.id, 'apply', { events: forGuests }, { now }).catch(
+      (error: unknown) => failed.push([slot, error]),
+    );
+  }
+  // Announced once every replica has these events, so the notice comes after them.
+  for (const [slot, error] of failed) await announceQuarantine(ctx, slot, error);
+  const events = [...committed.events];
+  const warnings: VttError[] = [];
+  if (!runAfter) return { events, warnings };
+  const user = userOf(ctx, userId);
+  for (const slot of ctx.slots.values()) {
+    if (isSuspended(slot)) continue;
+    const hooked = new Set(slot.description.hooks.after);
+    const relevant = committed.events.filter((e) => hooked.has(e.type));
+    if (relevant.length === 0) continue;
+    try {
+      const reply = await ctx.call(
+        slot,
+        'after',
+        { events: stripServer(relevant), user },
+        ctx.state.rng,
+      );
+      throwIfRejected(slot, 'the follow-up', reply.value);
+      checkDeclared(slot, reply.value.proposals);
+      const follow = decideProposals(ctx.state, reply.value.proposals, {
+        moduleId: slot.id,
+        userId,
+        now,
+        rng: reply.rng,
+      });
+      const more = await commitAndSync(ctx, follow, userId, now, false);
+      events.push(...more.events);
+    } catch (error) {
+      if (!(error instanceof VttError)) throw error;
+      warnings.push(error);
+    }
+  }
+  return { events, warnings };
+}
