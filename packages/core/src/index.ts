@@ -183,6 +183,7 @@ export { checkEngine } from './manifest/check-engine.js';
 export { compileDataSchema } from './manifest/compile-data-schema.js';
 export type { CompiledDataSchema, DataValidator } from './manifest/compile-data-schema.js';
 export { DATA_SCHEMA_LIMITS } from './manifest/data-schema-limits.js';
+export { STATE_LIMITS, checkStateLimits } from './limits/state-limits.js';
 export { createDiagnostic } from './manifest/diagnostics.js';
 export type { Diagnostic, DiagnosticReport } from './manifest/diagnostics.js';
 export { MANIFEST_SCHEMA } from './manifest/manifest-schema.js';
