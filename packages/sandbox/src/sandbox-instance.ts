@@ -60,6 +60,10 @@ export class HostedInstance implements SandboxInstance {
   private state: InstanceStatus['state'] = INSTANCE_STATE.Ready;
   private chain: Promise<unknown> = Promise.resolve();
 
+  get limits(): SandboxLimits {
+    return this.context.limits;
+  }
+
   constructor(private readonly context: InstanceContext) {
     this.key = context.key;
     this.rng = context.rng;

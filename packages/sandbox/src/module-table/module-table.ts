@@ -16,21 +16,16 @@ import {
   type RngState,
   type TableAction,
   type TableEvent,
-  type TableState,
 } from '@vtt/core';
 import { actorDataValidators, checkActorData } from './actor-data-check.js';
 import { decideProposals } from './decide-proposals.js';
+import { applyToReplica, loadReplica } from './load-replica.js';
 import type { ModuleTable, ModuleTableOptions, TableChange } from './module-table-types.js';
 import { openModuleSlot, type ModuleSlot } from './module-slot.js';
 import { initiativeOf, needsLoad, outcomeOf, proposalsOf, rejectionOf } from './guest-replies.js';
 
 const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
   events.map(({ server: _server, ...event }) => event as TableEvent);
-
-const docsOf = (state: TableState) => {
-  const { seq: _s, rng: _r, undo: _u, ...docs } = state;
-  return docs;
-};
 
 /**
  * Loads `options.modules` into the sandbox for one table and returns the
@@ -55,12 +50,8 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     return run;
   };
 
-  const load = (slot: Pick<ModuleSlot, 'instance'>) =>
-    slot.instance.call(
-      'vttLoad',
-      { docs: docsOf(state), seq: state.seq, viewerId: null } as unknown as JsonValue,
-      { now: clock() },
-    );
+  const load = (slot: Pick<ModuleSlot, 'id' | 'instance'>) =>
+    loadReplica(slot.instance, state, { now: clock(), moduleId: slot.id });
 
   const call = async (
     slot: ModuleSlot,
@@ -148,10 +139,10 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     const committed = commit(state, drafts, { author: userId, now });
     checkActorData(actorData, drafts, committed.state);
     state = committed.state;
-    const forGuests = stripServer(committed.events) as unknown as JsonValue;
+    const forGuests = stripServer(committed.events);
     for (const slot of slots.values()) {
       // A replica that misses events reloads itself on its next call (needsLoad).
-      await slot.instance.call('vttApply', { events: forGuests }, { now }).catch(() => undefined);
+      await applyToReplica(slot.instance, forGuests, { now }).catch(() => undefined);
     }
     const events = [...committed.events];
     const warnings: VttError[] = [];
