@@ -148,24 +148,32 @@ export async function prepareQuickJsGuest(init: {
     });
   };
 
-  /** Runs queued promise jobs within the budget, then unwraps `handle` if it is a promise. */
-  const settle = (handle: QuickJSHandle, fn: string, limitMs: number): Settled => {
-    let jobs = 0;
+  /** Promise jobs run by the current call (or the load), against `limits.maxJobs`. */
+  let jobsRun = 0;
+
+  /** Runs queued promise jobs within the budget: a failure, or undefined once none is left. */
+  const runJobs = (fn: string, limitMs: number): SandboxFailure | undefined => {
     while (rt.hasPendingJob()) {
-      if (jobs >= limits.maxJobs) {
-        handle.dispose();
-        return {
-          failure: failure('VTT_ERR_SANDBOX_JOB_LIMIT', { fn, maxJobs: limits.maxJobs }, true),
-        };
+      if (jobsRun >= limits.maxJobs) {
+        return failure('VTT_ERR_SANDBOX_JOB_LIMIT', { fn, maxJobs: limits.maxJobs }, true);
       }
-      const ran = rt.executePendingJobs(limits.maxJobs - jobs);
+      const ran = rt.executePendingJobs(limits.maxJobs - jobsRun);
       if (ran.error) {
         const failed = classify(ran.error, fn, limitMs);
         ran.error.dispose();
-        handle.dispose();
-        return { failure: failed };
+        return failed;
       }
-      jobs += Math.max(ran.value, 1);
+      jobsRun += Math.max(ran.value, 1);
+    }
+    return undefined;
+  };
+
+  /** Runs queued promise jobs within the budget, then unwraps `handle` if it is a promise. */
+  const settle = (handle: QuickJSHandle, fn: string, limitMs: number): Settled => {
+    const failed = runJobs(fn, limitMs);
+    if (failed) {
+      handle.dispose();
+      return { failure: failed };
     }
     const state = ctx.getPromiseState(handle);
     if (state.type === 'fulfilled') {
@@ -248,6 +256,7 @@ export async function prepareQuickJsGuest(init: {
 
   function callExport(input: GuestCallInput): GuestOutcome {
     const { fn } = input;
+    jobsRun = 0;
     const name = ctx.newString(fn);
     const argText = ctx.newString(input.argJson);
     const result = ctx.callFunction(helpers.invoke, ctx.undefined, exports, name, argText);
@@ -264,7 +273,10 @@ export async function prepareQuickJsGuest(init: {
     }
     const settled = settle(result.value, fn, limits.cpuMs);
     if ('failure' in settled) return { ok: false, failure: settled.failure };
-    return serialise(settled.value, fn);
+    const outcome = serialise(settled.value, fn);
+    // Getters run while serialising may queue jobs: they are this call's work, not the next's.
+    const unfinished = outcome.ok ? runJobs(fn, limits.cpuMs) : undefined;
+    return unfinished ? { ok: false, failure: unfinished } : outcome;
   }
 
   function serialise(value: QuickJSHandle, fn: string): GuestOutcome {
@@ -318,6 +330,7 @@ export async function prepareQuickJsGuest(init: {
     evaluate(source) {
       try {
         clock.interrupted = false;
+        jobsRun = 0;
         // One deadline for the whole load: compiling, top-level code and its promise jobs.
         clock.deadline = performance.now() + limits.loadCpuMs;
         const evaluated = ctx.evalCode(source, 'module.js', { type: 'module', strict: true });

@@ -21,6 +21,9 @@ export async function queueThenReject(n) {
   throw new Error('async rules bug');
 }
 export function throwClean() { throw new Error('no jobs queued'); }
+export function getterQueues(n) {
+  return { get late() { for (let i = 0; i < n; i++) Promise.resolve().then(() => { ran += 1; }); return n; } };
+}
 export function ok() { ran += 1; return ran; }
 `;
 
@@ -65,5 +68,16 @@ describe('after a failed call, the next call starts clean', () => {
       code: 'VTT_ERR_SANDBOX_MODULE_THREW',
     });
     expect((await hostile.call('ok')).value).toBe(before + 1);
+  });
+
+  it('runs jobs that a getter queues while the result is serialised within that call', async () => {
+    const before = ((await hostile.call('innocent')).value as { ran: number }).ran;
+    expect((await hostile.call('getterQueues', 3)).value).toEqual({ late: 3 });
+    expect((await hostile.call('innocent')).value).toEqual({ ran: before + 3 });
+    // Too many of them fail that call, not the next one.
+    await expect(hostile.call('getterQueues', 20_000)).rejects.toMatchObject({
+      code: 'VTT_ERR_SANDBOX_JOB_LIMIT',
+    });
+    expect((await hostile.call('innocent')).value).toEqual({ ran: 0 });
   });
 });
