@@ -41,6 +41,12 @@ export const TABLE_ERRORS = defineErrors({
     fix: 'Keep less in one document: split long text into several notes or timeline entries, attach big content as an asset, and keep module flags small (ids, not copies of documents).',
     status: 413,
   },
+  VTT_ERR_DOCUMENT_TOO_DEEP: {
+    message:
+      'The {collection} document "{id}" would nest objects and arrays more than {max} levels deep.',
+    fix: 'Flatten the data (e.g. a list of entries with ids instead of objects inside objects); module flags and actor data rarely need more than a few levels.',
+    status: 413,
+  },
   VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE: {
     message:
       'Member "{userId}" would have {length} characters of chat messages, notes and timeline entries at this table; the limit per player is {max}.',

@@ -21,6 +21,13 @@ export const STATE_LIMITS = Object.freeze({
    * table and can delete anything in it.
    */
   maxMemberChars: 2 * 1024 * 1024,
+  /**
+   * Nesting of objects and arrays in one document or chat message, the
+   * document itself being level 1. Modules parse documents with QuickJS's
+   * recursive `JSON.parse`: a flag nested 100,000 levels deep would overflow
+   * its stack in every module of the table.
+   */
+  maxDepth: 64,
 });
 
 type Keyed = Readonly<Record<string, unknown>>;
@@ -34,13 +41,21 @@ const sizeOf = (doc: unknown): number => JSON.stringify(doc)?.length ?? 0;
  * {@link STATE_LIMITS}. A document or member already over a bound may still
  * shrink; only growth past a bound is refused.
  *
- * @throws VttError `VTT_ERR_DOCUMENT_TOO_LARGE` or `VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE`.
+ * @throws VttError `VTT_ERR_DOCUMENT_TOO_DEEP`, `VTT_ERR_DOCUMENT_TOO_LARGE` or
+ * `VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE`.
  * @example
  * checkStateLimits(state, applyEvents(state, events)); // throws when a message is too large
  */
 export function checkStateLimits(before: TableState, after: TableState): void {
   const authors = new Set<string>();
   const grown = (collection: string, id: string, doc: unknown, old: unknown, max: number) => {
+    if (deeperThan(doc, STATE_LIMITS.maxDepth)) {
+      throw new VttError('VTT_ERR_DOCUMENT_TOO_DEEP', {
+        collection,
+        id,
+        max: STATE_LIMITS.maxDepth,
+      });
+    }
     const length = sizeOf(doc);
     if (length > max && (old === undefined || length > sizeOf(old))) {
       throw new VttError('VTT_ERR_DOCUMENT_TOO_LARGE', { collection, id, length, max });
@@ -106,4 +121,22 @@ function contributionOf(state: TableState, userId: string): number {
     }
   }
   return length;
+}
+
+/**
+ * Whether `value` nests objects and arrays more than `max` levels, the value
+ * itself being level 1. Walks without recursing, so any depth is safe.
+ *
+ * @example
+ * deeperThan([[1]], 1); // true
+ */
+export function deeperThan(value: unknown, max: number): boolean {
+  const pending: [node: unknown, depth: number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
