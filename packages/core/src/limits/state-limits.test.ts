@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, fixtureTable, run, USERS } from '../../test-support/table-fixture.js';
+import type { JsonValue } from '../model/json.js';
 import type { TableState } from '../model/state.js';
 import { STATE_LIMITS } from './state-limits.js';
 
@@ -81,18 +82,18 @@ describe('bounds on what one member adds to the state', () => {
 
   it('refuses a document nested deeper than the bound, which would overflow modules’ JSON parsers', () => {
     const s = fixtureTable();
-    let deep: unknown = 1;
+    let deep: JsonValue = 1;
     for (let i = 0; i < 10_000; i++) deep = [deep];
     // So deep that JSON.stringify would overflow the host's stack: refused before it runs.
     expect(
       errorCode(() => run(s, p1, 'core:send-message', { text: 'deep', flags: { bloat: deep } })),
     ).toBe('VTT_ERR_ACTION_INVALID');
-    let over: unknown = 1;
+    let over: JsonValue = 1;
     for (let i = 0; i < STATE_LIMITS.maxDepth - 1; i++) over = [over];
     expect(
       errorCode(() => run(s, p1, 'core:send-message', { text: 'deep', flags: { bloat: over } })),
     ).toBe('VTT_ERR_DOCUMENT_TOO_DEEP');
-    let modest: unknown = 1;
+    let modest: JsonValue = 1;
     for (let i = 0; i < STATE_LIMITS.maxDepth - 4; i++) modest = { next: modest };
     const { state } = run(s, gm, 'core:update-actor', {
       actorId: 'a1',
