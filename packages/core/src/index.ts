@@ -195,6 +195,7 @@ export type { CompiledDataSchema, DataValidator } from './manifest/compile-data-
 export { DATA_SCHEMA_LIMITS } from './manifest/data-schema-limits.js';
 export { compileFieldVisibility, VISIBILITY_KEYWORD } from './manifest/field-visibility.js';
 export { compileVisibilityPolicy } from './manifest/visibility-policy.js';
+export { STATE_LIMITS, checkStateLimits } from './limits/state-limits.js';
 export { createDiagnostic } from './manifest/diagnostics.js';
 export type { Diagnostic, DiagnosticReport } from './manifest/diagnostics.js';
 export { MANIFEST_SCHEMA } from './manifest/manifest-schema.js';
@@ -273,7 +274,14 @@ export type {
   GuestUser,
   InitiativeCall,
   InitiativeResult,
+  LoadBegin,
   LoadCall,
+  LoadChat,
+  LoadCollection,
+  LoadDocs,
+  LoadEnd,
+  LoadReply,
+  LoadWhole,
   MacroCall,
   ModuleDescription,
   ReplicaReply,

@@ -28,6 +28,7 @@ const RULES = `
 let calls = 0;
 export function heal({ hp, amount }) { calls += 1; return { hp: Math.min(hp + amount, 20), calls }; }
 export function spin() { while (true) {} }
+export function nest(n) { return eval('('.repeat(n) + '1' + ')'.repeat(n)); }
 export function indexOfHuge() { return Array.prototype.indexOf.call({ length: 2 ** 32 - 1 }, 0); }
 export function probe() {
   return {
@@ -192,6 +193,26 @@ describe.skipIf(skip)('browser sandbox host (real QuickJS in real Chromium Web W
     });
     // The new worker got the module compiled at start: the wasm was fetched once.
     expect(server?.requests.filter((path) => path === '/quickjs.wasm')).toHaveLength(1);
+  });
+
+  it('turns 5,000 nested brackets in eval, or a bundle of them, into a stack overflow, not a crash', async () => {
+    await takeEvents();
+    expect(await load('table-8:nester')).toMatchObject({ ok: true });
+    expect(await call('table-8:nester', 'heal', { hp: 1, amount: 1 })).toMatchObject({ ok: true });
+    expect(await call('table-8:nester', 'nest', 5_000)).toMatchObject({
+      ok: false,
+      code: 'VTT_ERR_SANDBOX_STACK_OVERFLOW',
+    });
+    expect(await call('table-8:nester', 'heal', { hp: 1, amount: 1 })).toMatchObject({ ok: true });
+    const brackets = `export const x = ${'['.repeat(10_000)}${']'.repeat(10_000)};`;
+    expect(await load('table-8:brackets', brackets)).toMatchObject({
+      ok: false,
+      code: 'VTT_ERR_SANDBOX_STACK_OVERFLOW',
+    });
+    expect(await takeEvents()).not.toContainEqual(
+      expect.objectContaining({ type: 'worker-replaced' }),
+    );
+    expect(pageErrors).toEqual([]);
   });
 
   it('gives module code no fetch, XMLHttpRequest, importScripts, WebAssembly, postMessage or self', async () => {

@@ -16,7 +16,12 @@ export const MAX_STACK_BYTES = 256 * 1024;
 export interface SandboxLimits {
   /** CPU deadline of one call (the interrupt handler stops the guest), in ms. */
   readonly cpuMs: number;
-  /** CPU deadline of loading the bundle (its top-level code), in ms. */
+  /**
+   * CPU deadline of loading the bundle, in ms: one deadline for compiling
+   * it, its top-level code and their promise jobs. QuickJS's compiler polls
+   * no interrupt, so a compile past it is stopped by the watchdog at
+   * `loadCpuMs + watchdogGraceMs`.
+   */
   readonly loadCpuMs: number;
   /**
    * How long past a deadline the main-thread watchdog waits before it
@@ -25,7 +30,10 @@ export interface SandboxLimits {
   readonly watchdogGraceMs: number;
   /** Hard cap of the instance's WebAssembly memory, in bytes (whole 64 KiB pages, >= 16 MiB). */
   readonly memoryBytes: number;
-  /** QuickJS stack limit, in bytes (<= 256 KiB). */
+  /**
+   * QuickJS stack limit, in bytes (<= 256 KiB), for calls and for its
+   * parsers; past it a call fails with `VTT_ERR_SANDBOX_STACK_OVERFLOW`.
+   */
   readonly stackBytes: number;
   /** Promise jobs one call (or the load) may run before it is stopped. */
   readonly maxJobs: number;

@@ -7,13 +7,26 @@ import type { SandboxLimits } from './limits.js';
  * as JSON text, never as objects.
  */
 
-/** Load a bundle as instance `key` (replacing nothing: the key must be free in this worker). */
+/**
+ * Instantiate QuickJS for instance `key` under `limits` (dropping any
+ * instance of that key in this worker). Runs no module code.
+ */
+export interface PrepareRequest {
+  readonly type: 'prepare';
+  readonly id: number;
+  readonly key: string;
+  readonly limits: SandboxLimits;
+}
+
+/**
+ * Evaluate the bundle in the instance `key` prepared by a {@link PrepareRequest};
+ * `missing` when there is none (the worker was replaced in between).
+ */
 export interface LoadRequest {
   readonly type: 'load';
   readonly id: number;
   readonly key: string;
   readonly source: string;
-  readonly limits: SandboxLimits;
 }
 
 /** Call exported function `fn` of instance `key` with the JSON text `argJson`. */
@@ -43,7 +56,8 @@ export interface StatsRequest {
 }
 
 /** Anything the host sends to a worker. */
-export type WorkerRequest = LoadRequest | CallRequest | DisposeRequest | StatsRequest;
+export type WorkerRequest =
+  PrepareRequest | LoadRequest | CallRequest | DisposeRequest | StatsRequest;
 
 /** Memory figures of one worker. */
 export interface WorkerStats {

@@ -53,24 +53,37 @@ type Settled = { readonly value: QuickJSHandle } | { readonly failure: SandboxFa
 
 const LOAD = '<load>';
 
+/** A QuickJS instance with its prelude installed, waiting for its bundle. */
+export interface PreparedGuest {
+  /**
+   * Evaluates `source` as the instance's ES module under `limits.loadCpuMs`.
+   * Call it once; on failure the instance is spent (drop it).
+   */
+  evaluate(
+    source: string,
+  ): { ok: true; guest: QuickJsGuest } | { ok: false; failure: SandboxFailure };
+  dispose(): void;
+}
+
 /**
  * Instantiates QuickJS in a fresh WebAssembly memory capped at
- * `limits.memoryBytes`, installs the prelude and evaluates `source` as an ES
- * module. Runs in the worker when the host loads (or reloads) an instance.
+ * `limits.memoryBytes` and installs the prelude: the part of loading that
+ * runs no module code. Runs in the worker when the host prepares (or
+ * re-prepares) an instance; `evaluate` then runs the bundle, as a separate
+ * request, so that the host's load watchdog times module code alone.
  *
- * @returns the guest, or the failure of loading it (syntax error, top-level
- * throw, timeout...) as data.
+ * @returns the prepared instance.
  * @example
- * const loaded = await loadQuickJsGuest({ key: 't1:dnd5e', source, limits, wasmModule });
+ * const prepared = await prepareQuickJsGuest({ key: 't1:dnd5e', limits, wasmModule });
+ * const loaded = prepared.evaluate(source);
  * if (loaded.ok) loaded.guest.call({ fn: 'roll', argJson: '{}', now: Date.now(), rng });
  */
-export async function loadQuickJsGuest(init: {
+export async function prepareQuickJsGuest(init: {
   readonly key: string;
-  readonly source: string;
   readonly limits: SandboxLimits;
   readonly wasmModule: WebAssembly.Module;
-}): Promise<{ ok: true; guest: QuickJsGuest } | { ok: false; failure: SandboxFailure }> {
-  const { key, source, limits } = init;
+}): Promise<PreparedGuest> {
+  const { key, limits } = init;
   const memory = new WebAssembly.Memory({
     initial: MIN_MEMORY_BYTES / WASM_PAGE_BYTES,
     maximum: limits.memoryBytes / WASM_PAGE_BYTES,
@@ -120,7 +133,11 @@ export async function loadQuickJsGuest(init: {
     if (guestName === 'InternalError' && guestMessage === 'out of memory') {
       return failure('VTT_ERR_SANDBOX_MEMORY', { fn, limitBytes: limits.memoryBytes }, true);
     }
-    if (/stack overflow/.test(guestMessage) && /InternalError|RangeError/.test(guestName)) {
+    // QuickJS's parsers (code, JSON, RegExp) report their stack check as a SyntaxError.
+    if (
+      /stack overflow/.test(guestMessage) &&
+      /InternalError|RangeError|SyntaxError/.test(guestName)
+    ) {
       return failure('VTT_ERR_SANDBOX_STACK_OVERFLOW', { fn, limitBytes: limits.stackBytes });
     }
     return failure('VTT_ERR_SANDBOX_MODULE_THREW', {
@@ -131,24 +148,32 @@ export async function loadQuickJsGuest(init: {
     });
   };
 
-  /** Runs queued promise jobs within the budget, then unwraps `handle` if it is a promise. */
-  const settle = (handle: QuickJSHandle, fn: string, limitMs: number): Settled => {
-    let jobs = 0;
+  /** Promise jobs run by the current call (or the load), against `limits.maxJobs`. */
+  let jobsRun = 0;
+
+  /** Runs queued promise jobs within the budget: a failure, or undefined once none is left. */
+  const runJobs = (fn: string, limitMs: number): SandboxFailure | undefined => {
     while (rt.hasPendingJob()) {
-      if (jobs >= limits.maxJobs) {
-        handle.dispose();
-        return {
-          failure: failure('VTT_ERR_SANDBOX_JOB_LIMIT', { fn, maxJobs: limits.maxJobs }, true),
-        };
+      if (jobsRun >= limits.maxJobs) {
+        return failure('VTT_ERR_SANDBOX_JOB_LIMIT', { fn, maxJobs: limits.maxJobs }, true);
       }
-      const ran = rt.executePendingJobs(limits.maxJobs - jobs);
+      const ran = rt.executePendingJobs(limits.maxJobs - jobsRun);
       if (ran.error) {
         const failed = classify(ran.error, fn, limitMs);
         ran.error.dispose();
-        handle.dispose();
-        return { failure: failed };
+        return failed;
       }
-      jobs += Math.max(ran.value, 1);
+      jobsRun += Math.max(ran.value, 1);
+    }
+    return undefined;
+  };
+
+  /** Runs queued promise jobs within the budget, then unwraps `handle` if it is a promise. */
+  const settle = (handle: QuickJSHandle, fn: string, limitMs: number): Settled => {
+    const failed = runJobs(fn, limitMs);
+    if (failed) {
+      handle.dispose();
+      return { failure: failed };
     }
     const state = ctx.getPromiseState(handle);
     if (state.type === 'fulfilled') {
@@ -165,32 +190,36 @@ export async function loadQuickJsGuest(init: {
     return { failure: failure('VTT_ERR_SANDBOX_NEVER_SETTLED', { fn }) };
   };
 
-  /** Turns a wasm-level crash (abort, trap) into a failure; the instance is then dropped. */
-  const crashed = (error: unknown, fn: string): SandboxFailure =>
-    memoryFull()
-      ? failure('VTT_ERR_SANDBOX_MEMORY', { fn, limitBytes: limits.memoryBytes }, true)
-      : failure(
-          'VTT_ERR_SANDBOX_WORKER_CRASHED',
-          { fn, reason: String(error).slice(0, 500) },
-          true,
-        );
+  /**
+   * Turns a wasm-level crash (abort, trap) into a failure; the instance is
+   * then dropped. A trap on the host's stack is the module's own stack
+   * overflow: QuickJS checks its stack limit against the WebAssembly shadow
+   * stack, but its parser's recursion (e.g. 5,000 nested brackets in `eval`
+   * or in the bundle) mostly uses the engine's native stack, which can run
+   * out first.
+   */
+  const crashed = (error: unknown, fn: string): SandboxFailure => {
+    if (memoryFull()) {
+      return failure('VTT_ERR_SANDBOX_MEMORY', { fn, limitBytes: limits.memoryBytes }, true);
+    }
+    if (isHostStackOverflow(error)) {
+      return failure(
+        'VTT_ERR_SANDBOX_STACK_OVERFLOW',
+        { fn, limitBytes: limits.stackBytes, hostStack: true },
+        true,
+      );
+    }
+    return failure(
+      'VTT_ERR_SANDBOX_WORKER_CRASHED',
+      { fn, reason: String(error).slice(0, 500) },
+      true,
+    );
+  };
 
-  let exports: QuickJSHandle;
-  try {
-    clock.interrupted = false;
-    clock.deadline = performance.now() + limits.loadCpuMs;
-    const evaluated = ctx.evalCode(source, 'module.js', { type: 'module', strict: true });
-    clock.deadline = performance.now() + limits.loadCpuMs;
-    const settled: Settled = evaluated.error
-      ? { failure: classify(evaluated.error, LOAD, limits.loadCpuMs) }
-      : settle(evaluated.value, LOAD, limits.loadCpuMs);
-    if (evaluated.error) evaluated.error.dispose();
-    clock.deadline = Infinity;
-    if ('failure' in settled) return { ok: false, failure: settled.failure };
-    exports = settled.value;
-  } catch (error) {
-    return { ok: false, failure: crashed(error, LOAD) };
-  }
+  /** The module namespace once evaluated; `ctx.undefined` (never freed) until then. */
+  let exports: QuickJSHandle = ctx.undefined;
+  /** Set when the WebAssembly code trapped: its heap is inconsistent and must not be freed or used. */
+  let trapped = false;
 
   const guest: QuickJsGuest = {
     call(input) {
@@ -202,10 +231,10 @@ export async function loadQuickJsGuest(init: {
       clock.deadline = started + limits.cpuMs;
       try {
         const outcome = callExport(input);
-        return outcome.ok
-          ? { ...outcome, rng: rng.state(), cpuMs: performance.now() - started }
-          : outcome;
+        if (outcome.ok) return { ...outcome, rng: rng.state(), cpuMs: performance.now() - started };
+        return { ok: false, failure: withoutLeftovers(outcome.failure) };
       } catch (error) {
+        trapped = true;
         return { ok: false, failure: crashed(error, fn) };
       } finally {
         clock.deadline = Infinity;
@@ -213,6 +242,7 @@ export async function loadQuickJsGuest(init: {
     },
     memoryBytes: () => memory.buffer.byteLength,
     dispose() {
+      if (trapped) return; // dropping a trapped instance frees its whole memory
       try {
         exports.dispose();
         for (const handle of Object.values(helpers)) handle.dispose();
@@ -226,6 +256,7 @@ export async function loadQuickJsGuest(init: {
 
   function callExport(input: GuestCallInput): GuestOutcome {
     const { fn } = input;
+    jobsRun = 0;
     const name = ctx.newString(fn);
     const argText = ctx.newString(input.argJson);
     const result = ctx.callFunction(helpers.invoke, ctx.undefined, exports, name, argText);
@@ -242,7 +273,10 @@ export async function loadQuickJsGuest(init: {
     }
     const settled = settle(result.value, fn, limits.cpuMs);
     if ('failure' in settled) return { ok: false, failure: settled.failure };
-    return serialise(settled.value, fn);
+    const outcome = serialise(settled.value, fn);
+    // Getters run while serialising may queue jobs: they are this call's work, not the next's.
+    const unfinished = outcome.ok ? runJobs(fn, limits.cpuMs) : undefined;
+    return unfinished ? { ok: false, failure: unfinished } : outcome;
   }
 
   function serialise(value: QuickJSHandle, fn: string): GuestOutcome {
@@ -281,7 +315,49 @@ export async function loadQuickJsGuest(init: {
     };
   }
 
-  return { ok: true, guest };
+  /**
+   * A failed call may leave promise jobs queued (it timed out or threw while
+   * queueing them); they would run in the next, innocent call. QuickJS can
+   * only run queued jobs, not drop them, so the instance is reset instead: it
+   * is reloaded from source before the next call.
+   */
+  function withoutLeftovers(failed: SandboxFailure): SandboxFailure {
+    if (failed.reset || !rt.hasPendingJob()) return failed;
+    return { ...failed, params: { ...failed.params, leftoverJobs: true }, reset: true };
+  }
+
+  return {
+    evaluate(source) {
+      try {
+        clock.interrupted = false;
+        jobsRun = 0;
+        // One deadline for the whole load: compiling, top-level code and its promise jobs.
+        clock.deadline = performance.now() + limits.loadCpuMs;
+        const evaluated = ctx.evalCode(source, 'module.js', { type: 'module', strict: true });
+        const settled: Settled = evaluated.error
+          ? { failure: classify(evaluated.error, LOAD, limits.loadCpuMs) }
+          : settle(evaluated.value, LOAD, limits.loadCpuMs);
+        if (evaluated.error) evaluated.error.dispose();
+        clock.deadline = Infinity;
+        if ('failure' in settled) return { ok: false, failure: settled.failure };
+        exports = settled.value;
+      } catch (error) {
+        trapped = true;
+        return { ok: false, failure: crashed(error, LOAD) };
+      }
+      return { ok: true, guest };
+    },
+    dispose: () => guest.dispose(),
+  };
+}
+
+/** V8's and SpiderMonkey's errors for an exhausted native stack. */
+function isHostStackOverflow(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    (error instanceof RangeError && /call stack/i.test(error.message)) ||
+    (error.name === 'InternalError' && /too much recursion/i.test(error.message))
+  );
 }
 
 function installPrelude(

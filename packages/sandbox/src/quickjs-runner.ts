@@ -1,4 +1,4 @@
-import { loadQuickJsGuest, type QuickJsGuest } from './quickjs-guest.js';
+import { prepareQuickJsGuest, type PreparedGuest, type QuickJsGuest } from './quickjs-guest.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 
 /**
@@ -24,25 +24,40 @@ export function createQuickJsRunner(options: {
   readonly wasmModule: WebAssembly.Module;
 }): QuickJsRunner {
   const guests = new Map<string, QuickJsGuest>();
+  const prepared = new Map<string, PreparedGuest>();
 
   const drop = (key: string): void => {
     guests.get(key)?.dispose();
     guests.delete(key);
+    prepared.get(key)?.dispose();
+    prepared.delete(key);
   };
 
   return {
     async handle(request) {
       const { id } = request;
       switch (request.type) {
-        case 'load': {
+        case 'prepare': {
           drop(request.key);
-          const loaded = await loadQuickJsGuest({
-            key: request.key,
-            source: request.source,
-            limits: request.limits,
-            wasmModule: options.wasmModule,
-          });
-          if (!loaded.ok) return { type: 'fail', id, failure: loaded.failure };
+          prepared.set(
+            request.key,
+            await prepareQuickJsGuest({
+              key: request.key,
+              limits: request.limits,
+              wasmModule: options.wasmModule,
+            }),
+          );
+          return { type: 'ok', id };
+        }
+        case 'load': {
+          const ready = prepared.get(request.key);
+          if (ready === undefined) return { type: 'missing', id };
+          prepared.delete(request.key);
+          const loaded = ready.evaluate(request.source);
+          if (!loaded.ok) {
+            ready.dispose();
+            return { type: 'fail', id, failure: loaded.failure };
+          }
           guests.set(request.key, loaded.guest);
           return { type: 'ok', id };
         }

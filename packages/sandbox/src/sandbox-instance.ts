@@ -10,10 +10,14 @@ import type {
   SandboxEvent,
   SandboxInstance,
 } from './types.js';
-import type { WorkerSlot } from './worker-slot.js';
+import type { SlotOutcome, WorkerSlot } from './worker-slot.js';
 
-/** Time allowed on top of `loadCpuMs` for instantiating QuickJS in the worker. */
-const LOAD_ALLOWANCE_MS = 2_000;
+/**
+ * Watchdog of instantiating QuickJS in the worker (a `prepare` request). It
+ * runs no module code, so this allowance is not module time: the bundle is
+ * evaluated in a separate `load` request under `loadCpuMs` + `watchdogGraceMs`.
+ */
+const PREPARE_WATCHDOG_MS = 5_000;
 /** How often a call is retried when its worker was replaced under it. */
 const MAX_RELOADS = 3;
 const LOAD = '<load>';
@@ -58,6 +62,10 @@ export class HostedInstance implements SandboxInstance {
   private lastError: VttError | undefined;
   private state: InstanceStatus['state'] = INSTANCE_STATE.Ready;
   private chain: Promise<unknown> = Promise.resolve();
+
+  get limits(): SandboxLimits {
+    return this.context.limits;
+  }
 
   constructor(private readonly context: InstanceContext) {
     this.key = context.key;
@@ -203,12 +211,54 @@ export class HostedInstance implements SandboxInstance {
 
   private async ensureLoaded(): Promise<void> {
     const { slot, limits } = this.context;
-    if (this.loadedGeneration === slot.generation) return;
-    const generation = slot.generation;
-    const outcome = await slot.request(
-      { type: 'load', key: this.key, source: this.context.source, limits },
-      limits.loadCpuMs + limits.watchdogGraceMs + LOAD_ALLOWANCE_MS,
+    for (let attempt = 0; attempt < MAX_RELOADS; attempt++) {
+      if (this.loadedGeneration === slot.generation) return;
+      const generation = slot.generation;
+      const prepared = await slot.request(
+        { type: 'prepare', key: this.key, limits },
+        PREPARE_WATCHDOG_MS,
+      );
+      if (prepared.kind === 'response' && prepared.response.type === 'ok') {
+        const loaded = await slot.request(
+          { type: 'load', key: this.key, source: this.context.source },
+          limits.loadCpuMs + limits.watchdogGraceMs,
+        );
+        if (loaded.kind === 'response' && loaded.response.type === 'missing') continue;
+        this.checkLoad(loaded);
+      } else if (prepared.kind === 'watchdog') {
+        throw this.fail(
+          {
+            code: 'VTT_ERR_SANDBOX_WORKER_CRASHED',
+            params: {
+              fn: LOAD,
+              reason: `instantiating QuickJS took over ${PREPARE_WATCHDOG_MS} ms`,
+            },
+            reset: true,
+          },
+          LOAD,
+        );
+      } else {
+        this.checkLoad(prepared);
+      }
+      this.loadedGeneration = generation;
+      if (this.everLoaded)
+        this.context.emit({ type: 'instance-reloaded', key: this.key, worker: slot.index });
+      this.everLoaded = true;
+      return;
+    }
+    throw this.fail(
+      {
+        code: 'VTT_ERR_SANDBOX_WORKER_CRASHED',
+        params: { fn: LOAD, reason: 'the worker was replaced during every attempt to load' },
+        reset: true,
+      },
+      LOAD,
     );
+  }
+
+  /** Throws the failure of a `prepare` or `load` request, if it failed. */
+  private checkLoad(outcome: SlotOutcome): void {
+    const { limits } = this.context;
     if (outcome.kind === 'watchdog') {
       throw this.fail(
         {
@@ -231,10 +281,6 @@ export class HostedInstance implements SandboxInstance {
     }
     if (outcome.kind === 'closed') throw this.error('VTT_ERR_SANDBOX_DISPOSED', { fn: LOAD });
     if (outcome.response.type === 'fail') throw this.fail(outcome.response.failure, LOAD);
-    this.loadedGeneration = generation;
-    if (this.everLoaded)
-      this.context.emit({ type: 'instance-reloaded', key: this.key, worker: slot.index });
-    this.everLoaded = true;
   }
 
   /** Records a failure, quarantining the instance when it is one too many; returns the error to throw. */

@@ -37,12 +37,17 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
   let victim: SandboxInstance;
   let bystander: SandboxInstance;
   const events: SandboxEvent[] = [];
+  /** When each event arrived (performance.now()), by index in `events`. */
+  const eventTimes: number[] = [];
 
   beforeAll(async () => {
     host = await createSandboxHost({
       workers: 2,
       limits: { cpuMs: CPU_MS, watchdogGraceMs: GRACE_MS },
-      onEvent: (event) => events.push(event),
+      onEvent: (event) => {
+        events.push(event);
+        eventTimes.push(performance.now());
+      },
     });
     victim = await host.createInstance({ key: 'table-1:victim', source: VICTIM });
     bystander = await host.createInstance({ key: 'table-2:bystander', source: BYSTANDER });
@@ -154,6 +159,26 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
     expect(code).toBe('VTT_ERR_SANDBOX_JOB_LIMIT');
     expect(ms).toBeLessThan(CPU_MS + MARGIN_MS);
     await expectVictimWorks();
+  });
+
+  it('stops a compile that ignores the interrupt at loadCpuMs + watchdogGraceMs', async () => {
+    // 400,000 declarations: QuickJS's compiler polls no interrupt and needs
+    // seconds for them, so only the load watchdog can stop it.
+    const source = Array.from({ length: 400_000 }, (_, i) => `var a${i}=${i};`).join('');
+    const loadCpuMs = 300;
+    const started = performance.now();
+    await expect(
+      host.createInstance({ key: 'table-4:slow-compile', source, limits: { loadCpuMs } }),
+    ).rejects.toMatchObject({
+      code: 'VTT_ERR_SANDBOX_TIMEOUT',
+      params: { fn: '<load>', limitMs: loadCpuMs, watchdog: true },
+    });
+    // The watchdog replaced the worker that was compiling: that is when the load stopped. The
+    // time also covers instantiating QuickJS first, hence twice the margin; a watchdog that
+    // still allowed for instantiation inside the load's limit would stop it 2 s later.
+    const replaced = events.map((event) => event.type).lastIndexOf('worker-replaced');
+    expect(eventTimes[replaced]! - started).toBeLessThan(loadCpuMs + GRACE_MS + 2 * MARGIN_MS);
+    expect((await bystander.call('ping')).value).toEqual(expect.any(Number));
   });
 
   it('never quarantined the victim, because each failure was followed by a success', () => {

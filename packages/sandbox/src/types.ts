@@ -55,6 +55,8 @@ export interface InstanceStatus {
 /** A loaded module bundle with resident state, living in one worker. */
 export interface SandboxInstance {
   readonly key: string;
+  /** The limits it runs under (e.g. `maxArgChars`, to split big arguments into several calls). */
+  readonly limits: SandboxLimits;
   /**
    * Calls exported function `fn` with `arg` (sent as JSON). Calls on one
    * instance run one after the other, in order.

@@ -35,6 +35,24 @@ export const TABLE_ERRORS = defineErrors({
     fix: 'Choose another id, or leave the id out to let the server choose one.',
     status: 409,
   },
+  VTT_ERR_DOCUMENT_TOO_LARGE: {
+    message:
+      'The {collection} document "{id}" would be {length} characters of JSON; the limit is {max}.',
+    fix: 'Keep less in one document: split long text into several notes or timeline entries, attach big content as an asset, and keep module flags small (ids, not copies of documents).',
+    status: 413,
+  },
+  VTT_ERR_DOCUMENT_TOO_DEEP: {
+    message:
+      'The {collection} document "{id}" would nest objects and arrays more than {max} levels deep.',
+    fix: 'Flatten the data (e.g. a list of entries with ids instead of objects inside objects); module flags and actor data rarely need more than a few levels.',
+    status: 413,
+  },
+  VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE: {
+    message:
+      'Member "{userId}" would have {length} characters of chat messages, notes and timeline entries at this table; the limit per player is {max}.',
+    fix: 'Delete some of your own notes or timeline entries (old chat messages leave the table on their own), or ask a GM to post the content: GMs are bounded per document only.',
+    status: 413,
+  },
   VTT_ERR_DOCUMENT_INVALID: {
     message: 'The {collection} document "{id}" would be invalid: {problem}.',
     fix: '{fix} The fields of every document are listed in docs/reference/state-model.md.',

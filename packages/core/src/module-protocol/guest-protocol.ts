@@ -12,7 +12,7 @@ import type { TableDocs } from '../model/state.js';
 import type { RollResult } from '../dice/index.js';
 
 /** Version of the guest protocol; a bundle built for another version is refused. */
-export const MODULE_PROTOCOL_VERSION = 1;
+export const MODULE_PROTOCOL_VERSION = 2;
 
 /** The names of the functions a module bundle exports to the host. */
 export const GUEST_CALLS = {
@@ -61,13 +61,54 @@ export interface ModuleDescription {
   readonly macros: Readonly<Record<string, { readonly label?: string }>>;
 }
 
-/** `vttLoad`: replaces the guest's replica of the table. */
-export interface LoadCall {
+/**
+ * `vttLoad`: replaces the guest's replica of the table. A table of any size
+ * loads in parts, each under the sandbox's argument cap: a `begin` with the
+ * singletons (collections empty or partial), `docs` and `chat` parts adding
+ * documents, and an `end` that makes the replica current. Until `end` the
+ * guest has no replica (calls answer `needsLoad`); a part without a `begin`
+ * before it answers `needsLoad`, and the host starts over. A call without
+ * `part` is a whole replica in one message.
+ */
+export type LoadCall = LoadWhole | LoadBegin | LoadDocs | LoadChat | LoadEnd;
+
+/** The whole replica in one message (small tables, tests). */
+export interface LoadWhole {
+  readonly part?: undefined;
   readonly docs: TableDocs;
   readonly seq: number;
   /** The user whose view this is (browser), or null for the authoritative server replica. */
   readonly viewerId: string | null;
 }
+
+/** Starts a load in parts: `docs` as in {@link LoadWhole}, with collections still to come. */
+export interface LoadBegin extends Omit<LoadWhole, 'part'> {
+  readonly part: 'begin';
+}
+
+/** Collections of {@link TableDocs} keyed by id, loaded in {@link LoadDocs} parts. */
+export type LoadCollection = 'members' | 'scenes' | 'tokens' | 'actors' | 'notes' | 'timeline';
+
+/** Adds documents (by id) to one collection of the replica being loaded. */
+export interface LoadDocs {
+  readonly part: 'docs';
+  readonly collection: LoadCollection;
+  readonly docs: Readonly<Record<string, JsonValue>>;
+}
+
+/** Appends chat messages (oldest first) to the replica being loaded. */
+export interface LoadChat {
+  readonly part: 'chat';
+  readonly messages: readonly JsonValue[];
+}
+
+/** Ends a load in parts: the replica becomes current. */
+export interface LoadEnd {
+  readonly part: 'end';
+}
+
+/** What `vttLoad` answers: the replica's seq, or `needsLoad` to make the host start over. */
+export type LoadReply = { readonly seq: number } | { readonly needsLoad: true };
 
 /** `vttApply`: feeds events into the replica, in seq order. */
 export interface ApplyCall {
@@ -216,7 +257,7 @@ export interface ReplicaReply {
  */
 export interface GuestCallMap {
   readonly describe: { readonly arg: null; readonly reply: ModuleDescription };
-  readonly load: { readonly arg: LoadCall; readonly reply: ReplicaReply };
+  readonly load: { readonly arg: LoadCall; readonly reply: ReplicaReply | GuestNeedsLoad };
   readonly apply: { readonly arg: ApplyCall; readonly reply: ReplicaReply | GuestNeedsLoad };
   readonly action: {
     readonly arg: ActionCall;

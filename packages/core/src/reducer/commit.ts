@@ -1,6 +1,7 @@
 /** Numbering drafts into events and applying them: the last step of the pipeline. */
 import type { EventDraft, TableEvent } from '../model/events.js';
 import type { TableState } from '../model/state.js';
+import { checkStateLimits } from '../limits/state-limits.js';
 import { applyEvent } from './apply-event.js';
 
 /** Who caused the drafts and when (ms since the epoch, injected by the host). */
@@ -13,7 +14,9 @@ export interface CommitContext {
  * Turns the drafts of one action into events (seq, author, time, and the
  * batch marker undo groups them by) and applies them. The server persists
  * `events` before acknowledging the action, then projects each for every
- * viewer. Does not authorize: `decide` has.
+ * viewer. Does not authorize: `decide` has; it refuses growth past
+ * `STATE_LIMITS` (`VTT_ERR_DOCUMENT_TOO_LARGE`,
+ * `VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE`), whoever proposed it.
  *
  * @example
  * const drafts = decide(state, action, { userId, now });
@@ -39,5 +42,6 @@ export function commit(
     next = applyEvent(next, event);
     events.push(event);
   }
+  checkStateLimits(state, next);
   return { state: next, events };
 }

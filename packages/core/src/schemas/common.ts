@@ -4,6 +4,7 @@
  * except module-owned JSON (`data`, flag values).
  */
 import { FOG_LIMITS } from '../geometry/index.js';
+import { STATE_LIMITS } from '../limits/state-limits.js';
 
 /**
  * Caps on sizes in action payloads, enforced by the action schemas.
@@ -26,6 +27,8 @@ export const ACTION_LIMITS = {
   maxModules: 64,
   /** Serialised size of a whole action, in UTF-16 code units. */
   maxActionLength: 256 * 1024,
+  /** Nesting of a whole action: a document's bound plus the action's own levels. */
+  maxDepth: STATE_LIMITS.maxDepth + 4,
   maxCoordinate: FOG_LIMITS.maxCoordinate,
 } as const;
 

@@ -1,6 +1,7 @@
 /** Checking an untrusted action against its JSON Schema, with errors that name the field. */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { VttError } from '../errors/vtt-error.js';
+import { deeperThan } from '../limits/state-limits.js';
 import type { TableAction } from '../model/actions.js';
 import { ACTION_SCHEMAS } from './action-schemas.js';
 import { ACTION_LIMITS, idSchema } from './common.js';
@@ -98,6 +99,14 @@ export function validateAction(action: unknown): TableAction {
   }
   if (!Object.prototype.hasOwnProperty.call(ACTION_SCHEMAS, type)) {
     throw new VttError('VTT_ERR_ACTION_UNKNOWN', { type: type.slice(0, 100) });
+  }
+  // Before anything recursive (JSON.stringify, ajv) walks it.
+  if (deeperThan(action, ACTION_LIMITS.maxDepth)) {
+    throw new VttError('VTT_ERR_ACTION_INVALID', {
+      pointer: '',
+      problem: `it nests objects and arrays more than ${ACTION_LIMITS.maxDepth} levels deep`,
+      fix: 'Send flatter data, e.g. a list of entries with ids instead of objects inside objects.',
+    });
   }
   const length = JSON.stringify(action).length;
   if (length > ACTION_LIMITS.maxActionLength) {

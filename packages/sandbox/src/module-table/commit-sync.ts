@@ -5,7 +5,7 @@
 import { commit, VttError, type EventDraft, type TableEvent } from '@vtt/core';
 import { checkActorData } from './actor-data-check.js';
 import { decideProposals } from './decide-proposals.js';
-import { callInstance } from './guest-call.js';
+import { applyToReplica } from './load-replica.js';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
 import { announceQuarantine } from './quarantine.js';
@@ -39,7 +39,7 @@ export async function commitAndSync(
   for (const slot of ctx.slots.values()) {
     if (isSuspended(slot)) continue; // a restart loads the state afresh
     // A replica that misses events reloads itself on its next call (needsLoad).
-    await callInstance(slot.instance, slot.id, 'apply', { events: forGuests }, { now }).catch(
+    await applyToReplica(slot.instance, forGuests, { now, moduleId: slot.id }).catch(
       (error: unknown) => failed.push([slot, error]),
     );
   }

@@ -5,7 +5,7 @@
  */
 import { type ModuleDescription } from '@vtt/core';
 import type { SandboxHost } from '../types.js';
-import { callInstance } from './guest-call.js';
+import { callInstance } from './call-instance.js';
 
 /**
  * Loads `source` into `host` under a throwaway key, asks it what it

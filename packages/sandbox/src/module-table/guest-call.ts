@@ -3,65 +3,20 @@
  * `GuestCallMap`, each reply checked before it is used, the replica reloaded
  * when it asks, and a quarantine announced when a call causes one.
  */
-import {
-  GUEST_CALLS,
-  isVttError,
-  type GuestArg,
-  type GuestCall,
-  type JsonValue,
-  type RngState,
-  type TableState,
-} from '@vtt/core';
-import type { CallOptions, SandboxInstance } from '../types.js';
-import { checkReply, needsLoad, type CheckedReply } from './guest-replies.js';
+import type { GuestArg, GuestCall, RngState } from '@vtt/core';
+import { callInstance, type GuestResult } from './call-instance.js';
 import type { ModuleSlot } from './module-slot.js';
+import { loadReplica } from './load-replica.js';
 import { announceQuarantine } from './quarantine.js';
 import { badReply } from './reply-shape.js';
 import type { TableContext } from './table-context.js';
 
-/** A checked reply and the generator state after the call. */
-export interface GuestResult<K extends GuestCall> {
-  readonly value: CheckedReply<K>;
-  readonly rng: RngState;
-}
-
-/** The documents of a state, without its sequence, generator and undo history. */
-export const docsOf = (state: TableState) => {
-  const { seq: _s, rng: _r, undo: _u, ...docs } = state;
-  return docs;
-};
-
-/**
- * Calls guest function `call` of `instance` (module `moduleId`) once, and
- * checks its reply. Returns `needsLoad` instead when the guest asks to be
- * loaded first. Throws the sandbox's error, or `VTT_ERR_MODULE_BAD_REPLY`.
- */
-export async function callInstance<K extends GuestCall>(
-  instance: SandboxInstance,
-  moduleId: string,
-  call: K,
-  arg: GuestArg<K>,
-  options: CallOptions,
-): Promise<GuestResult<K> | 'needsLoad'> {
-  // The protocol's argument types are JSON by construction.
-  const result = await instance.call(GUEST_CALLS[call], arg as unknown as JsonValue, options);
-  if (call !== 'describe' && call !== 'load' && needsLoad(result.value)) return 'needsLoad';
-  try {
-    return { value: checkReply(moduleId, call, result.value), rng: result.rng };
-  } catch (error) {
-    // A malformed reply is the module's failure: it counts towards quarantine.
-    if (isVttError(error)) instance.reportFailure(error);
-    throw error;
-  }
-}
-
-/** Loads the table's current state into a module's replica. */
+/** Loads the table's current state into a module's replica, in parts (see `loadReplica`). */
 export async function loadGuest(
   ctx: TableContext,
   slot: Pick<ModuleSlot, 'id' | 'instance'>,
 ): Promise<void> {
-  const arg = { docs: docsOf(ctx.state), seq: ctx.state.seq, viewerId: null };
-  await callInstance(slot.instance, slot.id, 'load', arg, { now: ctx.clock() });
+  await loadReplica(slot.instance, ctx.state, { now: ctx.clock(), moduleId: slot.id });
 }
 
 /**

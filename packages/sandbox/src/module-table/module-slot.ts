@@ -14,7 +14,7 @@ import {
   type RngState,
 } from '@vtt/core';
 import type { SandboxHost, SandboxInstance } from '../types.js';
-import { callInstance } from './guest-call.js';
+import { callInstance } from './call-instance.js';
 import type { ModuleBundle } from './module-table-types.js';
 import { badReply } from './reply-shape.js';
 

@@ -5,7 +5,7 @@
  */
 import type { EventDraft, GuestArg, GuestCall, RngState, TableEvent, TableState } from '@vtt/core';
 import type { actorDataValidators } from './actor-data-check.js';
-import type { GuestResult } from './guest-call.js';
+import type { GuestResult } from './call-instance.js';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
 

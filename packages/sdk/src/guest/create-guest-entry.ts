@@ -77,6 +77,8 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
   const moduleId = definition.id;
   let replica: TableView | null = null;
   let seq = 0;
+  /** A replica being loaded in parts (see `LoadCall`): current once its `end` arrives. */
+  let loading: { seq: number; docs: TableView } | null = null;
 
   const docs = (): TableView => {
     if (replica === null) throw new NeedsLoad();
@@ -143,8 +145,40 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       };
     },
     vttLoad(call) {
-      replica = { ...call.docs, viewerId: call.viewerId ?? '' };
-      seq = call.seq;
+      if (call.part === undefined || call.part === 'begin') {
+        const docs = { ...call.docs, viewerId: call.viewerId ?? '' };
+        replica = null;
+        loading = null;
+        if (call.part === 'begin') {
+          loading = { seq: call.seq, docs };
+          return { seq: call.seq };
+        }
+        replica = docs;
+        seq = call.seq;
+        return { seq };
+      }
+      if (loading === null) return { needsLoad: true }; // a part without its begin: start over
+      if (call.part === 'docs') {
+        const into = loading.docs[call.collection] as Record<string, unknown>;
+        for (const [id, doc] of Object.entries(call.docs)) {
+          // defineProperty: an id such as "__proto__" stays a plain key.
+          Object.defineProperty(into, id, {
+            value: doc,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
+        return { seq: loading.seq };
+      }
+      if (call.part === 'chat') {
+        const chat = loading.docs.chat as unknown[];
+        for (const message of call.messages) chat.push(message);
+        return { seq: loading.seq };
+      }
+      replica = loading.docs;
+      seq = loading.seq;
+      loading = null;
       return { seq };
     },
     vttApply(call) {

@@ -1,0 +1,83 @@
+import { commit, createTableState, decide, type TableAction, type TableState } from '@vtt/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandboxHost, type SandboxHost } from '../index.js';
+import { applyToReplica, loadReplica } from './load-replica.js';
+
+/** A guest that records the parts it gets, and asks to start over once, after its first `docs` part. */
+const RECORDER = `
+const parts = [];
+let restartOnce = true;
+export function vttLoad(call) {
+  parts.push({ part: call.part ?? 'whole', collection: call.collection ?? null, chars: JSON.stringify(call).length,
+    ids: call.part === 'docs' ? Object.keys(call.docs) : [] });
+  if (call.part === 'docs' && restartOnce) { restartOnce = false; return { needsLoad: true }; }
+  return { seq: 0 };
+}
+export function vttApply(call) {
+  parts.push({ part: 'apply', chars: JSON.stringify(call).length, seqs: call.events.map((e) => e.seq) });
+  return { seq: 0 };
+}
+export function recorded() { return parts; }
+`;
+const CAP = 16 * 1024;
+
+function tableWithActors(count: number): TableState {
+  let state = createTableState({ campaignId: 'c', name: 'C', gmUserId: 'gm', seed: 1 });
+  for (let i = 0; i < count; i++) {
+    const action = {
+      type: 'core:create-actor',
+      payload: { id: `a${i}`, name: `Actor ${i}`, type: 'npc', data: { bio: 'b'.repeat(500) } },
+    } as TableAction;
+    state = commit(state, decide(state, action, { userId: 'gm', now: 1 }), {
+      author: 'gm',
+      now: 1,
+    }).state;
+  }
+  return state;
+}
+
+describe('feeding a replica in parts under the argument cap', () => {
+  let host: SandboxHost;
+  beforeAll(async () => {
+    host = await createSandboxHost({ workers: 1, limits: { maxArgChars: CAP } });
+  });
+  afterAll(() => host.close());
+
+  it('loads in parts, each under the cap, and starts over when the guest asks', async () => {
+    const instance = await host.createInstance({ key: 'c:recorder', source: RECORDER });
+    const state = tableWithActors(200);
+    await loadReplica(instance, state, { now: 1, moduleId: 'recorder' });
+    const parts = (await instance.call('recorded')).value as {
+      part: string;
+      chars: number;
+      ids: string[];
+    }[];
+    expect(parts.every((p) => p.chars <= CAP)).toBe(true);
+    const begins = parts.flatMap((p, i) => (p.part === 'begin' ? [i] : []));
+    expect(begins).toEqual([0, 2]); // the first attempt stopped at its first docs part
+    const second = parts.slice(2);
+    expect(second.at(-1)?.part).toBe('end');
+    expect(second.flatMap((p) => p.ids).filter((id) => id.startsWith('a'))).toEqual(
+      Object.keys(state.actors),
+    );
+    await instance.dispose();
+  });
+
+  it('applies a batch of events in order, in parts under the cap', async () => {
+    const instance = await host.createInstance({ key: 'c:applier', source: RECORDER });
+    const state = tableWithActors(100);
+    const events = Array.from({ length: 100 }, (_, i) => ({
+      seq: i + 1,
+      type: 'core:actor-created',
+      author: 'gm',
+      time: 1,
+      payload: { actor: state.actors[`a${i}`] },
+    }));
+    await applyToReplica(instance, events as never, { now: 1, moduleId: 'census' });
+    const parts = (await instance.call('recorded')).value as { chars: number; seqs: number[] }[];
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.every((p) => p.chars <= CAP)).toBe(true);
+    expect(parts.flatMap((p) => p.seqs)).toEqual(events.map((e) => e.seq));
+    await instance.dispose();
+  });
+});
