@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxHost, type SandboxHost } from '../index.js';
+import { MODULE_PROTOCOL_VERSION } from '@vtt/core';
 import {
   description,
   guestBundle,
@@ -74,7 +75,11 @@ describe('a hostile vttDescribe reply is refused at load, naming the module and 
   });
 
   it('refuses another protocol, and a reply that is no object', async () => {
-    for (const reply of [description('junk', { protocol: 2 }), 'hello', null]) {
+    for (const reply of [
+      description('junk', { protocol: MODULE_PROTOCOL_VERSION + 1 }),
+      'hello',
+      null,
+    ]) {
       await expect(open({ source: guestBundle(reply) })).rejects.toMatchObject({
         code: 'VTT_ERR_MODULE_PROTOCOL_MISMATCH',
       });

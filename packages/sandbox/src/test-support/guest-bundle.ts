@@ -3,12 +3,19 @@
  * host side runs for real (real QuickJS), the guest is plain JavaScript so a
  * test can make it answer anything, hostile replies included.
  */
-import { commit, createTableState, decide, type ModuleManifest, type TableState } from '@vtt/core';
+import {
+  commit,
+  createTableState,
+  decide,
+  MODULE_PROTOCOL_VERSION,
+  type ModuleManifest,
+  type TableState,
+} from '@vtt/core';
 
 /** A well-formed `vttDescribe` reply for module `id`, with `overrides` merged in. */
 export function description(id: string, overrides: Record<string, unknown> = {}) {
   return {
-    protocol: 1,
+    protocol: MODULE_PROTOCOL_VERSION,
     id,
     actions: {},
     hooks: { before: [], after: [] },
@@ -31,7 +38,7 @@ export function guestBundle(describe: unknown, body = ''): string {
 const description = ${JSON.stringify(describe)};
 let seq = 0;
 export function vttDescribe() { return description; }
-export function vttLoad(call) { seq = call.seq; return { seq }; }
+export function vttLoad(call) { if (call.seq !== undefined) seq = call.seq; return { seq }; }
 export function vttApply(call) { for (const e of call.events) seq = e.seq; return { seq }; }
 ${body}
 `;
