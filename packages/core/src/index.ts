@@ -176,6 +176,7 @@ export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js
 export { viewFor } from './views/view-for.js';
 export { projectEvent } from './views/project-event.js';
 export { viewDoc } from './views/visibility.js';
+export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 
 // --- module manifests and sheets ---------------------------------------------
 export { CORE_API_VERSION } from './manifest/core-api-version.js';

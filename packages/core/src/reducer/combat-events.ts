@@ -3,7 +3,7 @@ import { VttError } from '../errors/vtt-error.js';
 import { ref } from '../model/doc-refs.js';
 import type { Combat, Combatant } from '../model/documents.js';
 import type { TableDocs, TableState } from '../model/state.js';
-import { passTurn, advanceTurn } from './combat-turns.js';
+import { passTurn, withoutCombatant } from './combat-turns.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
 
@@ -71,20 +71,8 @@ export const COMBAT_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:combatant-removed': {
-    apply: ({ docs, payload: { combatantId } }) => {
-      const combat = docs.combat;
-      if (!combat || !(combatantId in combat.combatants)) return {};
-      const turn = combat.turn === combatantId ? advanceTurn(combat) : combat;
-      const { [combatantId]: _removed, ...combatants } = combat.combatants;
-      return {
-        combat: {
-          ...combat,
-          round: turn.round,
-          turn: turn.turn === combatantId ? null : turn.turn,
-          combatants,
-        },
-      };
-    },
+    apply: ({ docs, payload: { combatantId } }) =>
+      docs.combat ? { combat: withoutCombatant(docs.combat, combatantId) } : {},
     changes: combatRef,
     check: ({ state, payload }) => void combatantOf(state, payload.combatantId),
     undoable: true,

@@ -1,12 +1,13 @@
 /** Event handlers of tokens: created, moved, updated, deleted. */
-import { putOrRemove, ref } from '../model/doc-refs.js';
+import { ref } from '../model/doc-refs.js';
 import type { Token } from '../model/documents.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
+import { removalChanges, removeDocs } from './links.js';
 
 const tokenRef = (id: string) => [ref('tokens', id)];
 
-/** Handlers of the `core:token-*` events. */
+/** Handlers of the `core:token-*` events. A deleted token's combatants leave the combat. */
 export const TOKEN_EVENTS = defineEventHandlers({
   'core:token-created': {
     apply: ({ docs, payload }) => ({
@@ -51,8 +52,8 @@ export const TOKEN_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:token-deleted': {
-    apply: ({ docs, payload }) => ({ tokens: putOrRemove(docs.tokens, payload.tokenId, null) }),
-    changes: ({ payload }) => tokenRef(payload.tokenId),
+    apply: ({ docs, payload }) => removeDocs(docs, tokenRef(payload.tokenId)),
+    changes: ({ docs, payload }) => removalChanges(docs, tokenRef(payload.tokenId)),
     check: ({ state, payload }) => void mustExist(state.tokens, 'tokens', payload.tokenId),
     undoable: true,
   },
