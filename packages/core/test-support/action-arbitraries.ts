@@ -12,6 +12,8 @@ const SCENES = ['s1', 's2'];
 const TOKENS = ['t1', 't2', 't3'];
 const HIDDEN_TOKENS = ['hid-1', 'hid-2'];
 const ACTORS = ['a1', 'a2', 'a3'];
+const HIDDEN_ACTORS = ['ha-1'];
+const ANY_ACTOR = [...ACTORS, ...HIDDEN_ACTORS];
 const NOTES = ['n1', 'n2'];
 const GM_NOTES = ['gn-1', 'gn-2'];
 const ENTRIES = ['e1', 'e2'];
@@ -19,7 +21,11 @@ const COMBATANTS = ['c1', 'c2', 'c3', 'c4'];
 const PLAYERS = [USERS.p1, USERS.p2, USERS.obs];
 
 /** Strings that only secret material contains. */
-export const SECRET_MARKERS = { hiddenToken: 'SECRETTOKEN', gmNote: 'GMNOTESECRET' } as const;
+export const SECRET_MARKERS = {
+  hiddenToken: 'SECRETTOKEN',
+  gmNote: 'GMNOTESECRET',
+  hiddenActor: 'SECRETACTOR',
+} as const;
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 const coord = fc.integer({ min: 0, max: 8 }).map((n) => n * 50);
@@ -54,7 +60,8 @@ const link = fc.oneof(
   }),
   fc.record({ collection: fc.constant('notes' as const), id: pick([...NOTES, ...GM_NOTES]) }),
   fc.record({ collection: fc.constant('scenes' as const), id: pick(SCENES) }),
-  fc.record({ collection: fc.constant('actors' as const), id: pick(ACTORS) }),
+  fc.record({ collection: fc.constant('actors' as const), id: pick(ANY_ACTOR) }),
+  fc.record({ collection: fc.constant('timeline' as const), id: pick(ENTRIES) }),
 );
 
 /** Actions that never reveal secret material. */
@@ -84,7 +91,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
         sceneId: pick(SCENES),
         x: coord,
         y: coord,
-        actorId: pick(ACTORS),
+        actorId: pick(ANY_ACTOR),
         hidden: fc.boolean(),
       })
       .map((p) => ({ ...p, name: `Token ${p.id}` })),
@@ -109,8 +116,16 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
         fc.record({ hidden: fc.boolean() }),
         fc.record({ rotation: fc.integer({ min: 0, max: 90 }) }),
         fc.record({ sceneId: pick(SCENES) }),
-        fc.record({ actorId: pick(ACTORS) }),
+        fc.record({ actorId: pick(ANY_ACTOR) }),
+        fc.record({ name: pick(['Scout', 'Guard']) }),
       ),
+    }),
+  ),
+  action(
+    'core:update-token',
+    fc.record({
+      tokenId: pick(HIDDEN_TOKENS),
+      patch: fc.constant({ name: `${SECRET_MARKERS.hiddenToken} renamed` }),
     }),
   ),
   action('core:delete-token', fc.record({ tokenId: pick([...TOKENS, ...HIDDEN_TOKENS]) })),
@@ -135,7 +150,16 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
       ),
     }),
   ),
-  action('core:delete-actor', fc.record({ actorId: pick(ACTORS) })),
+  action(
+    'core:create-actor',
+    fc.record({ id: pick(HIDDEN_ACTORS) }).map((p) => ({
+      ...p,
+      name: `${SECRET_MARKERS.hiddenActor} ${p.id}`,
+      type: 'npc',
+      defaultOwnership: 'none' as const,
+    })),
+  ),
+  action('core:delete-actor', fc.record({ actorId: pick(ANY_ACTOR) })),
   action(
     'core:create-note',
     fc.record({ id: pick(NOTES), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({
@@ -168,6 +192,10 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
       tokenId: pick([...TOKENS, ...HIDDEN_TOKENS]),
       hidden: fc.boolean(),
     }),
+  ),
+  action(
+    'core:add-combatant',
+    fc.record({ id: pick(COMBATANTS), actorId: pick(ANY_ACTOR), hidden: fc.boolean() }),
   ),
   action(
     'core:update-combatant',
@@ -240,6 +268,9 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
     'core:update-campaign',
     fc.record({ settings: fc.record({ chatLimit: fc.integer({ min: 1, max: 4 }) }) }),
   ),
+  // Undo often, so that players undo after hidden changes and deletions.
+  action('core:undo', fc.constant({})),
+  action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
 );
 

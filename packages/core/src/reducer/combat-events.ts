@@ -34,8 +34,9 @@ export const COMBAT_EVENTS = defineEventHandlers({
   'core:combat-started': {
     apply: ({ payload }) => ({ combat: payload.combat }),
     changes: combatRef,
-    check: ({ state }) => {
+    check: ({ state, payload: { combat } }) => {
       if (state.combat !== null) throw new VttError('VTT_ERR_COMBAT_ALREADY_ACTIVE');
+      if (combat.sceneId !== null) mustExist(state.scenes, 'scenes', combat.sceneId);
     },
     undoable: true,
   },
