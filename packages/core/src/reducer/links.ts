@@ -87,28 +87,26 @@ function unlinkEntry(entry: TimelineEntry, gone: Gone): TimelineEntry {
  */
 export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<TableDocs> {
   const gone = goneSets(refs);
-  const input = docs;
-  for (const r of refs) if (!(r.collection in gone)) docs = { ...docs, ...setDoc(docs, r, null) };
-  for (const id in docs.tokens) if (gone.scenes.has(docs.tokens[id]!.sceneId)) gone.tokens.add(id);
-  for (const id in docs.notes) if (gone.scenes.has(docs.notes[id]!.sceneId)) gone.notes.add(id);
-  const patch: { -readonly [K in keyof TableDocs]?: TableDocs[K] } = {
-    scenes: prune(docs.scenes, gone.scenes),
-    actors: prune(docs.actors, gone.actors),
-    notes: prune(docs.notes, gone.notes),
-    tokens: prune(docs.tokens, gone.tokens, (t: Token) =>
+  let base = docs; // the combat, members, campaign: nothing links to them
+  for (const r of refs) if (!(r.collection in gone)) base = { ...base, ...setDoc(base, r, null) };
+  for (const id in base.tokens) if (gone.scenes.has(base.tokens[id]!.sceneId)) gone.tokens.add(id);
+  for (const id in base.notes) if (gone.scenes.has(base.notes[id]!.sceneId)) gone.notes.add(id);
+  const next: TableDocs = {
+    ...base,
+    scenes: prune(base.scenes, gone.scenes),
+    actors: prune(base.actors, gone.actors),
+    notes: prune(base.notes, gone.notes),
+    tokens: prune(base.tokens, gone.tokens, (t: Token) =>
       t.actorId !== null && gone.actors.has(t.actorId) ? { ...t, actorId: null } : t,
     ),
-    timeline: prune(docs.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
+    timeline: prune(base.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
+    combat: base.combat === null ? null : unlinkCombat(base.combat, gone),
   };
-  if (docs.combat !== null) patch.combat = unlinkCombat(docs.combat, gone);
-  if (docs.combat !== input.combat) patch.combat ??= docs.combat;
-  for (const key of ['members', 'campaign'] as const) {
-    if (docs[key] !== input[key]) patch[key] = docs[key] as never;
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof TableDocs)[]) {
+    if (next[key] !== docs[key]) patch[key] = next[key];
   }
-  for (const key of Object.keys(patch) as (keyof TableDocs)[]) {
-    if (patch[key] === input[key]) delete patch[key];
-  }
-  return patch;
+  return patch as Partial<TableDocs>;
 }
 
 /**
