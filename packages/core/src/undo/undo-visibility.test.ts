@@ -90,6 +90,17 @@ describe('undo judged on what the undoing user sees', () => {
     expect(undoAnswer(s, p1).answer).toBe('VTT_ERR_UNDO_CONFLICT');
   });
 
+  it('does not put a combatant back into a combat that ended or was replaced', () => {
+    const mine: Step[] = [[p1, 'core:set-initiative', { combatantId: 'c1', initiative: 12 }]];
+    const ended = apply(populatedTable(), [...mine, [gm, 'core:end-combat', {}]]);
+    expect(undoAnswer(ended, p1).answer).toBe('VTT_ERR_UNDO_CONFLICT');
+    const replaced = apply(ended, [
+      [gm, 'core:start-combat', { sceneId: 's1' }],
+      [gm, 'core:add-combatant', { id: 'c1', tokenId: 't1' }],
+    ]);
+    expect(undoAnswer(replaced, p1).answer).toBe('VTT_ERR_UNDO_CONFLICT');
+  });
+
   it('conflicts for a GM on any change, hidden or not', () => {
     const s = apply(populatedTable(), [
       [gm, 'core:set-initiative', { combatantId: 'c1', initiative: 12 }],
