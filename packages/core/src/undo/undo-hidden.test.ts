@@ -12,52 +12,49 @@ type Step = (s: TableState) => [string, string, unknown];
 const coord = fc.integer({ min: 0, max: 8 }).map((n) => n * 50);
 const t = (id: string) => ({ collection: 'tokens' as const, id });
 
+/** A fixed action as a step. */
+const fixed =
+  (user: string, type: string, payload: unknown): Step =>
+  () => [user, type, payload];
+
 /** p1's undoable actions on what p1 sees and owns. */
 const mine: fc.Arbitrary<Step> = fc.oneof(
   fc
     .integer({ min: 1, max: 20 })
-    .map((n) => () => [p1, 'core:set-initiative', { combatantId: 'c1', initiative: n }]),
-  fc.tuple(coord, coord).map(([x, y]) => () => [p1, 'core:move-token', { tokenId: 't1', x, y }]),
-  fc.constant(() => [
-    p1,
-    'core:add-effect',
-    { combatantId: 'c1', id: 'fx', label: 'Blessed', rounds: 2 },
-  ]),
-  coord.map((x) => () => [p1, 'core:update-note', { noteId: 'n9', patch: { x } }]),
-  fc.constant(() => [
-    p1,
-    'core:update-timeline-entry',
-    { entryId: 'e1', patch: { links: [t('t1'), t('t3')] } },
-  ]),
-  fc.constant(() => [p1, 'core:delete-timeline-entry', { entryId: 'e1' }]),
+    .map((n) => fixed(p1, 'core:set-initiative', { combatantId: 'c1', initiative: n })),
+  fc.tuple(coord, coord).map(([x, y]) => fixed(p1, 'core:move-token', { tokenId: 't1', x, y })),
+  fc.constant(
+    fixed(p1, 'core:add-effect', { combatantId: 'c1', id: 'fx', label: 'Blessed', rounds: 2 }),
+  ),
+  coord.map((x) => fixed(p1, 'core:update-note', { noteId: 'n9', patch: { x } })),
+  fc.constant(
+    fixed(p1, 'core:update-timeline-entry', {
+      entryId: 'e1',
+      patch: { links: [t('t1'), t('t3')] },
+    }),
+  ),
+  fc.constant(fixed(p1, 'core:delete-timeline-entry', { entryId: 'e1' })),
 );
 
 /** GM actions on material p1 never sees, and that no later action reveals. */
 const hidden: fc.Arbitrary<Step> = fc.oneof(
   fc
     .integer({ min: 1, max: 20 })
-    .map((n) => () => [gm, 'core:set-initiative', { combatantId: 'c2', initiative: n }]),
-  fc.tuple(coord, coord).map(([x, y]) => () => [gm, 'core:move-token', { tokenId: 'hid-1', x, y }]),
-  fc.constant(() => [
-    gm,
-    'core:update-token',
-    { tokenId: 'hid-1', patch: { name: 'SECRETTOKEN again' } },
-  ]),
-  fc.constant(() => [
-    gm,
-    'core:add-effect',
-    { combatantId: 'c2', id: 'fx-gm', label: 'Cursed', rounds: 3 },
-  ]),
-  fc.constant(() => [gm, 'core:update-actor', { actorId: 'ha-1', patch: { data: { hp: 3 } } }]),
-  fc.constant(() => [gm, 'core:update-note', { noteId: 'gn-1', patch: { x: 150 } }]),
-  fc.constant((s: TableState) => {
+    .map((n) => fixed(gm, 'core:set-initiative', { combatantId: 'c2', initiative: n })),
+  fc.tuple(coord, coord).map(([x, y]) => fixed(gm, 'core:move-token', { tokenId: 'hid-1', x, y })),
+  fc.constant(
+    fixed(gm, 'core:update-token', { tokenId: 'hid-1', patch: { name: 'SECRETTOKEN again' } }),
+  ),
+  fc.constant(
+    fixed(gm, 'core:add-effect', { combatantId: 'c2', id: 'fx-gm', label: 'Cursed', rounds: 3 }),
+  ),
+  fc.constant(fixed(gm, 'core:update-actor', { actorId: 'ha-1', patch: { data: { hp: 3 } } })),
+  fc.constant(fixed(gm, 'core:update-note', { noteId: 'gn-1', patch: { x: 150 } })),
+  fc.constant<Step>((s) => {
     const links = s.timeline.e1?.links ?? [];
     const extra = links.some((l) => l.id === 'hid-1') ? [] : [t('hid-1')];
-    return [
-      gm,
-      'core:update-timeline-entry',
-      { entryId: 'e1', patch: { links: [...links, ...extra] } },
-    ];
+    const payload = { entryId: 'e1', patch: { links: [...links, ...extra] } };
+    return [gm, 'core:update-timeline-entry', payload];
   }),
 );
 
