@@ -1,4 +1,6 @@
 /** Deciding timeline actions: create, update, delete entries. */
+import type { DocLink } from '../model/documents.js';
+import { linkVisible } from '../views/visibility.js';
 import { defineActionHandlers } from './action-handler.js';
 
 /** Handlers of the `core:*-timeline-entry` actions. */
@@ -21,6 +23,17 @@ export const TIMELINE_ACTIONS = defineActionHandlers({
       },
     },
   ],
-  'core:update-timeline-entry': ({ payload }) => [{ type: 'core:timeline-entry-updated', payload }],
+  'core:update-timeline-entry': ({ state, member, payload }) => {
+    const links = payload.patch.links;
+    const entry = state.timeline[payload.entryId];
+    if (links === undefined || entry === undefined || member.role === 'gm') {
+      return [{ type: 'core:timeline-entry-updated', payload }];
+    }
+    // A member sends the links they see; those they cannot see (a GM's) stay.
+    const sent = (l: DocLink) => links.some((m) => m.collection === l.collection && m.id === l.id);
+    const unseen = entry.links.filter((l) => !sent(l) && !linkVisible(state, l, member));
+    const patch = { ...payload.patch, links: [...links, ...unseen] };
+    return [{ type: 'core:timeline-entry-updated', payload: { ...payload, patch } }];
+  },
   'core:delete-timeline-entry': ({ payload }) => [{ type: 'core:timeline-entry-deleted', payload }],
 });

@@ -152,3 +152,24 @@ describe('undo after a deletion', () => {
     }
   });
 });
+
+describe('a player editing links they see only in part', () => {
+  it("keeps a GM's link to a document the player cannot see", () => {
+    const t = (id: string) => ({ collection: 'tokens' as const, id });
+    const s = play(populatedTable(), [
+      [
+        p1,
+        'core:create-timeline-entry',
+        { id: 'e1', title: 'Met', date: { value: 1, label: 'Day 1' }, links: [t('t1')] },
+      ],
+      [
+        gm,
+        'core:update-timeline-entry',
+        { entryId: 'e1', patch: { links: [t('t1'), t('hid-1')] } },
+      ],
+      [p1, 'core:update-timeline-entry', { entryId: 'e1', patch: { links: [t('t3')] } }],
+    ]);
+    expect(s.timeline.e1!.links).toEqual([t('t3'), t('hid-1')]);
+    expect(viewFor(s, p1).timeline.e1!.links).toEqual([t('t3')]);
+  });
+});
