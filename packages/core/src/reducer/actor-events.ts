@@ -29,6 +29,7 @@ export const ACTOR_EVENTS = defineEventHandlers({
   'core:actor-deleted': {
     apply: ({ docs, payload }) => removeDocs(docs, actorRef(payload.actorId)),
     changes: ({ docs, payload }) => removalChanges(docs, actorRef(payload.actorId)),
+    checked: ({ payload }) => actorRef(payload.actorId),
     check: ({ state, payload }) => void mustExist(state.actors, 'actors', payload.actorId),
     undoable: true,
   },

@@ -173,3 +173,49 @@ describe('a player editing links they see only in part', () => {
     expect(viewFor(s, p1).timeline.e1!.links).toEqual([t('t3')]);
   });
 });
+
+describe("a player's deletion and the links it drops from others' entries", () => {
+  const note = { collection: 'notes' as const, id: 'n9' };
+  /** p1's public note n9, linked from a GM-only entry and from p2's public entry. */
+  function linkedNote(): TableState {
+    return play(populatedTable(), [
+      [p1, 'core:create-note', { id: 'n9', sceneId: 's1', x: 0, y: 0, title: 'Mine' }],
+      [
+        gm,
+        'core:create-timeline-entry',
+        { id: 'eg', title: 'Plot', date: { value: 1, label: 'Day 1' }, links: [note] },
+      ],
+      [
+        USERS.p2,
+        'core:create-timeline-entry',
+        { id: 'ep', title: 'Saw it', date: { value: 2, label: 'Day 2' }, links: [note] },
+      ],
+    ]);
+  }
+
+  it('lets the player delete their note and undo it, relinking entries they cannot change', () => {
+    const s0 = linkedNote();
+    const { state: deleted, received } = runAndProject(
+      s0,
+      p1,
+      'core:delete-note',
+      { noteId: 'n9' },
+      p1,
+    );
+    expect(deleted.timeline.eg!.links).toEqual([]);
+    expect(deleted.timeline.ep!.links).toEqual([]);
+    expect(JSON.stringify(received)).not.toContain('"eg"');
+    const undone = runAndProject(deleted, p1, 'core:undo', {}, p1);
+    expect(undone.state.notes.n9).toEqual(s0.notes.n9);
+    expect(undone.state.timeline).toStrictEqual(s0.timeline);
+    expect(JSON.stringify(undone.received)).not.toContain('"eg"');
+  });
+
+  it('lets the player undo creating a note that others have linked since', () => {
+    const s = run(linkedNote(), p1, 'core:update-note', { noteId: 'n9', patch: { x: 50 } }).state;
+    const once = run(s, p1, 'core:undo', {}).state;
+    const twice = run(once, p1, 'core:undo', {}).state; // the creation
+    expect(twice.notes.n9).toBeUndefined();
+    expect(twice.timeline.eg!.links).toEqual([]);
+  });
+});

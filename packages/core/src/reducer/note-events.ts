@@ -34,6 +34,7 @@ export const NOTE_EVENTS = defineEventHandlers({
   'core:note-deleted': {
     apply: ({ docs, payload }) => removeDocs(docs, noteRef(payload.noteId)),
     changes: ({ docs, payload }) => removalChanges(docs, noteRef(payload.noteId)),
+    checked: ({ payload }) => noteRef(payload.noteId),
     check: ({ state, payload }) => void mustExist(state.notes, 'notes', payload.noteId),
     undoable: true,
   },

@@ -49,6 +49,7 @@ export const SCENE_EVENTS = defineEventHandlers({
   'core:scene-deleted': {
     apply: ({ docs, payload }) => removeDocs(docs, sceneRef(payload.sceneId)),
     changes: ({ docs, payload }) => removalChanges(docs, sceneRef(payload.sceneId)),
+    checked: ({ payload }) => sceneRef(payload.sceneId),
     check: ({ state, payload }) => void mustExist(state.scenes, 'scenes', payload.sceneId),
     undoable: true,
   },

@@ -49,6 +49,7 @@ export const TIMELINE_EVENTS = defineEventHandlers({
   'core:timeline-entry-deleted': {
     apply: ({ docs, payload }) => removeDocs(docs, entryRef(payload.entryId)),
     changes: ({ docs, payload }) => removalChanges(docs, entryRef(payload.entryId)),
+    checked: ({ payload }) => entryRef(payload.entryId),
     check: ({ state, payload }) => void mustExist(state.timeline, 'timeline', payload.entryId),
     undoable: true,
   },

@@ -54,6 +54,7 @@ export const TOKEN_EVENTS = defineEventHandlers({
   'core:token-deleted': {
     apply: ({ docs, payload }) => removeDocs(docs, tokenRef(payload.tokenId)),
     changes: ({ docs, payload }) => removalChanges(docs, tokenRef(payload.tokenId)),
+    checked: ({ payload }) => tokenRef(payload.tokenId),
     check: ({ state, payload }) => void mustExist(state.tokens, 'tokens', payload.tokenId),
     undoable: true,
   },
