@@ -274,14 +274,72 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   action('core:undo', fc.constant({})),
 );
 
-/** One step: who sends which action. GMs send half of them. */
-export const stepArbitrary = fc.record({
-  userId: fc.oneof(
-    { arbitrary: fc.constant(USERS.gm), weight: 2 },
-    { arbitrary: pick([USERS.p1, USERS.p2, USERS.obs]), weight: 2 },
+/**
+ * What players do to their own things (p1 owns a1's token t1 and combatant
+ * c1, p2 owns t2), then undo, often after hidden changes by the GM.
+ */
+const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
+  action('core:move-token', fc.record({ tokenId: pick(['t1', 't2']), x: coord, y: coord })),
+  action(
+    'core:set-initiative',
+    fc.record({ combatantId: pick(['c1', 'c3']), initiative: fc.integer({ min: 1, max: 20 }) }),
   ),
-  action: actions,
-});
+  action(
+    'core:add-effect',
+    fc.record({
+      combatantId: pick(['c1', 'c3']),
+      id: pick(['fx1', 'fx2']),
+      label: fc.constant('Haste'),
+      rounds: fc.constant(2),
+    }),
+  ),
+  action(
+    'core:remove-effect',
+    fc.record({ combatantId: pick(['c1', 'c3']), effectId: pick(['fx1', 'fx2']) }),
+  ),
+  action(
+    'core:create-note',
+    fc.record({ id: pick(NOTES), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({
+      ...p,
+      title: 'My note',
+    })),
+  ),
+  action('core:update-note', fc.record({ noteId: pick(NOTES), patch: fc.record({ x: coord }) })),
+  action('core:delete-note', fc.record({ noteId: pick(NOTES) })),
+  action(
+    'core:create-timeline-entry',
+    fc
+      .record({ id: pick(ENTRIES), links: fc.array(link, { maxLength: 2 }) })
+      .map((p) => ({ ...p, title: 'We did it', date: { value: 2, label: 'Day 2' } })),
+  ),
+  action(
+    'core:update-timeline-entry',
+    fc.record({
+      entryId: pick(ENTRIES),
+      patch: fc.record({ links: fc.array(link, { maxLength: 2 }) }),
+    }),
+  ),
+  action('core:undo', fc.constant({})),
+  action('core:undo', fc.constant({})),
+);
+
+/** One step: who sends which action. GMs send half of them; players also act on their own things. */
+export const stepArbitrary = fc.oneof(
+  {
+    arbitrary: fc.record({
+      userId: fc.oneof(
+        { arbitrary: fc.constant(USERS.gm), weight: 2 },
+        { arbitrary: pick([USERS.p1, USERS.p2, USERS.obs]), weight: 1 },
+      ),
+      action: actions,
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({ userId: pick([USERS.p1, USERS.p2]), action: playerActions }),
+    weight: 1,
+  },
+);
 
 /** A sequence of steps. */
 export const stepsArbitrary = fc.array(stepArbitrary, {
