@@ -219,3 +219,20 @@ describe("a player's deletion and the links it drops from others' entries", () =
     expect(twice.timeline.eg!.links).toEqual([]);
   });
 });
+
+describe("a token's combatant and its actor", () => {
+  it('follows its token to another actor, as its actor link came from the token', () => {
+    let s = run(populatedTable(), gm, 'core:add-combatant', {
+      id: 'c9',
+      tokenId: 't1',
+      actorId: 'a2',
+    }).state;
+    const s1 = play(s, [[gm, 'core:update-token', { tokenId: 't1', patch: { actorId: 'a2' } }]]);
+    expect(s1.combat!.combatants.c1!.actorId).toBe('a2');
+    expect(s1.combat!.combatants.c9!.actorId).toBe('a2'); // its own link, already a2
+    s = run(s1, gm, 'core:update-token', { tokenId: 't1', patch: { actorId: null } }).state;
+    expect(s.combat!.combatants.c1!.actorId).toBeNull();
+    expect(s.combat!.combatants.c9!.actorId).toBeNull(); // it carried the token's actor now
+    expect(run(s1, gm, 'core:undo', {}).state.combat!.combatants.c1!.actorId).toBe('a1');
+  });
+});

@@ -11,6 +11,9 @@
  * | token, combatant → actor | `actorId` becomes null |
  * | timeline entry → any document | the link is dropped |
  *
+ * A token's combatant carries its token's `actorId` and follows it when the
+ * token is linked to another actor (`combatantsFollow`).
+ *
  * The reducer applies these rules in the deleting event itself, so replay
  * rebuilds them and undo restores what they changed; `relink` applies the
  * same rules to a document that undo brings back after its target went.
@@ -179,4 +182,28 @@ export function relink(docs: TableDocs, target: DocRef, doc: unknown): unknown {
     throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'scenes', id: scene.id });
   }
   return out;
+}
+
+/**
+ * The combat after token `tokenId` is linked from actor `from` to `to`: its
+ * combatants that carried `from` carry `to`. `undefined` when none changes.
+ *
+ * @example
+ * combatantsFollow(state.combat, 't1', 'a1', 'a2')?.combatants.c1.actorId; // 'a2'
+ */
+export function combatantsFollow(
+  combat: Combat | null,
+  tokenId: string,
+  from: string | null,
+  to: string | null,
+): Combat | undefined {
+  if (combat === null || from === to) return undefined;
+  let combatants: Record<string, Combatant> | undefined;
+  for (const id in combat.combatants) {
+    const c = combat.combatants[id]!;
+    if (c.tokenId !== tokenId || c.actorId !== from) continue;
+    combatants ??= { ...combat.combatants };
+    combatants[id] = { ...c, actorId: to };
+  }
+  return combatants === undefined ? undefined : { ...combat, combatants };
 }
