@@ -3,7 +3,7 @@
  * turns (rounds; they tick once per round, not per initiative pass) and
  * take dice from every test the combatant's actor makes.
  */
-import type { ActionDefinition, ModuleContext } from '@vtt/sdk';
+import { combatantName, type ActionDefinition, type ModuleContext } from '@vtt/sdk';
 
 /** Each condition: its label, the dice it takes from every test, and what it means. */
 export const CONDITIONS = {
@@ -78,7 +78,7 @@ export const applyCondition: ActionDefinition<ApplyConditionPayload> = {
     const { label, pool } = CONDITIONS[condition];
     ctx.act('core:add-effect', { combatantId, id, label, rounds, tick: 'round-end' });
     ctx.say(
-      `${combatant.name} is ${label.toLowerCase()} for ${rounds} ${rounds === 1 ? 'round' : 'rounds'} (${pool} dice).`,
+      `${combatantName(ctx.state, combatant)} is ${label.toLowerCase()} for ${rounds} ${rounds === 1 ? 'round' : 'rounds'} (${pool} dice).`,
     );
   },
 };

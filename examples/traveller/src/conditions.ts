@@ -2,7 +2,7 @@
  * Conditions: stunned, fatigued and high gravity, kept as core combat
  * effects (with durations in rounds) on the actor's combatants.
  */
-import type { ActionDefinition, ModuleContext } from '@vtt/sdk';
+import { combatantName, type ActionDefinition, type ModuleContext } from '@vtt/sdk';
 import type { Characteristic } from './characteristics.js';
 
 /**
@@ -120,6 +120,8 @@ export const addCondition: ActionDefinition<AddConditionPayload> = {
     }
     const { label } = CONDITIONS[condition];
     ctx.act('core:add-effect', { combatantId, id, label, rounds, tick: 'turn-end' });
-    ctx.say(`${combatant.name} is ${label.toLowerCase()} for ${rounds} round(s).`);
+    ctx.say(
+      `${combatantName(ctx.state, combatant)} is ${label.toLowerCase()} for ${rounds} round(s).`,
+    );
   },
 };

@@ -176,6 +176,7 @@ export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js
 export { viewFor } from './views/view-for.js';
 export { projectEvent } from './views/project-event.js';
 export { actorDataVisible, viewDoc } from './views/visibility.js';
+export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewFlags } from './views/redact-flags.js';
 export { FIELD_VISIBILITIES, FLAG_VISIBILITIES } from './model/visibility-policy.js';

@@ -14,6 +14,8 @@ const SCENES = ['s1', 's2'];
 const TOKENS = ['t1', 't2', 't3'];
 const HIDDEN_TOKENS = ['hid-1', 'hid-2'];
 const ACTORS = ['a1', 'a2', 'a3'];
+const HIDDEN_ACTORS = ['ha-1'];
+const ANY_ACTOR = [...ACTORS, ...HIDDEN_ACTORS];
 const NOTES = ['n1', 'n2'];
 const GM_NOTES = ['gn-1', 'gn-2'];
 const ENTRIES = ['e1', 'e2'];
@@ -21,7 +23,11 @@ const COMBATANTS = ['c1', 'c2', 'c3', 'c4'];
 const PLAYERS = [USERS.p1, USERS.p2, USERS.obs];
 
 /** Strings that only secret material contains. */
-export const SECRET_MARKERS = { hiddenToken: 'SECRETTOKEN', gmNote: 'GMNOTESECRET' } as const;
+export const SECRET_MARKERS = {
+  hiddenToken: 'SECRETTOKEN',
+  gmNote: 'GMNOTESECRET',
+  hiddenActor: 'SECRETACTOR',
+} as const;
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 const coord = fc.integer({ min: 0, max: 8 }).map((n) => n * 50);
@@ -56,7 +62,8 @@ const link = fc.oneof(
   }),
   fc.record({ collection: fc.constant('notes' as const), id: pick([...NOTES, ...GM_NOTES]) }),
   fc.record({ collection: fc.constant('scenes' as const), id: pick(SCENES) }),
-  fc.record({ collection: fc.constant('actors' as const), id: pick(ACTORS) }),
+  fc.record({ collection: fc.constant('actors' as const), id: pick(ANY_ACTOR) }),
+  fc.record({ collection: fc.constant('timeline' as const), id: pick(ENTRIES) }),
 );
 
 /** Actions that never reveal secret material. */
@@ -86,7 +93,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
         sceneId: pick(SCENES),
         x: coord,
         y: coord,
-        actorId: pick(ACTORS),
+        actorId: pick(ANY_ACTOR),
         hidden: fc.boolean(),
       })
       .map((p) => ({ ...p, name: `Token ${p.id}` })),
@@ -111,8 +118,16 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
         fc.record({ hidden: fc.boolean() }),
         fc.record({ rotation: fc.integer({ min: 0, max: 90 }) }),
         fc.record({ sceneId: pick(SCENES) }),
-        fc.record({ actorId: pick(ACTORS) }),
+        fc.record({ actorId: pick(ANY_ACTOR) }),
+        fc.record({ name: pick(['Scout', 'Guard']) }),
       ),
+    }),
+  ),
+  action(
+    'core:update-token',
+    fc.record({
+      tokenId: pick(HIDDEN_TOKENS),
+      patch: fc.constant({ name: `${SECRET_MARKERS.hiddenToken} renamed` }),
     }),
   ),
   action('core:delete-token', fc.record({ tokenId: pick([...TOKENS, ...HIDDEN_TOKENS]) })),
@@ -137,7 +152,16 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
       ),
     }),
   ),
-  action('core:delete-actor', fc.record({ actorId: pick(ACTORS) })),
+  action(
+    'core:create-actor',
+    fc.record({ id: pick(HIDDEN_ACTORS) }).map((p) => ({
+      ...p,
+      name: `${SECRET_MARKERS.hiddenActor} ${p.id}`,
+      type: 'npc',
+      defaultOwnership: 'none' as const,
+    })),
+  ),
+  action('core:delete-actor', fc.record({ actorId: pick(ANY_ACTOR) })),
   action(
     'core:create-note',
     fc.record({ id: pick(NOTES), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({
@@ -170,6 +194,10 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
       tokenId: pick([...TOKENS, ...HIDDEN_TOKENS]),
       hidden: fc.boolean(),
     }),
+  ),
+  action(
+    'core:add-combatant',
+    fc.record({ id: pick(COMBATANTS), actorId: pick(ANY_ACTOR), hidden: fc.boolean() }),
   ),
   action(
     'core:update-combatant',
@@ -242,6 +270,9 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
     'core:update-campaign',
     fc.record({ settings: fc.record({ chatLimit: fc.integer({ min: 1, max: 4 }) }) }),
   ),
+  // Undo often, so that players undo after hidden changes and deletions.
+  action('core:undo', fc.constant({})),
+  action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
   { arbitrary: visibilityActions, weight: 4 },
 );
@@ -252,8 +283,58 @@ const user = fc.oneof(
 );
 
 /**
- * One step: who sends which action (GMs send half of them), or now and
- * then an event a host commits without an action (the visibility policy).
+ * What players do to their own things (p1 owns a1's token t1 and combatant
+ * c1, p2 owns t2), then undo, often after hidden changes by the GM.
+ */
+const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
+  action('core:move-token', fc.record({ tokenId: pick(['t1', 't2']), x: coord, y: coord })),
+  action(
+    'core:set-initiative',
+    fc.record({ combatantId: pick(['c1', 'c3']), initiative: fc.integer({ min: 1, max: 20 }) }),
+  ),
+  action(
+    'core:add-effect',
+    fc.record({
+      combatantId: pick(['c1', 'c3']),
+      id: pick(['fx1', 'fx2']),
+      label: fc.constant('Haste'),
+      rounds: fc.constant(2),
+    }),
+  ),
+  action(
+    'core:remove-effect',
+    fc.record({ combatantId: pick(['c1', 'c3']), effectId: pick(['fx1', 'fx2']) }),
+  ),
+  action(
+    'core:create-note',
+    fc.record({ id: pick(NOTES), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({
+      ...p,
+      title: 'My note',
+    })),
+  ),
+  action('core:update-note', fc.record({ noteId: pick(NOTES), patch: fc.record({ x: coord }) })),
+  action('core:delete-note', fc.record({ noteId: pick(NOTES) })),
+  action(
+    'core:create-timeline-entry',
+    fc
+      .record({ id: pick(ENTRIES), links: fc.array(link, { maxLength: 2 }) })
+      .map((p) => ({ ...p, title: 'We did it', date: { value: 2, label: 'Day 2' } })),
+  ),
+  action(
+    'core:update-timeline-entry',
+    fc.record({
+      entryId: pick(ENTRIES),
+      patch: fc.record({ links: fc.array(link, { maxLength: 2 }) }),
+    }),
+  ),
+  action('core:undo', fc.constant({})),
+  action('core:undo', fc.constant({})),
+);
+
+/**
+ * One step: who sends which action (GMs send half of them; players also act
+ * on their own things), or now and then an event a host commits without an
+ * action (the visibility policy).
  */
 export const stepArbitrary: fc.Arbitrary<{
   userId: string;
@@ -261,6 +342,10 @@ export const stepArbitrary: fc.Arbitrary<{
   draft?: EventDraft;
 }> = fc.oneof(
   { arbitrary: fc.record({ userId: user, action: actions }), weight: 30 },
+  {
+    arbitrary: fc.record({ userId: pick([USERS.p1, USERS.p2]), action: playerActions }),
+    weight: 10,
+  },
   { arbitrary: fc.record({ userId: user, draft: policyDraft }), weight: 1 },
 );
 

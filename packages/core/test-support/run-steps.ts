@@ -6,8 +6,9 @@ import { expect } from 'vitest';
 import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
 import type { EventDraft, TableEvent, ViewEvent } from '../src/model/events.js';
+import { getDoc } from '../src/model/doc-refs.js';
 import { authorize } from '../src/permissions/authorize.js';
-import type { TableState, TableView } from '../src/model/state.js';
+import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
 import { commit } from '../src/reducer/commit.js';
 import { projectEvent } from '../src/views/project-event.js';
@@ -16,6 +17,33 @@ import { populatedTable, USERS } from './table-fixture.js';
 import { TEST_POLICY } from './visibility-arbitraries.js';
 
 const VIEWERS = [USERS.gm, USERS.p1, USERS.p2, USERS.obs];
+
+/** Every link of `docs` to a document that does not exist, as `'from -> to'` strings. */
+export function danglingLinks(docs: TableDocs): string[] {
+  const out: string[] = [];
+  const check = (from: string, to: DocRef) => {
+    if (getDoc(docs, to) === undefined) out.push(`${from} -> ${to.collection}/${to.id}`);
+  };
+  for (const t of Object.values(docs.tokens)) {
+    check(`tokens/${t.id}`, { collection: 'scenes', id: t.sceneId });
+    if (t.actorId !== null) check(`tokens/${t.id}`, { collection: 'actors', id: t.actorId });
+  }
+  for (const n of Object.values(docs.notes))
+    check(`notes/${n.id}`, { collection: 'scenes', id: n.sceneId });
+  const combat = docs.combat;
+  if (combat !== null) {
+    if (combat.sceneId !== null) check('combat', { collection: 'scenes', id: combat.sceneId });
+    if (combat.turn !== null && !(combat.turn in combat.combatants))
+      out.push(`turn -> ${combat.turn}`);
+    for (const c of Object.values(combat.combatants)) {
+      if (c.tokenId !== null) check(`combatant/${c.id}`, { collection: 'tokens', id: c.tokenId });
+      if (c.actorId !== null) check(`combatant/${c.id}`, { collection: 'actors', id: c.actorId });
+    }
+  }
+  for (const e of Object.values(docs.timeline))
+    for (const link of e.links) check(`timeline/${e.id}`, link);
+  return out;
+}
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export interface Trace {
@@ -26,7 +54,8 @@ export interface Trace {
 /**
  * Runs the steps; after every accepted action checks, for every viewer, that
  * folding the projected events (through JSON, as on the wire) over their view
- * equals their view of the new state. Calls `onEvent` with each projection.
+ * equals their view of the new state, and that no link dangles. Calls
+ * `onEvent` with each projection.
  */
 export function runSteps(
   steps: readonly { userId: string; action?: unknown; draft?: EventDraft }[],
@@ -67,6 +96,7 @@ export function runSteps(
       before = after;
     }
     expect(before).toStrictEqual(committed.state);
+    expect(danglingLinks(committed.state), `dangling links after step ${step}`).toEqual([]);
     state = committed.state;
     for (const viewer of VIEWERS) {
       expect(views.get(viewer), `view of ${viewer} after step ${step}`).toStrictEqual(

@@ -65,7 +65,8 @@ export function errorCode(fn: () => unknown): string | undefined {
 
 /**
  * {@link fixtureTable} plus a second, hidden scene `s2`, tokens `t1` (a1's),
- * `t2` (a2's), `t3` (no actor) and the secret `hid-1` on `s1`, a public note
+ * `t2` (a2's), `t3` (no actor) and the secret `hid-1` on `s1`, the secret actor
+ * `ha-1` (nobody's), a public note
  * `n1`, a GM note `gn-1` and a running combat with `c1` (t1) and `c2` (hid-1).
  * Secret material uses the markers of `action-arbitraries.ts`.
  */
@@ -75,6 +76,7 @@ export function populatedTable(seed = 7): TableState {
     s = run(s, USERS.gm, type, payload as never).state;
   };
   gm('core:create-scene', { id: 's2', name: 'Vault', hidden: true });
+  gm('core:create-actor', { id: 'ha-1', name: 'SECRETACTOR ha-1', type: 'npc' });
   gm('core:create-token', { id: 't1', sceneId: 's1', name: 'Token t1', x: 0, y: 0, actorId: 'a1' });
   gm('core:create-token', {
     id: 't2',

@@ -31,3 +31,4 @@ export type {
 } from './context.js';
 export type { RollOptionsForGuest } from './core-types.js';
 export type { Actor, JsonValue, RollOutcome, RollResult, TableDocs } from '@vtt/core';
+export { combatantName } from '@vtt/core';

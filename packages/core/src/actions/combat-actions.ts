@@ -4,6 +4,7 @@ import { VttError } from '../errors/vtt-error.js';
 import type { Combat } from '../model/documents.js';
 import type { TableState } from '../model/state.js';
 import { advanceTurn } from '../reducer/combat-turns.js';
+import { combatantName } from '../views/combatant-name.js';
 import { defineActionHandlers } from './action-handler.js';
 import { messageDraft } from './chat-actions.js';
 
@@ -35,20 +36,20 @@ export const COMBAT_ACTIONS = defineActionHandlers({
   'core:add-combatant': ({ state, payload: p, newId }) => {
     const combat = activeCombat(state);
     const token = p.tokenId === undefined ? undefined : state.tokens[p.tokenId];
+    // Links only: the name and hidden flag of the token or actor are derived when read
+    // (combatantName, combatantVisible), never copied, so they cannot go stale or leak.
     const actorId = p.actorId ?? token?.actorId ?? null;
-    const name =
-      p.name ?? token?.name ?? (actorId ? state.actors[actorId]?.name : undefined) ?? 'Combatant';
     return [
       {
         type: 'core:combatant-added',
         payload: {
           combatant: {
             id: newId((id) => id in combat.combatants, 'cbt', p.id, 'combat'),
-            name,
+            name: p.name ?? null,
             tokenId: p.tokenId ?? null,
             actorId,
             initiative: p.initiative ?? null,
-            hidden: p.hidden ?? token?.hidden ?? false,
+            hidden: p.hidden ?? false,
             defeated: false,
             effects: [],
           },
@@ -69,9 +70,9 @@ export const COMBAT_ACTIONS = defineActionHandlers({
     }
     const result = roll(ctx.payload.formula, { rng: ctx.rng() });
     const message = messageDraft(ctx, {
-      text: `${combatant.name} rolls initiative`,
+      // The name as the roller sees it, whispered to them and GMs only.
+      text: `${combatantName(ctx.state, combatant, ctx.member)} rolls initiative`,
       roll: result,
-      // To the roller and GMs only: the name may belong to a hidden or fogged token.
       whisper: [ctx.member.id],
     });
     return [

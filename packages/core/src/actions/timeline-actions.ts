@@ -1,4 +1,6 @@
 /** Deciding timeline actions: create, update, delete entries. */
+import type { DocLink } from '../model/documents.js';
+import { linkVisible } from '../views/visibility.js';
 import { defineActionHandlers } from './action-handler.js';
 import { withKeptFlags } from './keep-hidden.js';
 
@@ -22,11 +24,18 @@ export const TIMELINE_ACTIONS = defineActionHandlers({
       },
     },
   ],
-  'core:update-timeline-entry': ({ state, member, payload }) => [
-    {
-      type: 'core:timeline-entry-updated',
-      payload: withKeptFlags(state.timeline[payload.entryId], member, state, payload),
-    },
-  ],
+  'core:update-timeline-entry': ({ state, member, payload }) => {
+    const entry = state.timeline[payload.entryId];
+    const kept = withKeptFlags(entry, member, state, payload);
+    const links = kept.patch.links;
+    if (links === undefined || entry === undefined || member.role === 'gm') {
+      return [{ type: 'core:timeline-entry-updated', payload: kept }];
+    }
+    // A member sends the links they see; those they cannot see (a GM's) stay.
+    const sent = (l: DocLink) => links.some((m) => m.collection === l.collection && m.id === l.id);
+    const unseen = entry.links.filter((l) => !sent(l) && !linkVisible(state, l, member));
+    const patch = { ...kept.patch, links: [...links, ...unseen] };
+    return [{ type: 'core:timeline-entry-updated', payload: { ...kept, patch } }];
+  },
   'core:delete-timeline-entry': ({ payload }) => [{ type: 'core:timeline-entry-deleted', payload }],
 });

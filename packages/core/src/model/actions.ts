@@ -148,7 +148,8 @@ export interface TableActionMap {
   'core:update-combatant': {
     readonly combatantId: string;
     readonly patch: {
-      readonly name?: string;
+      /** `null`: called after its token or actor again. */
+      readonly name?: string | null;
       readonly hidden?: boolean;
       readonly defeated?: boolean;
     };

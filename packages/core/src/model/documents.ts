@@ -177,7 +177,11 @@ export interface Effect {
 /** One participant of a combat. */
 export interface Combatant {
   readonly id: string;
-  readonly name: string;
+  /**
+   * Its own name, or `null` to be called after its token or actor. Never a
+   * copy of theirs: read the display name with `combatantName`.
+   */
+  readonly name: string | null;
   readonly tokenId: string | null;
   readonly actorId: string | null;
   /** `null` until rolled or set; such combatants act last. */

@@ -10,7 +10,7 @@ import { checkDocChange } from './document-rules.js';
  * Throws a VttError unless user `userId` may cause `draft` in `state`:
  * integrity first (ids exist or are free), then the event's own rule (chat,
  * members) or, for everything else, the per-document rules applied to what
- * the event would change. `decide` calls it for every draft; the server
+ * the event would change (its `checked` documents, else all it changes). `decide` calls it for every draft; the server
  * calls it for events returned by module code.
  *
  * @example
@@ -23,7 +23,7 @@ export function authorize(state: TableState, userId: string, draft: EventDraft):
   handler.check?.(ctx);
   if (handler.permit) return handler.permit(ctx);
   if (member.role === 'gm') return;
-  const refs = handler.changes({ docs: state, payload: draft.payload });
+  const refs = (handler.checked ?? handler.changes)({ docs: state, payload: draft.payload });
   if (refs.length === 0) return;
   const meta = { seq: state.seq + 1, author: userId, time: 0 };
   const after = {

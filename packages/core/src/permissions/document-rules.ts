@@ -109,8 +109,10 @@ function authoredRule(
   if (after && c.collection === 'notes' && !sceneVisible(c.docs.scenes[after.sceneId], c.member)) {
     throw notFound('scenes', after.sceneId);
   }
+  // Only links it adds: a GM's links to what the player cannot see may stay.
   for (const link of after?.links ?? []) {
-    if (!linkVisible(c.docs, link, c.member)) throw notFound(link.collection, link.id);
+    const kept = before?.links.some((l) => l.collection === link.collection && l.id === link.id);
+    if (!kept && !linkVisible(c.docs, link, c.member)) throw notFound(link.collection, link.id);
   }
   if (before && after) onlyFields(c, fields, before, after);
 }

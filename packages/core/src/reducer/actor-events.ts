@@ -1,11 +1,12 @@
 /** Event handlers of actors: created, updated, deleted. */
-import { putOrRemove, ref } from '../model/doc-refs.js';
+import { ref } from '../model/doc-refs.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
+import { removalChanges, removeDocs } from './links.js';
 
 const actorRef = (id: string) => [ref('actors', id)];
 
-/** Handlers of the `core:actor-*` events. Tokens keep a deleted actor's id and lose its owners. */
+/** Handlers of the `core:actor-*` events. A deleted actor's tokens and combatants keep `actorId: null`. */
 export const ACTOR_EVENTS = defineEventHandlers({
   'core:actor-created': {
     apply: ({ docs, payload }) => ({
@@ -26,8 +27,9 @@ export const ACTOR_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:actor-deleted': {
-    apply: ({ docs, payload }) => ({ actors: putOrRemove(docs.actors, payload.actorId, null) }),
-    changes: ({ payload }) => actorRef(payload.actorId),
+    apply: ({ docs, payload }) => removeDocs(docs, actorRef(payload.actorId)),
+    changes: ({ docs, payload }) => removalChanges(docs, actorRef(payload.actorId)),
+    checked: ({ payload }) => actorRef(payload.actorId),
     check: ({ state, payload }) => void mustExist(state.actors, 'actors', payload.actorId),
     undoable: true,
   },

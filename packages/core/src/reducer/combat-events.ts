@@ -3,7 +3,7 @@ import { VttError } from '../errors/vtt-error.js';
 import { ref } from '../model/doc-refs.js';
 import type { Combat, Combatant } from '../model/documents.js';
 import type { TableDocs, TableState } from '../model/state.js';
-import { passTurn, advanceTurn } from './combat-turns.js';
+import { passTurn, withoutCombatant } from './combat-turns.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
 
@@ -34,8 +34,9 @@ export const COMBAT_EVENTS = defineEventHandlers({
   'core:combat-started': {
     apply: ({ payload }) => ({ combat: payload.combat }),
     changes: combatRef,
-    check: ({ state }) => {
+    check: ({ state, payload: { combat } }) => {
       if (state.combat !== null) throw new VttError('VTT_ERR_COMBAT_ALREADY_ACTIVE');
+      if (combat.sceneId !== null) mustExist(state.scenes, 'scenes', combat.sceneId);
     },
     undoable: true,
   },
@@ -71,20 +72,8 @@ export const COMBAT_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:combatant-removed': {
-    apply: ({ docs, payload: { combatantId } }) => {
-      const combat = docs.combat;
-      if (!combat || !(combatantId in combat.combatants)) return {};
-      const turn = combat.turn === combatantId ? advanceTurn(combat) : combat;
-      const { [combatantId]: _removed, ...combatants } = combat.combatants;
-      return {
-        combat: {
-          ...combat,
-          round: turn.round,
-          turn: turn.turn === combatantId ? null : turn.turn,
-          combatants,
-        },
-      };
-    },
+    apply: ({ docs, payload: { combatantId } }) =>
+      docs.combat ? { combat: withoutCombatant(docs.combat, combatantId) } : {},
     changes: combatRef,
     check: ({ state, payload }) => void combatantOf(state, payload.combatantId),
     undoable: true,

@@ -117,3 +117,17 @@ export function passTurn(combat: Combat, next: TurnPosition): Combat {
     combatants: combatants ?? combat.combatants,
   };
 }
+
+/**
+ * `combat` without combatant `id`: when it was their turn, the turn passes
+ * to the next combatant (no effects tick), or to nobody.
+ *
+ * @example
+ * withoutCombatant(combat, 'c2').combatants.c2; // undefined
+ */
+export function withoutCombatant(combat: Combat, id: string): Combat {
+  if (!(id in combat.combatants)) return combat;
+  const next = combat.turn === id ? advanceTurn(combat) : combat;
+  const { [id]: _removed, ...combatants } = combat.combatants;
+  return { ...combat, round: next.round, turn: next.turn === id ? null : next.turn, combatants };
+}

@@ -46,6 +46,12 @@ export interface EventHandler<P> {
   apply(ctx: ApplyContext<P>): Partial<TableDocs>;
   /** The documents whose content the event may change, computed on the state before. */
   changes(ctx: { readonly docs: TableDocs; readonly payload: P }): readonly DocRef[];
+  /**
+   * The documents whose change needs the author's permission, when not all
+   * of `changes`: a deletion needs it for what it deletes, and what the link
+   * rules change with it follows (see `links.ts`).
+   */
+  checked?(ctx: { readonly docs: TableDocs; readonly payload: P }): readonly DocRef[];
   /** Integrity checks for every author (ids exist or are free, shapes valid); throws VttError. */
   check?(ctx: CheckContext<P>): void;
   /** An event-specific permission rule that replaces the per-document rules (chat, members). */

@@ -1,7 +1,8 @@
 /** Event handlers of map notes: created, updated, deleted. */
-import { putOrRemove, ref } from '../model/doc-refs.js';
+import { ref } from '../model/doc-refs.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
+import { removalChanges, removeDocs } from './links.js';
 
 const noteRef = (id: string) => [ref('notes', id)];
 
@@ -31,8 +32,9 @@ export const NOTE_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:note-deleted': {
-    apply: ({ docs, payload }) => ({ notes: putOrRemove(docs.notes, payload.noteId, null) }),
-    changes: ({ payload }) => noteRef(payload.noteId),
+    apply: ({ docs, payload }) => removeDocs(docs, noteRef(payload.noteId)),
+    changes: ({ docs, payload }) => removalChanges(docs, noteRef(payload.noteId)),
+    checked: ({ payload }) => noteRef(payload.noteId),
     check: ({ state, payload }) => void mustExist(state.notes, 'notes', payload.noteId),
     undoable: true,
   },

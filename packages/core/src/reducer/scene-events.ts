@@ -1,10 +1,11 @@
 /** Event handlers of scenes and their fog of war. */
 import { compactFog, validateFogShape, validateGrid } from '../geometry/index.js';
-import { putOrRemove, ref } from '../model/doc-refs.js';
+import { ref } from '../model/doc-refs.js';
 import type { Scene } from '../model/documents.js';
-import type { DocRef, TableDocs } from '../model/state.js';
+import type { TableDocs } from '../model/state.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustBeValid, mustExist } from './helpers.js';
+import { removalChanges, removeDocs } from './links.js';
 
 const sceneRef = (id: string) => [ref('scenes', id)];
 
@@ -15,28 +16,6 @@ function withScene(
 ): Partial<TableDocs> {
   const scene = docs.scenes[id];
   return scene === undefined ? {} : { scenes: { ...docs.scenes, [id]: change(scene) } };
-}
-
-/** The scene and every token and note on it: what deleting the scene removes. */
-function sceneAndContents(docs: TableDocs, sceneId: string): DocRef[] {
-  const refs: DocRef[] = [ref('scenes', sceneId)];
-  for (const id in docs.tokens)
-    if (docs.tokens[id]!.sceneId === sceneId) refs.push(ref('tokens', id));
-  for (const id in docs.notes) if (docs.notes[id]!.sceneId === sceneId) refs.push(ref('notes', id));
-  return refs;
-}
-
-function withoutScene<T extends { readonly sceneId: string }>(
-  map: Readonly<Record<string, T>>,
-  sceneId: string,
-): Readonly<Record<string, T>> {
-  let out: Record<string, T> | undefined;
-  for (const id in map) {
-    if (map[id]!.sceneId !== sceneId) continue;
-    out ??= { ...map };
-    delete out[id];
-  }
-  return out ?? map;
 }
 
 const GRID_FIX =
@@ -68,12 +47,9 @@ export const SCENE_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:scene-deleted': {
-    apply: ({ docs, payload: { sceneId } }) => ({
-      scenes: putOrRemove(docs.scenes, sceneId, null),
-      tokens: withoutScene(docs.tokens, sceneId),
-      notes: withoutScene(docs.notes, sceneId),
-    }),
-    changes: ({ docs, payload }) => sceneAndContents(docs, payload.sceneId),
+    apply: ({ docs, payload }) => removeDocs(docs, sceneRef(payload.sceneId)),
+    changes: ({ docs, payload }) => removalChanges(docs, sceneRef(payload.sceneId)),
+    checked: ({ payload }) => sceneRef(payload.sceneId),
     check: ({ state, payload }) => void mustExist(state.scenes, 'scenes', payload.sceneId),
     undoable: true,
   },

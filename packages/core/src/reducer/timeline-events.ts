@@ -1,10 +1,11 @@
 /** Event handlers of timeline entries: created, updated, deleted. */
-import { getDoc, putOrRemove, ref } from '../model/doc-refs.js';
+import { getDoc, ref } from '../model/doc-refs.js';
 import type { DocLink } from '../model/documents.js';
 import type { TableDocs } from '../model/state.js';
 import { VttError } from '../errors/vtt-error.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
+import { removalChanges, removeDocs } from './links.js';
 
 const entryRef = (id: string) => [ref('timeline', id)];
 
@@ -46,8 +47,9 @@ export const TIMELINE_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:timeline-entry-deleted': {
-    apply: ({ docs, payload }) => ({ timeline: putOrRemove(docs.timeline, payload.entryId, null) }),
-    changes: ({ payload }) => entryRef(payload.entryId),
+    apply: ({ docs, payload }) => removeDocs(docs, entryRef(payload.entryId)),
+    changes: ({ docs, payload }) => removalChanges(docs, entryRef(payload.entryId)),
+    checked: ({ payload }) => entryRef(payload.entryId),
     check: ({ state, payload }) => void mustExist(state.timeline, 'timeline', payload.entryId),
     undoable: true,
   },

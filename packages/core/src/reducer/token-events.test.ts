@@ -96,7 +96,12 @@ describe('tokens and their permissions', () => {
         type: 'core:document-synced',
         payload: { collection: 'tokens', id: 'hid-1', doc: { name: 'SECRETTOKEN hid-1' } },
       },
-    ]); // its combatant was added hidden and stays so
+      {
+        // Its combatant was never hidden itself: it is seen with its token (derived, not copied).
+        type: 'core:document-synced',
+        payload: { collection: 'combat', doc: { combatants: { c2: { tokenId: 'hid-1' } } } },
+      },
+    ]);
     const hidden = runAndProject(
       revealed.state,
       gm,

@@ -1,12 +1,21 @@
 /** Event handlers of tokens: created, moved, updated, deleted. */
-import { putOrRemove, ref } from '../model/doc-refs.js';
-import type { Token } from '../model/documents.js';
+import { ref } from '../model/doc-refs.js';
+import type { Combat, Token } from '../model/documents.js';
+import type { Patch } from '../model/events.js';
+import type { TableDocs } from '../model/state.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
+import { combatantsFollow, removalChanges, removeDocs } from './links.js';
 
 const tokenRef = (id: string) => [ref('tokens', id)];
 
-/** Handlers of the `core:token-*` events. */
+/** The combat with the token's combatants following a new `actorId` of the token, if any does. */
+function followers(docs: TableDocs, token: Token, patch: Patch<Token>): Combat | undefined {
+  if (patch.actorId === undefined) return undefined;
+  return combatantsFollow(docs.combat, token.id, token.actorId, patch.actorId);
+}
+
+/** Handlers of the `core:token-*` events. A deleted token's combatants leave the combat. */
 export const TOKEN_EVENTS = defineEventHandlers({
   'core:token-created': {
     apply: ({ docs, payload }) => ({
@@ -40,9 +49,18 @@ export const TOKEN_EVENTS = defineEventHandlers({
     apply: ({ docs, payload }) => {
       const token = docs.tokens[payload.tokenId];
       if (token === undefined) return {};
-      return { tokens: { ...docs.tokens, [token.id]: applyPatch(token, payload.patch) } };
+      const tokens = { ...docs.tokens, [token.id]: applyPatch(token, payload.patch) };
+      const combat = followers(docs, token, payload.patch);
+      return combat === undefined ? { tokens } : { tokens, combat };
     },
-    changes: ({ payload }) => tokenRef(payload.tokenId),
+    changes: ({ docs, payload }) => {
+      const token = docs.tokens[payload.tokenId];
+      const moved = token !== undefined && followers(docs, token, payload.patch) !== undefined;
+      return moved
+        ? [...tokenRef(payload.tokenId), ref('combat', 'combat')]
+        : tokenRef(payload.tokenId);
+    },
+    checked: ({ payload }) => tokenRef(payload.tokenId),
     check: ({ state, payload: { tokenId, patch } }) => {
       mustExist(state.tokens, 'tokens', tokenId);
       if (patch.sceneId !== undefined) mustExist(state.scenes, 'scenes', patch.sceneId);
@@ -51,8 +69,9 @@ export const TOKEN_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:token-deleted': {
-    apply: ({ docs, payload }) => ({ tokens: putOrRemove(docs.tokens, payload.tokenId, null) }),
-    changes: ({ payload }) => tokenRef(payload.tokenId),
+    apply: ({ docs, payload }) => removeDocs(docs, tokenRef(payload.tokenId)),
+    changes: ({ docs, payload }) => removalChanges(docs, tokenRef(payload.tokenId)),
+    checked: ({ payload }) => tokenRef(payload.tokenId),
     check: ({ state, payload }) => void mustExist(state.tokens, 'tokens', payload.tokenId),
     undoable: true,
   },

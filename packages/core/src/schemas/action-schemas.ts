@@ -172,7 +172,14 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
     hidden: bool,
   }),
   'core:update-combatant': object(
-    { combatantId: idSchema, patch: patch({ name: nameSchema, hidden: bool, defeated: bool }) },
+    {
+      combatantId: idSchema,
+      patch: patch({
+        name: { anyOf: [nameSchema, { type: 'null' }] },
+        hidden: bool,
+        defeated: bool,
+      }),
+    },
     ['combatantId', 'patch'],
   ),
   'core:remove-combatant': object({ combatantId: idSchema }, ['combatantId']),

@@ -14,6 +14,7 @@ const SERVER_ONLY = ['"rng"', 'xoshiro', '"undo"', '"server"', '"batch"', '"undo
 const NEVER_PUBLIC = [
   SECRET_MARKERS.hiddenToken,
   SECRET_MARKERS.gmNote,
+  SECRET_MARKERS.hiddenActor,
   '"hid-1"',
   '"hid-2"',
   '"gn-1"',

@@ -6,6 +6,7 @@
  */
 import {
   applyViewEvent,
+  combatantName,
   MODULE_PROTOCOL_VERSION,
   type GUEST_CALLS,
   type GuestArg,
@@ -269,7 +270,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
             args: call.args ?? null,
             combatant: {
               id: combatant.id,
-              name: combatant.name,
+              name: combatantName(state, combatant),
               actorId: combatant.actorId,
               tokenId: combatant.tokenId,
             },

@@ -1,0 +1,209 @@
+/**
+ * Links between documents, and what deleting a document does to the
+ * documents that link to it, so that no link ever dangles (a later document
+ * with the same id must not inherit it):
+ *
+ * | link | when its target is deleted |
+ * |---|---|
+ * | token, note → scene | the token or note is deleted too |
+ * | combat → scene | `sceneId` becomes null |
+ * | combatant → token | the combatant leaves the combat (the turn passes on) |
+ * | token, combatant → actor | `actorId` becomes null |
+ * | timeline entry → any document | the link is dropped |
+ *
+ * A token's combatant carries its token's `actorId` and follows it when the
+ * token is linked to another actor (`combatantsFollow`).
+ *
+ * The reducer applies these rules in the deleting event itself, so replay
+ * rebuilds them and undo restores what they changed; `relink` applies the
+ * same rules to a document that undo brings back after its target went.
+ */
+import { VttError } from '../errors/vtt-error.js';
+import { getDoc, ref, refKey, setDoc } from '../model/doc-refs.js';
+import type { Combat, Combatant, DocLink, Note, TimelineEntry, Token } from '../model/documents.js';
+import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
+import { withoutCombatant } from './combat-turns.js';
+
+type Gone = Readonly<Record<'scenes' | 'tokens' | 'actors' | 'notes' | 'timeline', Set<string>>>;
+
+function goneSets(refs: readonly DocRef[]): Gone {
+  const gone: Gone = {
+    scenes: new Set(),
+    tokens: new Set(),
+    actors: new Set(),
+    notes: new Set(),
+    timeline: new Set(),
+  };
+  for (const r of refs) if (r.collection in gone) gone[r.collection as keyof Gone].add(r.id);
+  return gone;
+}
+
+/** `map` without the ids in `gone`, then with `change` applied to the rest (same object if nothing changed). */
+function prune<T>(
+  map: Readonly<Record<string, T>>,
+  gone: ReadonlySet<string>,
+  change: (doc: T) => T = (doc) => doc,
+): Readonly<Record<string, T>> {
+  let out: Record<string, T> | undefined;
+  for (const id in map) {
+    const doc = map[id]!;
+    const next = gone.has(id) ? undefined : change(doc);
+    if (next === doc) continue;
+    out ??= { ...map };
+    if (next === undefined) delete out[id];
+    else out[id] = next;
+  }
+  return out ?? map;
+}
+
+function isGone(gone: Gone, link: DocLink): boolean {
+  return link.collection in gone && gone[link.collection as keyof Gone].has(link.id);
+}
+
+function unlinkCombat(combat: Combat, gone: Gone): Combat {
+  let out = combat;
+  for (const id in combat.combatants) {
+    const c = combat.combatants[id]!;
+    if (c.tokenId !== null && gone.tokens.has(c.tokenId)) out = withoutCombatant(out, id);
+    else if (c.actorId !== null && gone.actors.has(c.actorId)) {
+      const unlinked: Combatant = { ...c, actorId: null };
+      out = { ...out, combatants: { ...out.combatants, [id]: unlinked } };
+    }
+  }
+  if (out.sceneId !== null && gone.scenes.has(out.sceneId)) out = { ...out, sceneId: null };
+  return out;
+}
+
+function unlinkEntry(entry: TimelineEntry, gone: Gone): TimelineEntry {
+  const links = entry.links.filter((link) => !isGone(gone, link));
+  return links.length === entry.links.length ? entry : { ...entry, links };
+}
+
+/**
+ * The top-level fields to spread over `docs` so that the documents at
+ * `refs` are gone together with everything the deletion rules remove, and no
+ * remaining document links to any of them. Works on a state and on a view
+ * alike; touches only documents that link to what goes.
+ *
+ * @example
+ * const patch = removeDocs(state, [ref('scenes', 's1')]); // its tokens, notes, combatants go too
+ */
+export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<TableDocs> {
+  const gone = goneSets(refs);
+  let base = docs; // the combat, members, campaign: nothing links to them
+  for (const r of refs) if (!(r.collection in gone)) base = { ...base, ...setDoc(base, r, null) };
+  for (const id in base.tokens) if (gone.scenes.has(base.tokens[id]!.sceneId)) gone.tokens.add(id);
+  for (const id in base.notes) if (gone.scenes.has(base.notes[id]!.sceneId)) gone.notes.add(id);
+  const next: TableDocs = {
+    ...base,
+    scenes: prune(base.scenes, gone.scenes),
+    actors: prune(base.actors, gone.actors),
+    notes: prune(base.notes, gone.notes),
+    tokens: prune(base.tokens, gone.tokens, (t: Token) =>
+      t.actorId !== null && gone.actors.has(t.actorId) ? { ...t, actorId: null } : t,
+    ),
+    timeline: prune(base.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
+    combat: base.combat === null ? null : unlinkCombat(base.combat, gone),
+  };
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof TableDocs)[]) {
+    if (next[key] !== docs[key]) patch[key] = next[key];
+  }
+  return patch as Partial<TableDocs>;
+}
+
+/**
+ * The documents {@link removeDocs} changes or removes, computed on the
+ * documents before: the `changes` of every deleting event.
+ */
+export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef[] {
+  const patch = removeDocs(docs, refs);
+  const out: DocRef[] = [];
+  const seen = new Set<string>();
+  const add = (r: DocRef) => {
+    if (!seen.has(refKey(r))) out.push(r);
+    seen.add(refKey(r));
+  };
+  for (const r of refs) add(r);
+  for (const collection of ['scenes', 'actors', 'tokens', 'notes', 'timeline'] as const) {
+    const next = patch[collection] as Readonly<Record<string, unknown>> | undefined;
+    if (next === undefined) continue;
+    const map = docs[collection] as Readonly<Record<string, unknown>>;
+    for (const id in map) if (map[id] !== next[id]) add(ref(collection, id));
+  }
+  if (patch.combat !== undefined) add(ref('combat', 'combat'));
+  return out;
+}
+
+/** The documents `doc`, at `collection`, links to. */
+function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
+  switch (collection) {
+    case 'tokens': {
+      const t = doc as Token;
+      return [ref('scenes', t.sceneId), ...(t.actorId === null ? [] : [ref('actors', t.actorId)])];
+    }
+    case 'notes':
+      return [ref('scenes', (doc as Note).sceneId)];
+    case 'combat': {
+      const c = doc as Combat;
+      const out = c.sceneId === null ? [] : [ref('scenes', c.sceneId)];
+      for (const id in c.combatants) {
+        const { tokenId, actorId } = c.combatants[id]!;
+        if (tokenId !== null) out.push(ref('tokens', tokenId));
+        if (actorId !== null) out.push(ref('actors', actorId));
+      }
+      return out;
+    }
+    case 'timeline':
+      return (doc as TimelineEntry).links.map((l) => ref(l.collection, l.id));
+    default:
+      return [];
+  }
+}
+
+/**
+ * `doc` as it may be put back at `target` among `docs`: links to documents
+ * that no longer exist resolved by the deletion rules (an actor link
+ * becomes null, a gone token's combatant and a link to a gone document are
+ * dropped). Throws `VTT_ERR_DOCUMENT_NOT_FOUND`, naming the scene, when
+ * `doc` is a token or note whose scene is gone: it cannot exist without it.
+ *
+ * @example
+ * relink(state, ref('tokens', 't1'), token); // actorId null when its actor was deleted
+ */
+export function relink(docs: TableDocs, target: DocRef, doc: unknown): unknown {
+  if (doc == null) return doc;
+  const missing = linksOf(target.collection, doc).filter((l) => getDoc(docs, l) === undefined);
+  if (missing.length === 0) return doc;
+  const placed = { ...docs, ...setDoc(docs, target, doc) };
+  const out = getDoc({ ...placed, ...removeDocs(placed, missing) }, target);
+  if (out === undefined) {
+    const scene = missing.find((l) => l.collection === 'scenes')!;
+    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'scenes', id: scene.id });
+  }
+  return out;
+}
+
+/**
+ * The combat after token `tokenId` is linked from actor `from` to `to`: its
+ * combatants that carried `from` carry `to`. `undefined` when none changes.
+ *
+ * @example
+ * combatantsFollow(state.combat, 't1', 'a1', 'a2')?.combatants.c1.actorId; // 'a2'
+ */
+export function combatantsFollow(
+  combat: Combat | null,
+  tokenId: string,
+  from: string | null,
+  to: string | null,
+): Combat | undefined {
+  if (combat === null || from === to) return undefined;
+  let combatants: Record<string, Combatant> | undefined;
+  for (const id in combat.combatants) {
+    const c = combat.combatants[id]!;
+    if (c.tokenId !== tokenId || c.actorId !== from) continue;
+    combatants ??= { ...combat.combatants };
+    combatants[id] = { ...c, actorId: to };
+  }
+  return combatants === undefined ? undefined : { ...combat, combatants };
+}
