@@ -1,5 +1,5 @@
 /** Deciding combat tracker actions. */
-import { roll } from '../dice/index.js';
+import { drawRoll } from '../dice/index.js';
 import { VttError } from '../errors/vtt-error.js';
 import type { Combat } from '../model/documents.js';
 import type { TableState } from '../model/state.js';
@@ -67,10 +67,11 @@ export const COMBAT_ACTIONS = defineActionHandlers({
         id: ctx.payload.combatantId,
       });
     }
-    const result = roll(ctx.payload.formula, { rng: ctx.rng() });
+    const { result, record } = drawRoll(ctx.rng(), ctx.payload.formula);
     const message = messageDraft(ctx, {
       text: `${combatant.name} rolls initiative`,
       roll: result,
+      verified: { by: 'core', rolls: [record] },
       // To the roller and GMs only: the name may belong to a hidden or fogged token.
       whisper: [ctx.member.id],
     });

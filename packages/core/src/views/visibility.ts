@@ -108,7 +108,9 @@ export function viewCombat(docs: TableDocs, combat: Combat, member: Member): Com
 export function viewMessage(message: ChatMessage, member: Member): ChatMessage | undefined {
   if (member.role === 'gm') return message;
   if (message.blind) {
-    return message.author === member.id ? { ...message, roll: null } : undefined;
+    if (message.author !== member.id) return undefined;
+    const { verified: _verified, ...rest } = message; // its records hold the hidden dice
+    return { ...rest, roll: null };
   }
   if (
     message.whisper.length > 0 &&
