@@ -137,6 +137,7 @@ export class HostedInstance implements SandboxInstance {
           argJson,
           now: options.now ?? Date.now(),
           rng: options.rng ?? this.rng,
+          ...(options.forced ? { forced: options.forced } : {}),
         },
         limits.cpuMs + limits.watchdogGraceMs,
       );
@@ -177,6 +178,8 @@ export class HostedInstance implements SandboxInstance {
       return {
         value: parseResult(response.valueJson ?? 'null'),
         rng: this.rng,
+        rolls: response.rolls ?? [],
+        forcedUsed: response.forcedUsed ?? 0,
         cpuMs: response.cpuMs ?? 0,
       };
     }

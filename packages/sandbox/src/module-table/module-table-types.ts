@@ -35,6 +35,11 @@ export interface ModuleTableOptions {
   readonly modules: readonly ModuleBundle[];
   /** The server clock, in ms since the epoch. */
   readonly clock?: () => number;
+  /**
+   * Fresh secret seeds for `core:start-session` (64 hex digits). Defaults to
+   * 32 bytes of `crypto.getRandomValues`; tests pass a seeded one.
+   */
+  readonly newSeed?: () => string;
 }
 
 /** What a change to the table produced. */
@@ -102,8 +107,9 @@ export interface ModuleTable {
   derived(actorId: string): Promise<JsonValue>;
   /**
    * Queues die faces for the next dice rolled at this table, by modules and
-   * by core alike (see `forceDice` in @vtt/core). For test harnesses; the
-   * server never exposes it.
+   * by core alike. A test seam held by this object, never in `state` (rolls
+   * with forced faces are recorded on stream `forced` and never verify). For
+   * test harnesses; the server never exposes it.
    */
   forceDice(faces: readonly number[]): void;
   /** Health of each module's sandbox instance. */

@@ -6,7 +6,6 @@
 import {
   commit,
   decide,
-  forceDice,
   viewDoc,
   VttError,
   type EventDraft,
@@ -14,6 +13,7 @@ import {
   type JsonValue,
   type ModuleDescription,
   type RngState,
+  type RollRecord,
   type TableAction,
   type TableEvent,
   type TableState,
@@ -23,6 +23,8 @@ import { decideProposals } from './decide-proposals.js';
 import type { ModuleTable, ModuleTableOptions, TableChange } from './module-table-types.js';
 import { openModuleSlot, type ModuleSlot } from './module-slot.js';
 import { initiativeOf, needsLoad, outcomeOf, proposalsOf, rejectionOf } from './guest-replies.js';
+import { createDiceSeam, cryptoSeed } from './dice-seam.js';
+import { checkedOutcome, recordsById } from './host-rolls.js';
 
 const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
   events.map(({ server: _server, ...event }) => event as TableEvent);
@@ -45,6 +47,8 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
   const clock = options.clock ?? Date.now;
   let state = options.state;
   const slots = new Map<string, ModuleSlot>();
+  const dice = createDiceSeam(); // tests' forced faces: never in `state`
+  const newSeed = options.newSeed ?? cryptoSeed;
   const actorData = actorDataValidators(
     options.modules.flatMap((bundle) => (bundle.manifest ? [bundle.manifest] : [])),
   );
@@ -67,14 +71,15 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     fn: string,
     arg: unknown,
     rng?: RngState,
-  ): Promise<{ value: JsonValue; rng: RngState }> => {
-    const options = { now: clock(), ...(rng ? { rng } : {}) };
+  ): Promise<{ value: JsonValue; rng: RngState; rolls: readonly RollRecord[] }> => {
+    const options = { now: clock(), ...(rng ? { rng, ...dice.callOptions() } : {}) };
     try {
       let result = await slot.instance.call(fn, arg as JsonValue, options);
       if (needsLoad(result.value)) {
         await load(slot);
         result = await slot.instance.call(fn, arg as JsonValue, options);
       }
+      dice.used(result.forcedUsed);
       return result;
     } catch (error) {
       await announceQuarantine(slot, error);
@@ -174,6 +179,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           userId,
           now,
           rng: reply.rng,
+          rolls: reply.rolls,
         });
         const more = await commitAndSync(follow, userId, now, false);
         events.push(...more.events);
@@ -240,6 +246,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
       userId,
       now,
       rng: reply.rng,
+      rolls: reply.rolls,
     });
     return commitAndSync(drafts, userId, now);
   };
@@ -283,9 +290,12 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
               payload) as JsonValue;
           }
           if (type === 'core:start-combat') payload = withPassStep(payload);
+          const rng = dice.coreRng(state);
           const drafts = decide(state, { ...action, payload } as unknown as TableAction, {
             userId,
             now,
+            ...(rng ? { rng } : {}),
+            ...(type === 'core:start-session' ? { seed: newSeed() } : {}),
           });
           return commitAndSync(drafts, userId, now);
         }
@@ -333,7 +343,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           state.rng,
         );
         rejected(slot, `roll ${request.name}`, reply.value);
-        const outcome = outcomeOf(slot.id, reply.value);
+        const outcome = checkedOutcome(slot.id, recordsById(reply.rolls), outcomeOf(slot.id, reply.value));
         const card = {
           kind: 'message' as const,
           text: `${outcome.label || outcome.name}: ${outcome.total}`,
@@ -347,6 +357,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           userId: request.userId,
           now,
           rng: reply.rng,
+          rolls: reply.rolls,
         });
         return { outcome, ...(await commitAndSync(drafts, request.userId, now)) };
       }),
@@ -378,6 +389,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           userId: request.userId,
           now,
           rng: reply.rng,
+          rolls: reply.rolls,
         });
         return commitAndSync(drafts, request.userId, now);
       }),
@@ -443,9 +455,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
         }
         return null;
       }),
-    forceDice: (faces) => {
-      state = { ...state, rng: forceDice(state.rng, faces) };
-    },
+    forceDice: (faces) => dice.force(faces),
     status: (moduleId) => slots.get(moduleId)?.instance.status(),
     close: async () => {
       await queue;
