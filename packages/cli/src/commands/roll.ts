@@ -1,11 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { CliIo } from '../lib/io.js';
+import { CliError, EXIT_CODES, type CliIo } from '../lib/io.js';
 
 /** Options of `vtt roll`, as commander parses them. */
 export interface RollOptions {
   readonly seed?: string;
   readonly times: number;
   readonly json: boolean;
+  /** A roll log to check instead of rolling (see `vtt roll --verify`). */
+  readonly verify?: string;
 }
 
 const MAX_TIMES = 100_000;
@@ -27,10 +29,14 @@ export function rollCommand(io: CliIo): Command {
         'breakdown of every die, or the whole result as JSON. With --seed the roll is ' +
         'reproducible: the same seed gives the same dice on every machine.',
     )
-    .argument('<notation>', 'dice notation, e.g. "4d6kh3" or "10d6>=5" (quote it in the shell)')
+    .argument('[notation]', 'dice notation, e.g. "4d6kh3" or "10d6>=5" (quote it in the shell)')
     .option('-s, --seed <seed>', 'seed for the random generator (number or text)')
     .option('-t, --times <n>', 'roll the notation n times', parseTimes, 1)
     .option('--json', 'print JSON: one result object, or an array of n with --times n', false)
+    .option(
+      '--verify <file>',
+      'check an exported roll log: re-derive every roll from its revealed session seed',
+    )
     .addHelpText(
       'after',
       [
@@ -40,9 +46,17 @@ export function rollCommand(io: CliIo): Command {
         '  $ vtt roll "4d6kh3" --times 6 --seed 42     six ability scores, reproducibly',
         '  $ vtt roll "10d6>=5"                         count hits, Shadowrun style',
         '  $ vtt roll "2d20kh1 + 1d4[bless]" --json     the full result as JSON',
+        "  $ vtt roll --verify rolls.json               check a session's roll log",
       ].join('\n'),
     )
-    .action(async (notation: string, options: RollOptions) => {
+    .action(async (notation: string | undefined, options: RollOptions) => {
+      if (options.verify !== undefined) {
+        const { runRollVerify } = await import('./roll-verify-action.js');
+        return runRollVerify(options.verify, options, io);
+      }
+      if (notation === undefined) {
+        throw new CliError('give dice notation to roll, or --verify <file>.', EXIT_CODES.usage);
+      }
       const { runRoll } = await import('./roll-action.js');
       runRoll(notation, options, io);
     });
