@@ -82,7 +82,8 @@ export class HostRandom {
         });
       }
       let id = `${this.dice.stream}@${this.dice.position()}`;
-      for (let n = 2; this.ids.has(id); n++) id = `${this.dice.stream}@${this.dice.position()}#${n}`;
+      for (let n = 2; this.ids.has(id); n++)
+        id = `${this.dice.stream}@${this.dice.position()}#${n}`;
       const { result, record } = drawRoll(this.dice, notation, { id });
       this.ids.add(record.id);
       this.rolls.push(record);
@@ -93,7 +94,9 @@ export class HostRandom {
         return JSON.stringify({ error: { code: error.code, message: error.message } });
       }
       if (error instanceof RangeError) {
-        return JSON.stringify({ error: { code: 'VTT_ERR_DICE_SOURCE_VALUE', message: error.message } });
+        return JSON.stringify({
+          error: { code: 'VTT_ERR_DICE_SOURCE_VALUE', message: error.message },
+        });
       }
       throw error;
     }

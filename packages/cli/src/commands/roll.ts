@@ -29,7 +29,7 @@ export function rollCommand(io: CliIo): Command {
         'breakdown of every die, or the whole result as JSON. With --seed the roll is ' +
         'reproducible: the same seed gives the same dice on every machine. With --verify <file>, ' +
         'check a roll log exported from a table instead: every roll is re-derived from its ' +
-        "session's revealed seed (docs/reference/dice.md, \"Auditing a session\").",
+        'session\'s revealed seed (docs/reference/dice.md, "Auditing a session").',
     )
     .argument('[notation]', 'dice notation, e.g. "4d6kh3" or "10d6>=5" (quote it in the shell)')
     .option('-s, --seed <seed>', 'seed for the random generator (number or text)')

@@ -51,7 +51,10 @@ export const CHAT_ACTIONS = defineActionHandlers({
     const { result, record } = drawRoll(ctx.rng(), p.roll);
     const verified = { by: 'core', rolls: [record] };
     return [
-      { ...messageDraft(ctx, { ...p, roll: result, verified }), server: { rng: ctx.rng().state() } },
+      {
+        ...messageDraft(ctx, { ...p, roll: result, verified }),
+        server: { rng: ctx.rng().state() },
+      },
     ];
   },
   'core:delete-message': ({ payload }) => [{ type: 'core:message-deleted', payload }],

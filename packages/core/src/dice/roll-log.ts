@@ -56,7 +56,12 @@ export function rollLog(
   events: readonly TableEvent[],
   options?: { readonly start?: DiceSession },
 ): RollLog {
-  type Open = { session: number; commitment: string | null; seed: string | null; rolls: RollLogEntry[] };
+  type Open = {
+    session: number;
+    commitment: string | null;
+    seed: string | null;
+    rolls: RollLogEntry[];
+  };
   const sessions: Open[] = [];
   let current: Open = {
     session: options?.start?.session ?? 1,
@@ -70,7 +75,12 @@ export function rollLog(
       current.commitment ??= event.payload.commitment;
       current.seed = event.payload.seed;
     } else if (event.type === 'core:dice-session-started') {
-      current = { session: event.payload.session, commitment: event.payload.commitment, seed: null, rolls: [] };
+      current = {
+        session: event.payload.session,
+        commitment: event.payload.commitment,
+        seed: null,
+        rolls: [],
+      };
       sessions.push(current);
     } else if (event.type === 'core:message-posted') {
       const { message } = event.payload;
@@ -106,7 +116,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Why `value` is not a roll log, or null when it is one. */
 function shapeProblem(value: unknown): string | null {
-  if (!isObject(value) || value['format'] !== ROLL_LOG_FORMAT) return 'its format is not "vtt-roll-log"';
+  if (!isObject(value) || value['format'] !== ROLL_LOG_FORMAT)
+    return 'its format is not "vtt-roll-log"';
   if (value['version'] !== 1) return `version ${String(value['version'])} is not 1`;
   if (!Array.isArray(value['sessions'])) return '"sessions" is not a list';
   for (const [i, s] of (value['sessions'] as unknown[]).entries()) {
@@ -142,7 +153,10 @@ function shapeProblem(value: unknown): string | null {
 export function verifyRollLog(log: unknown, file = 'input'): RollVerification {
   const problem = shapeProblem(log);
   if (problem !== null) {
-    return { verified: 0, problems: [{ code: 'VTT_ERR_ROLL_LOG_INVALID', params: { file, problem } }] };
+    return {
+      verified: 0,
+      problems: [{ code: 'VTT_ERR_ROLL_LOG_INVALID', params: { file, problem } }],
+    };
   }
   const problems: RollProblem[] = [];
   let verified = 0;
@@ -169,7 +183,12 @@ export function verifyRollLog(log: unknown, file = 'input'): RollVerification {
       const mismatch = (why: string) =>
         problems.push({
           code: 'VTT_ERR_ROLL_MISMATCH',
-          params: { id: entry.id, notation: entry.notation, session: session.session, problem: why },
+          params: {
+            id: entry.id,
+            notation: entry.notation,
+            session: session.session,
+            problem: why,
+          },
         });
       if (entry.stream === FORCED_STREAM) {
         mismatch('its faces were forced by a test, not drawn');
@@ -183,7 +202,12 @@ export function verifyRollLog(log: unknown, file = 'input'): RollVerification {
       const state: RngState =
         entry.stream === DICE_STREAM
           ? { algorithm: 'chacha20', seed, position: entry.position, streams: {} }
-          : { algorithm: 'chacha20', seed, position: 0, streams: { [entry.stream]: entry.position } };
+          : {
+              algorithm: 'chacha20',
+              seed,
+              position: 0,
+              streams: { [entry.stream]: entry.position },
+            };
       let again;
       const rng = createRng(state, entry.stream);
       try {
@@ -195,9 +219,12 @@ export function verifyRollLog(log: unknown, file = 'input'): RollVerification {
       used.set(entry.stream, { end: rng.position(), id: entry.id });
       const sameDraws =
         again.draws.length === entry.draws.length &&
-        again.draws.every((d, i) => d.sides === entry.draws[i]?.sides && d.value === entry.draws[i]?.value);
+        again.draws.every(
+          (d, i) => d.sides === entry.draws[i]?.sides && d.value === entry.draws[i]?.value,
+        );
       if (!sameDraws) mismatch('its dice differ from the ones the seed gives');
-      else if (again.total !== entry.total) mismatch(`its total ${entry.total} should be ${again.total}`);
+      else if (again.total !== entry.total)
+        mismatch(`its total ${entry.total} should be ${again.total}`);
       else verified++;
     }
   }

@@ -39,7 +39,8 @@ export const MODULE_RUNTIME_ERRORS = defineErrors({
     status: 409,
   },
   VTT_ERR_MODULE_ROLL_NOT_DRAWN: {
-    message: 'Module {moduleId} presented a roll ({notation}) that the host did not draw for it: {problem}.',
+    message:
+      'Module {moduleId} presented a roll ({notation}) that the host did not draw for it: {problem}.',
     fix: 'Roll with ctx.dice.roll (or sandbox.roll) and pass the result on unchanged; a roll result cannot be made up or edited.',
     status: 502,
   },

@@ -99,7 +99,9 @@ export function chacha20Block(
 export function bytesToWordsLE(bytes: readonly number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i + 3 < bytes.length; i += 4) {
-    out.push((bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) >>> 0);
+    out.push(
+      (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) >>> 0,
+    );
   }
   return out;
 }

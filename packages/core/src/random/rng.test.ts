@@ -76,7 +76,9 @@ describe('createRng', () => {
     expect(() => createRng(1).below(0)).toThrow(RangeError);
     expect(() => createRng(1).below(1.5)).toThrow(RangeError);
     const old = { algorithm: 'xoshiro128**', s: [1, 2, 3, 4] } as unknown as RngState;
-    expect(() => createRng(old)).toThrow(expect.objectContaining({ code: 'VTT_ERR_DICE_RNG_STATE' }));
+    expect(() => createRng(old)).toThrow(
+      expect.objectContaining({ code: 'VTT_ERR_DICE_RNG_STATE' }),
+    );
     const revealed: RngState = { ...createRng(1).state(), revealed: true };
     expect(() => createRng(revealed).below(6)).toThrow(
       expect.objectContaining({ code: 'VTT_ERR_DICE_SESSION_ENDED' }),

@@ -18,7 +18,9 @@ describe('sha256', () => {
 
   it('agrees with node:crypto on every padding length and on non-ASCII text', () => {
     for (let length = 0; length < 130; length++) {
-      const text = Array.from({ length }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+      const text = Array.from({ length }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join(
+        '',
+      );
       expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
     }
     for (const text of ['héllo wörld', '骰子 🎲 d20', '\u{1F600}x']) {

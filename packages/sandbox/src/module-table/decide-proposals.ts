@@ -68,7 +68,12 @@ export function decideProposals(
           data === null
             ? draft.payload.message.flags
             : { ...draft.payload.message.flags, [ctx.moduleId]: data };
-        const message = { ...draft.payload.message, roll, flags, ...(verified ? { verified } : {}) };
+        const message = {
+          ...draft.payload.message,
+          roll,
+          flags,
+          ...(verified ? { verified } : {}),
+        };
         return { ...draft, payload: { ...draft.payload, message } };
       });
     }

@@ -28,7 +28,8 @@ export function createDiceSeam(): DiceSeam {
     used: (count) => {
       queue.splice(0, count);
     },
-    coreRng: (state) => (queue.length > 0 ? withForcedFaces(createRng(state.rng), queue) : undefined),
+    coreRng: (state) =>
+      queue.length > 0 ? withForcedFaces(createRng(state.rng), queue) : undefined,
   };
 }
 

@@ -31,16 +31,25 @@ export function recordsById(records: readonly RollRecord[] | undefined): RollRec
  * kept). Throws `VTT_ERR_MODULE_ROLL_NOT_DRAWN` when no record has its id or
  * its numbers differ from the record's.
  */
-export function checkedRoll(moduleId: string, records: RollRecords, claimed: RollResult): RollResult {
+export function checkedRoll(
+  moduleId: string,
+  records: RollRecords,
+  claimed: RollResult,
+): RollResult {
   const notation = typeof claimed.notation === 'string' ? claimed.notation : String(claimed.text);
   const refuse = (problem: string) =>
     new VttError('VTT_ERR_MODULE_ROLL_NOT_DRAWN', { moduleId, notation, problem });
   const id = typeof claimed.id === 'string' ? claimed.id : undefined;
   const record = id === undefined ? undefined : records.get(id);
   if (record === undefined) {
-    throw refuse(id === undefined ? 'it has no roll id, so no die of it was drawn by the host' : `no roll ${id} was drawn in this call`);
+    throw refuse(
+      id === undefined
+        ? 'it has no roll id, so no die of it was drawn by the host'
+        : `no roll ${id} was drawn in this call`,
+    );
   }
-  if (!matchesRecord(claimed, record)) throw refuse(`its numbers differ from roll ${record.id} as drawn`);
+  if (!matchesRecord(claimed, record))
+    throw refuse(`its numbers differ from roll ${record.id} as drawn`);
   let rebuilt: RollResult;
   try {
     rebuilt = roll(record.notation, { source: replayDiceSource(record.draws) });
@@ -48,12 +57,19 @@ export function checkedRoll(moduleId: string, records: RollRecords, claimed: Rol
     if (isVttError(error)) throw refuse(`roll ${record.id} does not replay (${error.code})`);
     throw error;
   }
-  const text = typeof claimed.text === 'string' && claimed.text.endsWith(`: ${rebuilt.text}`) ? claimed.text : rebuilt.text;
+  const text =
+    typeof claimed.text === 'string' && claimed.text.endsWith(`: ${rebuilt.text}`)
+      ? claimed.text
+      : rebuilt.text;
   return { ...rebuilt, text, id: record.id };
 }
 
 /** A named roll's outcome with every roll checked and rebuilt (see {@link checkedRoll}). */
-export function checkedOutcome(moduleId: string, records: RollRecords, outcome: RollOutcome): RollOutcome {
+export function checkedOutcome(
+  moduleId: string,
+  records: RollRecords,
+  outcome: RollOutcome,
+): RollOutcome {
   return { ...outcome, rolls: outcome.rolls.map((r) => checkedRoll(moduleId, records, r)) };
 }
 

@@ -343,7 +343,11 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
           state.rng,
         );
         rejected(slot, `roll ${request.name}`, reply.value);
-        const outcome = checkedOutcome(slot.id, recordsById(reply.rolls), outcomeOf(slot.id, reply.value));
+        const outcome = checkedOutcome(
+          slot.id,
+          recordsById(reply.rolls),
+          outcomeOf(slot.id, reply.value),
+        );
         const card = {
           kind: 'message' as const,
           text: `${outcome.label || outcome.name}: ${outcome.total}`,
