@@ -74,7 +74,7 @@ export function normalizeSeed(seed: number | string): string {
  * @example
  * seedCommitment(seed) === sha256Hex(seed); // printf %s "$seed" | sha256sum
  */
-export function seedCommitment(seed: string): string {
+export function seedCommitment(seed: number | string): string {
   return sha256Hex(normalizeSeed(seed));
 }
 
