@@ -103,7 +103,7 @@ describe('vtt roll --verify', () => {
     const rolls = session!.rolls;
     const reused = await write('reused.json', {
       ...log,
-      sessions: [{ ...session, rolls: [rolls[0], rolls[0]] }],
+      sessions: [{ ...session, rolls: [rolls[0], { ...rolls[0]!, id: 'again' }] }],
     });
     const b = await vtt('roll', '--verify', reused, '--json');
     expect(JSON.parse(b.out).errors.map((e: { code: string }) => e.code)).toEqual([
