@@ -11,8 +11,12 @@ import type { Role } from '../model/documents.js';
 import type { TableDocs } from '../model/state.js';
 import type { RollResult } from '../dice/index.js';
 
-/** Version of the guest protocol; a bundle built for another version is refused. */
-export const MODULE_PROTOCOL_VERSION = 1;
+/**
+ * Version of the guest protocol; a bundle built for another version is
+ * refused. 2: dice come whole from the host (`sandbox.roll`), and every roll
+ * a module presents must carry the `id` of the host's record.
+ */
+export const MODULE_PROTOCOL_VERSION = 2;
 
 /** The names of the functions a module bundle exports to the host. */
 export const GUEST_CALLS = {
