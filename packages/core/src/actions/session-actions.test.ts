@@ -98,6 +98,15 @@ describe('dice sessions', () => {
     expect(verifyRollLog(log)).toEqual({ verified: 2, problems: [] });
   });
 
+  it('lets no user set `verified` on a message: only the host does', () => {
+    const verified = { by: 'dnd5e', rolls: [] };
+    expect(
+      errorCode(() =>
+        run(fixtureTable(), USERS.p1, 'core:send-message', { text: 'x', verified } as never),
+      ),
+    ).toBe('VTT_ERR_ACTION_INVALID');
+  });
+
   it("keeps a blind roll's dice from its author: no roll and no record in their view", () => {
     const state = run(fixtureTable(), USERS.p1, 'core:send-message', {
       text: 'b',
