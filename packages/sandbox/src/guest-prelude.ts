@@ -14,7 +14,7 @@
  * - `Date.now()` and `new Date()` return the host's clock for this call
  *   (constant during a call); `Date(...)` as a function formats that time.
  * - a frozen `sandbox` global: `random()`, `randomInt(bound)` (unbiased
- *   integer in [0, bound)), `roll(notation)` (dice drawn and recorded by the
+ *   integer in [0, bound)), `roll(notation, { label })` (dice drawn and recorded by the
  *   host: the only dice a roll card may show) and `now()`.
  */
 export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, hostRoll, hostNow, maxResultChars, maxErrorChars) {
@@ -37,8 +37,9 @@ export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, ho
     return hostRandomInt(bound);
   };
   const now = function now() { return hostNow(); };
-  const roll = function roll(notation) {
-    const reply = parse(hostRoll(toText(notation)));
+  const roll = function roll(notation, options) {
+    const label = options !== null && typeof options === 'object' && options.label !== undefined ? toText(options.label) : undefined;
+    const reply = parse(hostRoll(toText(notation), label));
     if (reply.error !== undefined) {
       const error = new RangeError(reply.error.message);
       error.code = reply.error.code;

@@ -67,11 +67,11 @@ export class HostRandom {
   }
 
   /**
-   * `sandbox.roll(notation)`: rolls with the table's dice and records it.
+   * `sandbox.roll(notation, { label })`: rolls with the table's dice and records it.
    * Returns JSON text, `{"result": RollResult}` (its `id` names the record)
    * or `{"error": {code, message}}` for notation the engine refuses.
    */
-  roll(notation: string): string {
+  roll(notation: string, label?: string): string {
     try {
       if (this.draws >= MAX_DRAWS_PER_CALL) {
         return JSON.stringify({
@@ -84,7 +84,10 @@ export class HostRandom {
       let id = `${this.dice.stream}@${this.dice.position()}`;
       for (let n = 2; this.ids.has(id); n++)
         id = `${this.dice.stream}@${this.dice.position()}#${n}`;
-      const { result, record } = drawRoll(this.dice, notation, { id });
+      const { result, record } = drawRoll(this.dice, notation, {
+        id,
+        ...(label === undefined ? {} : { label }),
+      });
       this.ids.add(record.id);
       this.rolls.push(record);
       this.draws += record.draws.length;

@@ -100,7 +100,7 @@ export async function loadQuickJsGuest(init: {
   const helpers = installPrelude(ctx, limits, {
     random: () => random.float(),
     randomInt: (bound) => random.int(bound),
-    roll: (notation) => random.roll(notation),
+    roll: (notation, label) => random.roll(notation, label),
     now: () => now,
   });
 
@@ -299,14 +299,21 @@ function installPrelude(
   host: {
     random(): number;
     randomInt(bound: number): number;
-    roll(notation: string): string;
+    roll(notation: string, label: string | undefined): string;
     now(): number;
   },
 ): Helpers {
   const args = [
     ctx.newFunction('random', () => ctx.newNumber(host.random())),
     ctx.newFunction('randomInt', (bound) => ctx.newNumber(host.randomInt(ctx.getNumber(bound)))),
-    ctx.newFunction('roll', (notation) => ctx.newString(host.roll(ctx.getString(notation)))),
+    ctx.newFunction('roll', (notation, label) =>
+      ctx.newString(
+        host.roll(
+          ctx.getString(notation),
+          ctx.typeof(label) === 'string' ? ctx.getString(label) : undefined,
+        ),
+      ),
+    ),
     ctx.newFunction('now', () => ctx.newNumber(host.now())),
     ctx.newNumber(limits.maxResultChars),
     ctx.newNumber(limits.maxErrorChars),

@@ -33,6 +33,13 @@ export default defineModule({
         return { label: 'Attack', total: real.total, rolls: [real] };
       },
     },
+    /** A real roll whose text claims a natural 20. */
+    retexted: {
+      roll: (ctx) => {
+        const real = ctx.dice.roll('1d20');
+        return { total: real.total, rolls: [{ ...real, text: '1d20 [20] = 20' }] };
+      },
+    },
     /** Tries to reuse an id drawn in an earlier call. */
     replayed: { roll: (ctx) => ({ total: 0, rolls: [{ ...fake, id: String(ctx.args) }] }) },
   },

@@ -25,12 +25,15 @@ export interface RollRecord {
   readonly notation: string;
   readonly total: number;
   readonly draws: readonly DiceDraw[];
+  /** The label the roll was made with (`ctx.dice.roll(n, { label })`); its text starts `label: `. */
+  readonly label?: string;
 }
 
 /**
  * Rolls `notation` with the table generator `rng` (possibly wrapped by
  * `withForcedFaces`) and returns the result, whose `id` names the record,
- * with its {@link RollRecord}. Throws what `roll` throws.
+ * with its {@link RollRecord}. A `label` prefixes the text (`label: ...`)
+ * and is kept in the record. Throws what `roll` throws.
  *
  * @example
  * const { result, record } = drawRoll(ctx.rng(), '1d20+5');
@@ -39,7 +42,7 @@ export interface RollRecord {
 export function drawRoll(
   rng: Rng,
   notation: string,
-  options?: Pick<RollOptions, 'limits'> & { readonly id?: string },
+  options?: Pick<RollOptions, 'limits'> & { readonly id?: string; readonly label?: string },
 ): { result: RollResult; record: RollRecord } {
   const position = rng.position();
   const forcedBefore = rng.forcedUsed?.() ?? 0;
@@ -47,7 +50,9 @@ export function drawRoll(
   const forced = (rng.forcedUsed?.() ?? 0) > forcedBefore;
   const stream = forced ? FORCED_STREAM : rng.stream;
   const id = options?.id ?? `${stream}@${position}`;
-  const result: RollResult = { ...rolled, id };
+  const label = options?.label;
+  const text = label === undefined ? rolled.text : `${label}: ${rolled.text}`;
+  const result: RollResult = { ...rolled, text, id };
   const record: RollRecord = {
     id,
     stream,
@@ -55,6 +60,7 @@ export function drawRoll(
     notation,
     total: rolled.total,
     draws: rolled.draws,
+    ...(label === undefined ? {} : { label }),
   };
   return { result, record };
 }

@@ -27,8 +27,8 @@ export function recordsById(records: readonly RollRecord[] | undefined): RollRec
 
 /**
  * The host's own version of `claimed`: rebuilt from the record it names
- * (terms and text from the recorded draws; a `label: ` prefix of the text is
- * kept). Throws `VTT_ERR_MODULE_ROLL_NOT_DRAWN` when no record has its id or
+ * (terms and text from the recorded draws and label; nothing of the
+ * module's text is kept). Throws `VTT_ERR_MODULE_ROLL_NOT_DRAWN` when no record has its id or
  * its numbers differ from the record's.
  */
 export function checkedRoll(
@@ -57,10 +57,7 @@ export function checkedRoll(
     if (isVttError(error)) throw refuse(`roll ${record.id} does not replay (${error.code})`);
     throw error;
   }
-  const text =
-    typeof claimed.text === 'string' && claimed.text.endsWith(`: ${rebuilt.text}`)
-      ? claimed.text
-      : rebuilt.text;
+  const text = record.label === undefined ? rebuilt.text : `${record.label}: ${rebuilt.text}`;
   return { ...rebuilt, text, id: record.id };
 }
 

@@ -15,7 +15,7 @@ import type { DiceApi, ModuleContext, ProposingContext } from '../context.js';
 
 /** The guest's view of the host's `sandbox` global (see @vtt/sandbox's prelude). */
 interface SandboxGlobal {
-  roll(notation: string): RollResult;
+  roll(notation: string, options?: { label?: string }): RollResult;
   now(): number;
 }
 
@@ -41,7 +41,7 @@ export const guestDice: DiceApi = {
     }
     let result: RollResult;
     try {
-      result = box.roll(notation);
+      result = box.roll(notation, options?.label === undefined ? {} : { label: options.label });
     } catch (error) {
       // Bad notation (often built from a user's input) refuses the request; it is not a fault.
       const code = (error as { code?: unknown } | null)?.code;
@@ -50,9 +50,7 @@ export const guestDice: DiceApi = {
       }
       throw error;
     }
-    return options?.label === undefined
-      ? result
-      : { ...result, text: `${options.label}: ${result.text}` };
+    return result; // the host already put the label in front of the text
   },
 };
 

@@ -73,6 +73,13 @@ describe('verified rolls: a roll card shows only dice the host drew', () => {
     expect(seen?.verified?.by).toBe('forger'); // a client can tell it from text
   });
 
+  it('shows the text of the drawn dice, whatever text the module wrote', async () => {
+    const { outcome } = await record(t.player('alice').roll('retexted'));
+    const text = last().roll!.text;
+    expect(text).toBe(`1d20 [${outcome.rolls[0]!.draws[0]!.value}] = ${outcome.rolls[0]!.total}`);
+    expect(outcome.rolls[0]!.text).toBe(text);
+  });
+
   it("shows a player's forged module card (flags.<module>.outcome) as unverified text", async () => {
     const forged = {
       outcome: { label: 'Attack', total: 20, rolls: [{ total: 20, text: '1d20 [20] = 20' }] },
@@ -132,11 +139,11 @@ describe('verified rolls: a roll card shows only dice the host drew', () => {
   it('exports a roll log that re-derives every roll of the revealed session', () => {
     const log = rollLog(events, { start });
     expect(log.sessions.map((s) => [s.session, s.rolls.length, s.seed !== null])).toEqual([
-      [1, 4, true],
+      [1, 5, true],
       [2, 1, false],
     ]);
     const result = verifyRollLog(JSON.parse(JSON.stringify(log)));
-    expect(result.verified).toBe(3);
+    expect(result.verified).toBe(4);
     expect(result.problems.map((p) => p.code)).toEqual([
       'VTT_ERR_ROLL_MISMATCH', // the forced roll
       'VTT_ERR_ROLL_SEED_HIDDEN', // session 2 still runs
