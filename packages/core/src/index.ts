@@ -14,8 +14,11 @@ export { VttError, formatErrorMessage, isVttError } from './errors/vtt-error.js'
 export type { ErrorParams } from './errors/vtt-error.js';
 
 // --- random -----------------------------------------------------------------
-export { createRng, forceDice } from './random/rng.js';
-export type { ForcedRngState, Rng, RngState, XoshiroRngState } from './random/rng.js';
+export { createRng, DICE_STREAM, normalizeSeed, seedCommitment } from './random/rng.js';
+export type { Rng, RngState } from './random/rng.js';
+export { withForcedFaces } from './random/forced-rng.js';
+export { chacha20Block } from './random/chacha20.js';
+export { sha256Hex } from './random/sha256.js';
 
 // --- dice -------------------------------------------------------------------
 export {
@@ -24,6 +27,12 @@ export {
   DICE_FUNCTIONS,
   EXPLODE_MODES,
   KEEP_MODES,
+  FORCED_STREAM,
+  ROLL_LOG_FORMAT,
+  drawRoll,
+  matchesRecord,
+  rollLog,
+  verifyRollLog,
   forcedDiceSource,
   formatDice,
   parseDice,
@@ -57,7 +66,13 @@ export type {
   PoolTermResult,
   ProductNode,
   RollOptions,
+  RollLog,
+  RollLogEntry,
+  RollLogSession,
+  RollProblem,
+  RollRecord,
   RollResult,
+  RollVerification,
   SumNode,
   TermResult,
 } from './dice/index.js';
@@ -116,6 +131,8 @@ export type {
   Campaign,
   CampaignSettings,
   ChatMessage,
+  DiceSession,
+  VerifiedRolls,
   Combat,
   Combatant,
   DocLink,

@@ -25,8 +25,11 @@ export function run<T extends TableActionType>(
   return commit(state, decide(state, action, { userId, now }), { author: userId, now });
 }
 
+/** The dice seed of the fixture tables unless a test gives another. */
+export const FIXTURE_SEED = 7;
+
 /** A table with the four {@link USERS}, a scene `s1` with fog off, and actors `a1` (p1's) and `a2` (p2's). */
-export function fixtureTable(seed = 7): TableState {
+export function fixtureTable(seed = FIXTURE_SEED): TableState {
   let s = createTableState({ campaignId: 'c1', name: 'Test', gmUserId: USERS.gm, seed });
   s = run(s, USERS.gm, 'core:set-member', { userId: USERS.p1, name: 'Ann', role: 'player' }).state;
   s = run(s, USERS.gm, 'core:set-member', { userId: USERS.p2, name: 'Bob', role: 'player' }).state;
@@ -70,7 +73,7 @@ export function errorCode(fn: () => unknown): string | undefined {
  * `n1`, a GM note `gn-1` and a running combat with `c1` (t1) and `c2` (hid-1).
  * Secret material uses the markers of `action-arbitraries.ts`.
  */
-export function populatedTable(seed = 7): TableState {
+export function populatedTable(seed = FIXTURE_SEED): TableState {
   let s = fixtureTable(seed);
   const gm = (type: TableActionType, payload: unknown) => {
     s = run(s, USERS.gm, type, payload as never).state;

@@ -9,13 +9,15 @@
  * which the host parses as JSON text anyway.
  *
  * It replaces the guest's sources of non-determinism:
- * - `Math.random()` draws from the host's seeded RNG.
+ * - `Math.random()` draws from the module's own stream of the table's
+ *   ChaCha20 generator (never the dice stream; the key stays on the host).
  * - `Date.now()` and `new Date()` return the host's clock for this call
  *   (constant during a call); `Date(...)` as a function formats that time.
  * - a frozen `sandbox` global: `random()`, `randomInt(bound)` (unbiased
- *   integer in [0, bound)) and `now()`.
+ *   integer in [0, bound)), `roll(notation, { label })` (dice drawn and recorded by the
+ *   host: the only dice a roll card may show) and `now()`.
  */
-export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, hostNow, maxResultChars, maxErrorChars) {
+export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, hostRoll, hostNow, maxResultChars, maxErrorChars) {
   'use strict';
   const stringify = JSON.stringify;
   const parse = JSON.parse;
@@ -35,6 +37,16 @@ export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, ho
     return hostRandomInt(bound);
   };
   const now = function now() { return hostNow(); };
+  const roll = function roll(notation, options) {
+    const label = options !== null && typeof options === 'object' && options.label !== undefined ? toText(options.label) : undefined;
+    const reply = parse(hostRoll(toText(notation), label));
+    if (reply.error !== undefined) {
+      const error = new RangeError(reply.error.message);
+      error.code = reply.error.code;
+      throw error;
+    }
+    return reply.result;
+  };
 
   const SandboxDate = function Date(...args) {
     if (new.target === undefined) return new RealDate(hostNow()).toString();
@@ -47,7 +59,7 @@ export const GUEST_PRELUDE = String.raw`(function (hostRandom, hostRandomInt, ho
   defineProperty(RealDate.prototype, 'constructor', { value: SandboxDate, writable: true, configurable: true });
   defineProperty(globalThis, 'Date', { value: SandboxDate, writable: true, configurable: true });
   defineProperty(Math, 'random', { value: random, writable: true, configurable: true });
-  defineProperty(globalThis, 'sandbox', { value: freeze({ random, randomInt, now }) });
+  defineProperty(globalThis, 'sandbox', { value: freeze({ random, randomInt, roll, now }) });
 
   const MISSING = {};
   return {

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorParams, RngState } from '@vtt/core';
+import type { ErrorCode, ErrorParams, RngState, RollRecord } from '@vtt/core';
 import type { SandboxLimits } from './limits.js';
 
 /**
@@ -40,6 +40,8 @@ export interface CallRequest {
   readonly now: number;
   /** The random state the guest draws from; the advanced state comes back. */
   readonly rng: RngState;
+  /** Test seam only: die faces served before the generator's. */
+  readonly forced?: readonly number[];
 }
 
 /** Free instance `key` in this worker. */
@@ -79,6 +81,9 @@ export interface OkResponse {
   readonly id: number;
   readonly valueJson?: string;
   readonly rng?: RngState;
+  /** The rolls the guest drew through `sandbox.roll`, as the worker drew them. */
+  readonly rolls?: readonly RollRecord[];
+  readonly forcedUsed?: number;
   readonly cpuMs?: number;
   readonly stats?: WorkerStats;
 }

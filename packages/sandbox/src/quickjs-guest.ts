@@ -1,4 +1,4 @@
-import { createRng, type ErrorCode, type ErrorParams, type Rng, type RngState } from '@vtt/core';
+import type { ErrorCode, ErrorParams, RngState, RollRecord } from '@vtt/core';
 import {
   RELEASE_SYNC,
   newQuickJSWASMModuleFromVariant,
@@ -7,6 +7,7 @@ import {
   type QuickJSHandle,
 } from 'quickjs-emscripten';
 import { GUEST_PRELUDE } from './guest-prelude.js';
+import { HostRandom } from './host-random.js';
 import { MIN_MEMORY_BYTES, WASM_PAGE_BYTES, type SandboxLimits } from './limits.js';
 import type { SandboxFailure } from './protocol.js';
 
@@ -22,6 +23,8 @@ export interface GuestCallInput {
   readonly argJson: string;
   readonly now: number;
   readonly rng: RngState;
+  /** Test seam only: die faces to serve before the generator's (see `forceDice`). */
+  readonly forced?: readonly number[];
 }
 
 /** The outcome of loading or calling, as data. */
@@ -31,6 +34,10 @@ export type GuestOutcome =
       readonly valueJson: string;
       readonly rng: RngState;
       readonly cpuMs: number;
+      /** Every roll the guest drew through `sandbox.roll` during the call, as the host drew it. */
+      readonly rolls: readonly RollRecord[];
+      /** How many of `forced` the call used. */
+      readonly forcedUsed: number;
     }
   | { readonly ok: false; readonly failure: SandboxFailure };
 
@@ -100,11 +107,13 @@ export async function prepareQuickJsGuest(init: {
     return true;
   });
   const ctx = rt.newContext();
-  let rng: Rng = createRng(0);
+  // The generator lives on this side of the boundary: the guest gets only outputs, never the key.
+  const random = new HostRandom(`module:${key}`);
   let now = 0;
   const helpers = installPrelude(ctx, limits, {
-    random: () => rng.nextFloat(),
-    randomInt: (bound) => rng.below(bound),
+    random: () => random.float(),
+    randomInt: (bound) => random.int(bound),
+    roll: (notation, label) => random.roll(notation, label),
     now: () => now,
   });
 
@@ -224,14 +233,14 @@ export async function prepareQuickJsGuest(init: {
   const guest: QuickJsGuest = {
     call(input) {
       const { fn } = input;
-      rng = createRng(input.rng);
+      random.begin(input.rng, input.forced);
       now = input.now;
       const started = performance.now();
       clock.interrupted = false;
       clock.deadline = started + limits.cpuMs;
       try {
         const outcome = callExport(input);
-        if (outcome.ok) return { ...outcome, rng: rng.state(), cpuMs: performance.now() - started };
+        if (outcome.ok) return { ...outcome, ...random.end(), cpuMs: performance.now() - started };
         return { ok: false, failure: withoutLeftovers(outcome.failure) };
       } catch (error) {
         trapped = true;
@@ -291,7 +300,7 @@ export async function prepareQuickJsGuest(init: {
     if (kind === 'string') {
       const valueJson = ctx.getString(json.value);
       json.value.dispose();
-      return { ok: true, valueJson, rng: rng.state(), cpuMs: 0 };
+      return { ok: true, valueJson, ...random.end(), cpuMs: 0 };
     }
     if (kind === 'number') {
       const length = ctx.getNumber(json.value);
@@ -363,11 +372,24 @@ function isHostStackOverflow(error: unknown): boolean {
 function installPrelude(
   ctx: QuickJSContext,
   limits: SandboxLimits,
-  host: { random(): number; randomInt(bound: number): number; now(): number },
+  host: {
+    random(): number;
+    randomInt(bound: number): number;
+    roll(notation: string, label: string | undefined): string;
+    now(): number;
+  },
 ): Helpers {
   const args = [
     ctx.newFunction('random', () => ctx.newNumber(host.random())),
     ctx.newFunction('randomInt', (bound) => ctx.newNumber(host.randomInt(ctx.getNumber(bound)))),
+    ctx.newFunction('roll', (notation, label) =>
+      ctx.newString(
+        host.roll(
+          ctx.getString(notation),
+          ctx.typeof(label) === 'string' ? ctx.getString(label) : undefined,
+        ),
+      ),
+    ),
     ctx.newFunction('now', () => ctx.newNumber(host.now())),
     ctx.newNumber(limits.maxResultChars),
     ctx.newNumber(limits.maxErrorChars),

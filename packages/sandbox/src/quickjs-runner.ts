@@ -74,6 +74,8 @@ export function createQuickJsRunner(options: {
             id,
             valueJson: outcome.valueJson,
             rng: outcome.rng,
+            rolls: outcome.rolls,
+            forcedUsed: outcome.forcedUsed,
             cpuMs: outcome.cpuMs,
           };
         }

@@ -13,7 +13,9 @@ export function globals() {
     viaEval, viaFunction, viaConstructor,
   };
 }
-export function draw() { return { r: Math.random(), d: sandbox.randomInt(20) + 1, now: Date.now(), date: new Date().getTime() }; }
+export function draw() { return { r: Math.random(), i: sandbox.randomInt(20), d: sandbox.roll('1d20'), now: Date.now(), date: new Date().getTime() }; }
+export function badRoll() { try { sandbox.roll('2d'); return 'rolled'; } catch (e) { return e.code; } }
+export function floats(n) { const out = []; for (let i = 0; i < n; i++) out.push(Math.random()); return out; }
 export function echo(arg) { return arg; }
 export async function later(x) { await null; return x * 2; }
 export function getterThrows() { return { get secret() { throw new Error('no'); } }; }
@@ -60,18 +62,62 @@ describe('sandbox boundary: globals, determinism and JSON in and out', () => {
     });
   });
 
-  it('draws Math.random and dice from the host RNG and reads the host clock', async () => {
+  it('draws dice from the dice stream, recorded, and Math.random from the module stream', async () => {
     const rng = createRng('audit').state();
     const first = await probe.call('draw', null, { rng, now: 1_700_000_000_000 });
     const again = await probe.call('draw', null, { rng, now: 1_700_000_000_000 });
     expect(again.value).toEqual(first.value);
     expect(first.value).toMatchObject({ now: 1_700_000_000_000, date: 1_700_000_000_000 });
-    const expected = createRng(rng);
-    expect((first.value as { r: number }).r).toBe(expected.nextFloat());
-    expect((first.value as { d: number }).d).toBe(expected.below(20) + 1);
-    expect(first.rng).toEqual(expected.state());
+    const random = createRng(rng, 'module:table-1:probe');
+    const dice = createRng(rng);
+    const value = first.value as { r: number; i: number; d: { total: number; id: string } };
+    expect(value.r).toBe(random.nextFloat());
+    expect(value.i).toBe(random.below(20));
+    const face = dice.below(20) + 1;
+    expect(value.d).toMatchObject({
+      total: face,
+      id: 'dice@0',
+      draws: [{ sides: 20, value: face }],
+    });
+    expect(first.rolls).toEqual([
+      {
+        id: 'dice@0',
+        stream: 'dice',
+        position: 0,
+        notation: '1d20',
+        total: face,
+        draws: [{ sides: 20, value: face }],
+      },
+    ]);
+    expect(first.rng).toEqual({ ...dice.state(), streams: { 'module:table-1:probe': 2 } });
     const next = await probe.call('draw', null, { now: 0 });
     expect(next.value).not.toEqual(first.value);
+  });
+
+  it('gives Math.random outputs that are not the dice stream, and refuses bad notation with its code', async () => {
+    const rng = createRng('audit').state();
+    const { value } = await probe.call('floats', 32, { rng });
+    const dice = createRng(rng);
+    const diceFloats = Array.from({ length: 32 }, () => dice.nextFloat());
+    expect((value as number[]).filter((f) => diceFloats.includes(f))).toEqual([]);
+    expect((await probe.call('badRoll', null, { rng })).value).toBe('VTT_ERR_DICE_SYNTAX');
+  });
+
+  it('serves forced faces to the dice only, and says how many it used', async () => {
+    const rng = createRng('audit').state();
+    const forced = await probe.call('draw', null, { rng, forced: [17, 3] });
+    expect((forced.value as { d: { total: number } }).d.total).toBe(17);
+    expect(forced.forcedUsed).toBe(1);
+    expect(forced.rolls[0]).toMatchObject({ stream: 'forced', total: 17 });
+    // The forced face drew nothing from the generator, and no face is left in the state.
+    expect(forced.rng).toEqual({ ...rng, streams: { 'module:table-1:probe': 2 } }); // no face in the state
+  });
+
+  it('draws nothing from a session whose seed was revealed', async () => {
+    const rng = { ...createRng('audit').state(), revealed: true as const };
+    await expect(probe.call('draw', null, { rng })).rejects.toMatchObject({
+      code: 'VTT_ERR_SANDBOX_MODULE_THREW',
+    });
   });
 
   it('passes JSON in and out, awaits async functions and finds methods of the default export', async () => {

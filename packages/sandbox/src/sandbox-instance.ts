@@ -155,6 +155,7 @@ export class HostedInstance implements SandboxInstance {
           argJson,
           now: options.now ?? Date.now(),
           rng: options.rng ?? this.rng,
+          ...(options.forced ? { forced: options.forced } : {}),
         },
         limits.cpuMs + limits.watchdogGraceMs,
       );
@@ -196,6 +197,8 @@ export class HostedInstance implements SandboxInstance {
       return {
         value: parseResult(response.valueJson ?? 'null'),
         rng: this.rng,
+        rolls: response.rolls ?? [],
+        forcedUsed: response.forcedUsed ?? 0,
         cpuMs: response.cpuMs ?? 0,
       };
     }

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorParams, RngState, VttError } from '@vtt/core';
+import type { ErrorCode, ErrorParams, RngState, RollRecord, VttError } from '@vtt/core';
 import type { SandboxLimits } from './limits.js';
 
 /** A value that crosses the sandbox boundary: what `JSON.parse` returns. */
@@ -23,6 +23,11 @@ export interface CallOptions {
   readonly now?: number;
   /** The RNG state the guest draws from; defaults to the state the last call left. */
   readonly rng?: RngState;
+  /**
+   * Test seam only (the table's `forceDice`): die faces the guest's dice
+   * show before the generator's. The server never sets it.
+   */
+  readonly forced?: readonly number[];
 }
 
 /** What a successful call returns. */
@@ -31,6 +36,10 @@ export interface SandboxCallResult {
   readonly value: JsonValue;
   /** The RNG state after the call; persist it to continue the sequence. */
   readonly rng: RngState;
+  /** Every roll the guest drew (`sandbox.roll`, `ctx.dice.roll`), as the host drew it. */
+  readonly rolls: readonly RollRecord[];
+  /** How many of `options.forced` the call used. */
+  readonly forcedUsed: number;
   /** CPU time the call took inside the worker, in ms. */
   readonly cpuMs: number;
 }

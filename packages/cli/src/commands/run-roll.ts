@@ -8,6 +8,8 @@ export interface RollOptions {
   readonly seed?: string;
   readonly times: number;
   readonly json: boolean;
+  /** A roll log to check instead of rolling (see `vtt roll --verify`). */
+  readonly verify?: string;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface DecideContext<P> {
   readonly now: number;
   /** The table's dice generator, created on first use; put `rng().state()` into the rolling draft. */
   readonly rng: () => Rng;
+  /** A fresh secret seed from the host, for `core:start-session`; undefined when none was given. */
+  readonly seed: string | undefined;
   /** `wanted` if free (else `VTT_ERR_DOCUMENT_EXISTS`), or a fresh id with `prefix`. */
   readonly newId: (
     taken: (id: string) => boolean,

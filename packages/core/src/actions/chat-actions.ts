@@ -1,6 +1,7 @@
 /** Deciding chat actions: send (with an optional roll), delete. */
-import { roll } from '../dice/index.js';
+import { drawRoll } from '../dice/index.js';
 import type { RollResult } from '../dice/index.js';
+import type { VerifiedRolls } from '../model/documents.js';
 import type { EventDraft, PostedMessage } from '../model/events.js';
 import type { Flags } from '../model/json.js';
 import { defineActionHandlers, type DecideContext } from './action-handler.js';
@@ -18,6 +19,8 @@ export function messageDraft(
     blind?: boolean;
     speaker?: string | null;
     flags?: Flags;
+    /** Only the host's own code passes this (core's rolls, checked module rolls). */
+    verified?: VerifiedRolls;
   },
 ): EventDraft<'core:message-posted'> {
   const { state } = ctx;
@@ -33,6 +36,7 @@ export function messageDraft(
     blind: fields.blind ?? false,
     speaker: fields.speaker ?? null,
     flags: fields.flags ?? {},
+    ...(fields.verified ? { verified: fields.verified } : {}),
   };
   return { type: 'core:message-posted', payload: { message, dropBefore } };
 }
@@ -40,10 +44,18 @@ export function messageDraft(
 /** Handlers of `core:send-message` and `core:delete-message`. */
 export const CHAT_ACTIONS = defineActionHandlers({
   'core:send-message': (ctx) => {
+    // A user's flags pass through, but never `verified`: a module card forged
+    // with `flags.<module>.outcome` shows as unverified text.
     const p = ctx.payload;
     if (p.roll === undefined) return [messageDraft(ctx, { ...p, roll: null })];
-    const result = roll(p.roll, { rng: ctx.rng() });
-    return [{ ...messageDraft(ctx, { ...p, roll: result }), server: { rng: ctx.rng().state() } }];
+    const { result, record } = drawRoll(ctx.rng(), p.roll);
+    const verified = { by: 'core', rolls: [record] };
+    return [
+      {
+        ...messageDraft(ctx, { ...p, roll: result, verified }),
+        server: { rng: ctx.rng().state() },
+      },
+    ];
   },
   'core:delete-message': ({ payload }) => [{ type: 'core:message-deleted', payload }],
 });

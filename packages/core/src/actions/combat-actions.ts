@@ -1,5 +1,5 @@
 /** Deciding combat tracker actions. */
-import { roll } from '../dice/index.js';
+import { drawRoll } from '../dice/index.js';
 import { VttError } from '../errors/vtt-error.js';
 import type { Combat } from '../model/documents.js';
 import type { TableState } from '../model/state.js';
@@ -68,11 +68,12 @@ export const COMBAT_ACTIONS = defineActionHandlers({
         id: ctx.payload.combatantId,
       });
     }
-    const result = roll(ctx.payload.formula, { rng: ctx.rng() });
+    const { result, record } = drawRoll(ctx.rng(), ctx.payload.formula);
     const message = messageDraft(ctx, {
       // The name as the roller sees it, whispered to them and GMs only.
       text: `${combatantName(ctx.state, combatant, ctx.member)} rolls initiative`,
       roll: result,
+      verified: { by: 'core', rolls: [record] },
       whisper: [ctx.member.id],
     });
     return [

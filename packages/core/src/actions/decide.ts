@@ -17,6 +17,11 @@ export interface DecideOptions {
   readonly now: number;
   /** Defaults to a generator resumed from `state.rng`. */
   readonly rng?: Rng;
+  /**
+   * A fresh secret seed for `core:start-session`: 32 bytes from the host's
+   * cryptographic source, as 64 hex digits. Core has no source of its own.
+   */
+  readonly seed?: string;
 }
 
 /**
@@ -46,6 +51,7 @@ export function decide(state: TableState, action: unknown, ctx: DecideOptions): 
     payload: valid.payload,
     now: ctx.now,
     rng: () => (rng ??= createRng(state.rng)),
+    seed: ctx.seed,
     newId: (taken, prefix, wanted, collection) => {
       if (wanted !== undefined) {
         if (taken(wanted) || used.has(wanted))

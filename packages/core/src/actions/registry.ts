@@ -8,6 +8,7 @@ import { CHAT_ACTIONS } from './chat-actions.js';
 import { COMBAT_ACTIONS } from './combat-actions.js';
 import { NOTE_ACTIONS } from './note-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
+import { SESSION_ACTIONS } from './session-actions.js';
 import { TIMELINE_ACTIONS } from './timeline-actions.js';
 import { TOKEN_ACTIONS } from './token-actions.js';
 
@@ -22,4 +23,5 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...CHAT_ACTIONS,
   ...TIMELINE_ACTIONS,
   ...UNDO_ACTIONS,
+  ...SESSION_ACTIONS,
 };

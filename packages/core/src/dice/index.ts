@@ -5,6 +5,16 @@
  */
 export { roll } from './roll.js';
 export type { RollOptions } from './roll.js';
+export { drawRoll, FORCED_STREAM, matchesRecord } from './roll-record.js';
+export type { RollRecord } from './roll-record.js';
+export { ROLL_LOG_FORMAT, rollLog, verifyRollLog } from './roll-log.js';
+export type {
+  RollLog,
+  RollLogEntry,
+  RollLogSession,
+  RollProblem,
+  RollVerification,
+} from './roll-log.js';
 export { parseDice } from './parse.js';
 export { formatDice } from './format.js';
 export { DEFAULT_DICE_LIMITS } from './limits.js';

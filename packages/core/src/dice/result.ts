@@ -94,4 +94,9 @@ export interface RollResult {
   readonly text: string;
   /** Every raw draw, in order. */
   readonly draws: readonly DiceDraw[];
+  /**
+   * The id of the host's record of this roll (see `RollRecord`): set when the
+   * table's generator drew it (core's rolls, `ctx.dice.roll` in a module).
+   */
+  readonly id?: string;
 }

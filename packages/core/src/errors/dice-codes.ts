@@ -63,4 +63,37 @@ export const DICE_ERRORS = defineErrors({
       'Replayed draws[{index}] was recorded with {recorded} faces, but the roll asks for {sides}.',
     fix: 'Replay the draws with the notation they were recorded for.',
   },
+  VTT_ERR_DICE_RNG_STATE: {
+    message:
+      'The saved generator state ({algorithm}) is not a ChaCha20 state with a 64-hex-digit seed.',
+    fix: 'Resume from a state that createRng or createTableState produced; states of older versions (xoshiro128**, forced) are not accepted: start a new dice session.',
+  },
+  VTT_ERR_DICE_SESSION_ENDED: {
+    message:
+      'The dice session ended and its seed was revealed, so no die can be drawn from it any more.',
+    fix: 'A GM starts a new dice session (core:start-session) before anyone rolls again.',
+    status: 409,
+  },
+  VTT_ERR_ROLL_LOG_INVALID: {
+    message: 'The roll log {file} is not a roll log: {problem}.',
+    fix: 'Export the log again with rollLog(events) (format "vtt-roll-log", version 1) and pass that file.',
+    status: 422,
+  },
+  VTT_ERR_ROLL_SEED_HIDDEN: {
+    message:
+      'Session {session} of the roll log has no revealed seed, so its {count} rolls cannot be checked.',
+    fix: 'Ask the GM to end the session (core:end-session), then export the roll log again.',
+    status: 422,
+  },
+  VTT_ERR_ROLL_COMMITMENT_MISMATCH: {
+    message: 'The seed revealed for session {session} does not match its commitment {commitment}.',
+    fix: 'The seed was changed after the session began: none of its rolls can be trusted.',
+    status: 422,
+  },
+  VTT_ERR_ROLL_MISMATCH: {
+    message:
+      'Roll {id} ({notation}) of session {session} does not re-derive from the seed: {problem}.',
+    fix: 'The roll was not drawn from the committed seed at its recorded position: treat it as forged.',
+    status: 422,
+  },
 });

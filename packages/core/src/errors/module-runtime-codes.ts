@@ -56,4 +56,10 @@ export const MODULE_RUNTIME_ERRORS = defineErrors({
     fix: 'Hook a core {kind} type{suggestion}; docs/modules/reference.md lists them.',
     status: 422,
   },
+  VTT_ERR_MODULE_ROLL_NOT_DRAWN: {
+    message:
+      'Module {moduleId} presented a roll ({notation}) that the host did not draw for it: {problem}.',
+    fix: 'Roll with ctx.dice.roll (or sandbox.roll) and pass the result on unchanged; a roll result cannot be made up or edited.',
+    status: 502,
+  },
 });

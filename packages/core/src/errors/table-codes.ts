@@ -111,4 +111,9 @@ export const TABLE_ERRORS = defineErrors({
     fix: 'Change it back by hand, or ask whoever changed it.',
     status: 409,
   },
+  VTT_ERR_SESSION_SEED_REQUIRED: {
+    message: 'Starting a dice session needs a fresh secret seed from the host; none was given.',
+    fix: "Pass `seed` (32 random bytes as hex, from the host's cryptographic source) in decide's options; the server and createModuleTable do this.",
+    status: 500,
+  },
 });

@@ -185,6 +185,10 @@ export interface TableActionMap {
   'core:delete-timeline-entry': { readonly entryId: string };
   /** Undoes the sender's last undoable action. */
   'core:undo': Record<string, never>;
+  /** GM only: begins a new dice session with a fresh seed from the host (ending a running one first). */
+  'core:start-session': Record<string, never>;
+  /** GM only: ends the dice session and reveals its seed; rolls wait for the next session. */
+  'core:end-session': Record<string, never>;
 }
 
 /** Any action name of {@link TableActionMap}. */

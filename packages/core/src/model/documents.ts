@@ -2,7 +2,7 @@
  * The documents of a table: plain JSON objects stored in `Record<id, Doc>`
  * maps of {@link TableState}. See docs/reference/state-model.md.
  */
-import type { RollResult } from '../dice/index.js';
+import type { RollRecord, RollResult } from '../dice/index.js';
 import type { FogState, Grid } from '../geometry/index.js';
 import type { Flags, JsonValue } from './json.js';
 import type { VisibilityPolicy } from './visibility-policy.js';
@@ -76,6 +76,24 @@ export interface Campaign {
    * absent until a module table sets it. Set only by `core:visibility-set`.
    */
   readonly visibility?: VisibilityPolicy;
+  /** The dice session: its public commitment, and its seed once revealed. See {@link DiceSession}. */
+  readonly dice: DiceSession;
+}
+
+/**
+ * The public face of the table's dice session. A session starts with the
+ * commitment to its secret seed (`seedCommitment(seed)`), which every member
+ * sees; when a GM ends it (`core:end-session`) its seed is revealed here and
+ * in the `core:dice-session-ended` event, so anyone can re-derive every roll
+ * of the session (`rollLog`, `vtt roll --verify`).
+ */
+export interface DiceSession {
+  /** 1 for the table's first session, +1 for each `core:start-session`. */
+  readonly session: number;
+  /** SHA-256 (hex) of the session's seed, published when the session starts. */
+  readonly commitment: string;
+  /** The seed, once the session ended; `null` while it runs (then no one may know it). */
+  readonly seed: string | null;
 }
 
 /** A user's membership of the campaign. */
@@ -226,6 +244,21 @@ export interface ChatMessage {
   /** Name the message is spoken as, e.g. a character's name. */
   readonly speaker: string | null;
   readonly flags: Flags;
+  /**
+   * Set by the host only, never by a user's or a module's payload: who
+   * posted the message's rolls (`'core'` or a module id) and where each was
+   * drawn. A message without it carries no verified roll, whatever its text
+   * or flags say.
+   */
+  readonly verified?: VerifiedRolls;
+}
+
+/** The host's record that the rolls of a message were drawn from the table's generator. */
+export interface VerifiedRolls {
+  /** `'core'` for core's own rolls, else the id of the module whose rolls they are. */
+  readonly by: string;
+  /** Every roll the message shows (its `roll` and any in its module's data), as the host drew them. */
+  readonly rolls: readonly RollRecord[];
 }
 
 /** A date in the game world: a sortable number in the module's calendar and its label. */

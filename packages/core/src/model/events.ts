@@ -93,6 +93,14 @@ export interface TableEventMap {
     readonly patch: Patch<TimelineEntry>;
   };
   'core:timeline-entry-deleted': { readonly entryId: string };
+  /** A dice session began; its generator (server-only) is in the event's `server.rng`. */
+  'core:dice-session-started': { readonly session: number; readonly commitment: string };
+  /** A dice session ended: its seed is public from now on. */
+  'core:dice-session-ended': {
+    readonly session: number;
+    readonly commitment: string;
+    readonly seed: string;
+  };
   /** Sets one document as a whole (`null` removes it); undo emits these. */
   'core:document-restored': {
     readonly collection: DocCollection;

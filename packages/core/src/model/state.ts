@@ -1,7 +1,7 @@
 /**
  * The whole state of one table, and the per-viewer view of it. Plain JSON.
  */
-import { createRng, type RngState } from '../random/rng.js';
+import { createRng, normalizeSeed, seedCommitment, type RngState } from '../random/rng.js';
 import type {
   Actor,
   Campaign,
@@ -87,7 +87,12 @@ export interface CreateTableOptions {
   /** The user who creates the campaign; becomes its first GM. */
   readonly gmUserId: string;
   readonly gmName?: string;
-  /** Seed of the table's dice generator. */
+  /**
+   * Seed of the table's first dice session: on a server, 32 bytes from a
+   * cryptographic source as 64 hex digits (anything else is hashed to that).
+   * Its commitment is public from the start; the seed itself stays secret
+   * until a GM ends the session.
+   */
   readonly seed: number | string;
   readonly system?: string | null;
 }
@@ -104,6 +109,7 @@ export const DEFAULT_CAMPAIGN_SETTINGS = { chatLimit: 200, undoDepth: 20 } as co
  * state.members['u-gm'].role; // 'gm'
  */
 export function createTableState(options: CreateTableOptions): TableState {
+  const seed = normalizeSeed(options.seed);
   return {
     campaign: {
       id: options.campaignId,
@@ -112,6 +118,7 @@ export function createTableState(options: CreateTableOptions): TableState {
       modules: [],
       settings: { ...DEFAULT_CAMPAIGN_SETTINGS },
       flags: {},
+      dice: { session: 1, commitment: seedCommitment(seed), seed: null },
     },
     members: {
       [options.gmUserId]: { id: options.gmUserId, name: options.gmName ?? 'GM', role: 'gm' },
@@ -124,7 +131,7 @@ export function createTableState(options: CreateTableOptions): TableState {
     chat: [],
     timeline: {},
     seq: 0,
-    rng: createRng(options.seed).state(),
+    rng: createRng(seed).state(),
     undo: {},
   };
 }

@@ -11,7 +11,12 @@ import type { Role } from '../model/documents.js';
 import type { TableDocs } from '../model/state.js';
 import type { RollResult } from '../dice/index.js';
 
-/** Version of the guest protocol; a bundle built for another version is refused. */
+/**
+ * Version of the guest protocol; a bundle built for another version is
+ * refused. 2: tables load in parts (`LoadCall`), dice come whole from the
+ * host (`sandbox.roll`), and every roll a module presents must carry the
+ * `id` of the host's record.
+ */
 export const MODULE_PROTOCOL_VERSION = 2;
 
 /** The names of the functions a module bundle exports to the host. */

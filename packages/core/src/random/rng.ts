@@ -1,67 +1,91 @@
 /**
- * The engine's seedable random number generator: xoshiro128** (Blackman and
- * Vigna), seeded through splitmix32. Its whole state is four 32-bit words, so
- * it serialises as JSON, crosses the sandbox boundary and replays exactly on
- * every platform (it uses only 32-bit integer arithmetic).
+ * The table's random generator: ChaCha20 (RFC 8439) keyed with the dice
+ * session's seed. Its outputs reveal nothing about the key or about later
+ * outputs, so players who see every roll cannot predict the next one; and
+ * once the seed is revealed, anyone can re-derive every draw of the session.
+ *
+ * A generator reads one named stream of the seed: `dice` for every die of
+ * the table, `module:<key>` for a module's `Math.random()`. Streams use
+ * different nonces, so outputs of one say nothing about another.
  */
+import { VttError } from '../errors/vtt-error.js';
+import { bytesToWordsLE, chacha20Block } from './chacha20.js';
+import { hexToBytes, sha256Hex, sha256Words, utf8Bytes } from './sha256.js';
 
-/** The serialisable state of the xoshiro128** generator. */
-export interface XoshiroRngState {
-  readonly algorithm: 'xoshiro128**';
-  readonly s: readonly [number, number, number, number];
-}
+/** The stream every die of the table is drawn from. */
+export const DICE_STREAM = 'dice';
 
 /**
- * A generator with die faces queued in front (see {@link forceDice}): each
- * `below(n)` takes the next face, then the generator `then` goes on.
+ * The serialisable state of the table's randomness. Secret: it holds the
+ * seed, which predicts every roll of the session, so it is server-only data
+ * and never part of any view or projected event.
  */
-export interface ForcedRngState {
-  readonly algorithm: 'forced';
-  readonly faces: readonly number[];
-  readonly then: XoshiroRngState;
+export interface RngState {
+  readonly algorithm: 'chacha20';
+  /** The session seed: 64 hex digits, the 256-bit ChaCha20 key. */
+  readonly seed: string;
+  /** 32-bit words drawn so far from the `dice` stream. */
+  readonly position: number;
+  /** Words drawn so far from other streams (a module's `Math.random()`), by stream name. */
+  readonly streams: Readonly<Record<string, number>>;
+  /** Set once the seed was revealed (`core:end-session`): drawing more throws. */
+  readonly revealed?: true;
 }
 
-/** The serialisable state of an {@link Rng}. Secret: never sent to players. */
-export type RngState = XoshiroRngState | ForcedRngState;
-
-/** A seeded random source. Not cryptographically secure; auditable instead. */
+/** A seeded random source over one stream of an {@link RngState}. */
 export interface Rng {
+  /** The stream this generator reads. */
+  readonly stream: string;
+  /** Words drawn so far from the stream: where the next draw starts. */
+  position(): number;
   /** The next uniformly distributed unsigned 32-bit integer. */
   nextUint32(): number;
   /** A uniform integer in `[0, bound)`, without modulo bias. `bound` is 1..2^32. */
   below(bound: number): number;
   /** A uniform float in `[0, 1)` with 32 bits of precision. */
   nextFloat(): number;
-  /** A snapshot of the current state; `createRng(rng.state())` continues the same sequence. */
+  /** A snapshot of the whole state with this stream's new position; `createRng(rng.state())` continues. */
   state(): RngState;
+  /** Testing seam only (`withForcedFaces`): how many forced faces this generator served. */
+  readonly forcedUsed?: () => number;
 }
 
-const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>> 0;
+const HEX_SEED = /^[0-9a-f]{64}$/;
 
-/** Spreads a 32-bit seed over four well-mixed words (splitmix32). */
-function splitmix32(seed: number): [number, number, number, number] {
-  let x = seed >>> 0;
-  const next = (): number => {
-    x = (x + 0x9e3779b9) >>> 0;
-    let z = x;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  return [next(), next(), next(), next()];
-}
-
-/** FNV-1a over the UTF-16 code units of a string seed. */
-function hashSeed(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  }
-  return hash;
+/**
+ * The 64-hex-digit session seed for any seed: a 64-hex-digit string is used
+ * as it is (lower-cased); anything else (a test's `1`, `'campaign-7'`) is
+ * hashed to one with SHA-256.
+ *
+ * @example
+ * normalizeSeed(1); // sha256Hex('1')
+ */
+export function normalizeSeed(seed: number | string): string {
+  const text = String(seed);
+  const lower = text.toLowerCase();
+  return HEX_SEED.test(lower) ? lower : sha256Hex(text);
 }
 
 /**
- * Creates a generator from a numeric or string seed, or resumes one from a
+ * The public commitment to a seed: the SHA-256 of its 64 hex digits (as
+ * ASCII text), in hex. Published when a session starts; checking it against
+ * the seed revealed at the end proves the seed was not changed in between.
+ *
+ * @example
+ * seedCommitment(seed) === sha256Hex(seed); // printf %s "$seed" | sha256sum
+ */
+export function seedCommitment(seed: number | string): string {
+  return sha256Hex(normalizeSeed(seed));
+}
+
+/** The ChaCha20 nonce of a stream: zero for `dice`, else the first 96 bits of SHA-256(`vtt-stream:<name>`). */
+function streamNonce(stream: string): number[] {
+  if (stream === DICE_STREAM) return [0, 0, 0];
+  return sha256Words(utf8Bytes(`vtt-stream:${stream}`)).slice(0, 3);
+}
+
+/**
+ * Creates a generator over `stream` (default `dice`) from a seed or from a
  * saved {@link RngState}. The same seed gives the same sequence everywhere.
  *
  * @example
@@ -69,79 +93,65 @@ function hashSeed(text: string): number {
  * const face = 1 + rng.below(20); // a d20
  * const saved = rng.state();       // persist; createRng(saved) continues
  */
-export function createRng(seed: number | string | RngState): Rng {
-  if (typeof seed === 'object' && seed.algorithm === 'forced') return forcedRng(seed);
-  const s: [number, number, number, number] =
+export function createRng(seed: number | string | RngState, stream: string = DICE_STREAM): Rng {
+  const base: RngState =
     typeof seed === 'object'
-      ? [seed.s[0] >>> 0, seed.s[1] >>> 0, seed.s[2] >>> 0, seed.s[3] >>> 0]
-      : splitmix32(typeof seed === 'string' ? hashSeed(seed) : Math.trunc(seed));
-  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the all-zero state is a fixed point
+      ? seed
+      : { algorithm: 'chacha20', seed: normalizeSeed(seed), position: 0, streams: {} };
+  if (base.algorithm !== 'chacha20' || !HEX_SEED.test(base.seed)) {
+    throw new VttError('VTT_ERR_DICE_RNG_STATE', { algorithm: String(base.algorithm) });
+  }
+  const key = bytesToWordsLE(hexToBytes(base.seed));
+  const nonce = streamNonce(stream);
+  const start = stream === DICE_STREAM ? base.position : (base.streams[stream] ?? 0);
+  return new ChaChaRng(base, stream, key, nonce, start);
+}
 
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(s[1], 5) >>> 0, 7), 9) >>> 0;
-    const t = (s[1] << 9) >>> 0;
-    s[2] = (s[2] ^ s[0]) >>> 0;
-    s[3] = (s[3] ^ s[1]) >>> 0;
-    s[1] = (s[1] ^ s[2]) >>> 0;
-    s[0] = (s[0] ^ s[3]) >>> 0;
-    s[2] = (s[2] ^ t) >>> 0;
-    s[3] = rotl(s[3], 11);
-    return result;
-  };
+/** A class: one is created per roll on the hot path, and this is the cheapest shape. */
+class ChaChaRng implements Rng {
+  private readonly block: number[] = new Array<number>(16);
+  private blockIndex = -1;
 
-  const below = (bound: number): number => {
+  constructor(
+    private readonly base: RngState,
+    readonly stream: string,
+    private readonly key: readonly number[],
+    private readonly nonce: readonly number[],
+    private at: number,
+  ) {}
+
+  position(): number {
+    return this.at;
+  }
+
+  nextUint32(): number {
+    if (this.base.revealed) throw new VttError('VTT_ERR_DICE_SESSION_ENDED', {});
+    const index = Math.floor(this.at / 16);
+    if (index !== this.blockIndex) {
+      chacha20Block(this.key, index, this.nonce, this.block);
+      this.blockIndex = index;
+    }
+    return this.block[this.at++ % 16]!;
+  }
+
+  below(bound: number): number {
     if (!Number.isInteger(bound) || bound < 1 || bound > 0x1_0000_0000) {
       throw new RangeError(`Rng.below expects an integer bound in 1..2^32, got ${bound}`);
     }
     // Rejection sampling: discard the top partial bucket so every value is equally likely.
     const limit = 0x1_0000_0000 - (0x1_0000_0000 % bound);
     for (;;) {
-      const x = nextUint32();
+      const x = this.nextUint32();
       if (x < limit) return x % bound;
     }
-  };
+  }
 
-  return {
-    nextUint32,
-    below,
-    nextFloat: () => nextUint32() / 0x1_0000_0000,
-    state: () => ({ algorithm: 'xoshiro128**', s: [s[0], s[1], s[2], s[3]] }),
-  };
-}
+  nextFloat(): number {
+    return this.nextUint32() / 0x1_0000_0000;
+  }
 
-function forcedRng(state: ForcedRngState): Rng {
-  const inner = createRng(state.then);
-  const faces = [...state.faces];
-  return {
-    nextUint32: inner.nextUint32,
-    nextFloat: inner.nextFloat,
-    below(bound) {
-      const face = faces.shift();
-      if (face === undefined) return inner.below(bound);
-      if (!Number.isInteger(face) || face < 1 || face > bound) {
-        throw new RangeError(`The forced die face ${face} does not fit a die with ${bound} sides.`);
-      }
-      return face - 1;
-    },
-    state: () => {
-      const then = inner.state() as XoshiroRngState;
-      return faces.length > 0 ? { algorithm: 'forced', faces: [...faces], then } : then;
-    },
-  };
-}
-
-/**
- * Queues die faces in front of a generator: the next dice rolled with the
- * returned state show `faces` in order (a d20 then a d6: `[20, 4]`), then
- * the generator goes on as before. For tests of rules ("a natural 20
- * doubles the damage dice"); a face that does not fit the die rolled throws.
- *
- * @example
- * const rng = createRng(forceDice(createRng(1).state(), [20]));
- * roll('1d20', { rng }).total; // 20
- */
-export function forceDice(state: RngState, faces: readonly number[]): RngState {
-  const then = state.algorithm === 'forced' ? state.then : state;
-  const queued = state.algorithm === 'forced' ? state.faces : [];
-  return { algorithm: 'forced', faces: [...queued, ...faces], then };
+  state(): RngState {
+    if (this.stream === DICE_STREAM) return { ...this.base, position: this.at };
+    return { ...this.base, streams: { ...this.base.streams, [this.stream]: this.at } };
+  }
 }

@@ -52,7 +52,9 @@ describe('chat', () => {
     expect(state.chat[0]!.roll!.total).toBe(face);
     expect(events[0]!.server?.rng).toEqual(expected.state());
     expect(state.rng).toEqual(expected.state());
-    expect(JSON.stringify(viewFor(state, gm))).not.toContain('xoshiro');
+    const gmView = JSON.stringify(viewFor(state, gm));
+    expect(gmView).not.toContain('chacha20');
+    expect(gmView).not.toContain(s0.rng.seed);
   });
 
   it('keeps the last chatLimit messages in state and tells viewers what left', () => {

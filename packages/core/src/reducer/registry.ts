@@ -9,6 +9,7 @@ import type { EventHandler, EventHandlers } from './event-handler.js';
 import { NOTE_EVENTS } from './note-events.js';
 import { RESTORE_EVENTS } from './restore-events.js';
 import { SCENE_EVENTS } from './scene-events.js';
+import { SESSION_EVENTS } from './session-events.js';
 import { TIMELINE_EVENTS } from './timeline-events.js';
 import { TOKEN_EVENTS } from './token-events.js';
 
@@ -23,6 +24,7 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...CHAT_EVENTS,
   ...TIMELINE_EVENTS,
   ...RESTORE_EVENTS,
+  ...SESSION_EVENTS,
 };
 
 /** The handler of `type`, or a `VTT_ERR_EVENT_UNKNOWN` error. */

@@ -233,4 +233,6 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
   ]),
   'core:delete-timeline-entry': object({ entryId: idSchema }, ['entryId']),
   'core:undo': empty,
+  'core:start-session': empty,
+  'core:end-session': empty,
 };

@@ -124,8 +124,10 @@ export function viewMessage(
 ): ChatMessage | undefined {
   if (member.role === 'gm') return message;
   if (message.blind) {
-    // A blind roll's module data (its card) carries the result too.
-    return message.author === member.id ? { ...message, roll: null, flags: {} } : undefined;
+    if (message.author !== member.id) return undefined;
+    // Its records and its module data (the card) carry the hidden dice too.
+    const { verified: _verified, ...rest } = message;
+    return { ...rest, roll: null, flags: {} };
   }
   if (
     message.whisper.length > 0 &&

@@ -10,6 +10,7 @@ import {
   type GuestCall,
   type JsonValue,
   type RngState,
+  type RollRecord,
 } from '@vtt/core';
 import type { CallOptions, SandboxInstance } from '../types.js';
 import { checkReply, needsLoad, type CheckedReply } from './guest-replies.js';
@@ -18,6 +19,10 @@ import { checkReply, needsLoad, type CheckedReply } from './guest-replies.js';
 export interface GuestResult<K extends GuestCall> {
   readonly value: CheckedReply<K>;
   readonly rng: RngState;
+  /** The rolls the host drew for the module during the call: the only ones it may present. */
+  readonly rolls: readonly RollRecord[];
+  /** How many forced faces (a test seam's) the call used. */
+  readonly forcedUsed: number;
 }
 
 /**
@@ -36,7 +41,12 @@ export async function callInstance<K extends GuestCall>(
   const result = await instance.call(GUEST_CALLS[call], arg as unknown as JsonValue, options);
   if (call !== 'describe' && needsLoad(result.value)) return 'needsLoad';
   try {
-    return { value: checkReply(moduleId, call, result.value), rng: result.rng };
+    return {
+      value: checkReply(moduleId, call, result.value),
+      rng: result.rng,
+      rolls: result.rolls,
+      forcedUsed: result.forcedUsed,
+    };
   } catch (error) {
     // A malformed reply is the module's failure: it counts towards quarantine.
     if (isVttError(error)) instance.reportFailure(error);

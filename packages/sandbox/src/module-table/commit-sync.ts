@@ -68,6 +68,7 @@ export async function commitAndSync(
         userId,
         now,
         rng: reply.rng,
+        rolls: reply.rolls,
       });
       const more = await commitAndSync(ctx, follow, userId, now, false);
       events.push(...more.events);

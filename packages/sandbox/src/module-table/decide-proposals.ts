@@ -11,8 +11,13 @@ import {
   type EventDraft,
   type GuestProposal,
   type RngState,
+  type RollRecord,
   type TableState,
 } from '@vtt/core';
+import { checkedMessage, recordsById } from './host-rolls.js';
+
+/** Core actions a module may not propose: undo, and the dice session (the GM's alone, with the host's seed). */
+const NOT_PROPOSABLE = new Set(['core:undo', 'core:start-session', 'core:end-session']);
 
 /** Who acts, when, and which module proposed the changes. */
 export interface ProposalContext {
@@ -21,6 +26,8 @@ export interface ProposalContext {
   readonly now: number;
   /** The generator state after the module's own dice, to continue from. */
   readonly rng: RngState;
+  /** The rolls the host drew for the module in this call: the only ones its messages may show. */
+  readonly rolls?: readonly RollRecord[];
 }
 
 /**
@@ -36,10 +43,11 @@ export function decideProposals(
 ): EventDraft[] {
   let current: TableState = { ...state, rng: ctx.rng };
   const drafts: EventDraft[] = [];
+  const records = recordsById(ctx.rolls);
   for (const proposal of proposals) {
     let decided: EventDraft[];
     if (proposal.kind === 'action') {
-      if (!proposal.type.startsWith('core:') || proposal.type === 'core:undo') {
+      if (!proposal.type.startsWith('core:') || NOT_PROPOSABLE.has(proposal.type)) {
         throw new VttError('VTT_ERR_MODULE_PROPOSAL', {
           moduleId: ctx.moduleId,
           type: proposal.type,
@@ -48,6 +56,7 @@ export function decideProposals(
       const action = { type: proposal.type, payload: proposal.payload };
       decided = decide(current, action, { userId: ctx.userId, now: ctx.now });
     } else {
+      const { roll, data, verified } = checkedMessage(ctx.moduleId, records, proposal);
       const action = {
         type: 'core:send-message',
         payload: { text: proposal.text, whisper: [...proposal.whisper] },
@@ -55,16 +64,16 @@ export function decideProposals(
       decided = decide(current, action, { userId: ctx.userId, now: ctx.now }).map((draft) => {
         if (draft.type !== 'core:message-posted') return draft;
         const flags =
-          proposal.data === null
+          data === null
             ? draft.payload.message.flags
-            : { ...draft.payload.message.flags, [ctx.moduleId]: proposal.data };
-        return {
-          ...draft,
-          payload: {
-            ...draft.payload,
-            message: { ...draft.payload.message, roll: proposal.roll, flags },
-          },
+            : { ...draft.payload.message.flags, [ctx.moduleId]: data };
+        const message = {
+          ...draft.payload.message,
+          roll,
+          flags,
+          ...(verified ? { verified } : {}),
         };
+        return { ...draft, payload: { ...draft.payload, message } };
       });
     }
     // Later proposals are decided against the state the earlier ones produce.

@@ -48,12 +48,15 @@ export async function dispatchAction(
       payload = reply.value.payload;
     }
     if (type === 'core:start-combat') payload = withPassStep(ctx, payload);
+    const rng = ctx.dice.coreRng(ctx.state);
     const drafts = decide(
       ctx.state,
       { ...action, payload },
       {
         userId,
         now,
+        ...(rng ? { rng } : {}),
+        ...(type === 'core:start-session' ? { seed: ctx.newSeed() } : {}),
       },
     );
     return ctx.commitAndSync(drafts, userId, now);

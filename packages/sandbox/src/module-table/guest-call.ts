@@ -35,7 +35,7 @@ export async function callGuest<K extends GuestCall>(
   arg: GuestArg<K>,
   rng?: RngState,
 ): Promise<GuestResult<K>> {
-  const options = { now: ctx.clock(), ...(rng ? { rng } : {}) };
+  const options = { now: ctx.clock(), ...(rng ? { rng, ...ctx.dice.callOptions() } : {}) };
   try {
     let result = await callInstance(slot.instance, slot.id, call, arg, options);
     if (result === 'needsLoad') {
@@ -44,6 +44,7 @@ export async function callGuest<K extends GuestCall>(
       if (result === 'needsLoad')
         throw badReply({ moduleId: slot.id, call }, '/needsLoad', 'asked to be loaded again');
     }
+    ctx.dice.used(result.forcedUsed);
     return result;
   } catch (error) {
     await announceQuarantine(ctx, slot, error);

@@ -46,6 +46,11 @@ export interface ModuleTableOptions {
    * throw.
    */
   readonly onCommit?: (events: readonly TableEvent[]) => void;
+  /**
+   * Fresh secret seeds for `core:start-session` (64 hex digits). Defaults to
+   * 32 bytes of `crypto.getRandomValues`; tests pass a seeded one.
+   */
+  readonly newSeed?: () => string;
 }
 
 /** What a change to the table produced. */
@@ -140,8 +145,9 @@ export interface ModuleTable {
   derived(actorId: string, viewerId: string | null): Promise<JsonValue>;
   /**
    * Queues die faces for the next dice rolled at this table, by modules and
-   * by core alike (see `forceDice` in @vtt/core). For test harnesses; the
-   * server never exposes it.
+   * by core alike. A test seam held by this object, never in `state` (rolls
+   * with forced faces are recorded on stream `forced` and never verify). For
+   * test harnesses; the server never exposes it.
    */
   forceDice(faces: readonly number[]): void;
   /** Health of each module's sandbox instance. */

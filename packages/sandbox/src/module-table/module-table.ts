@@ -7,11 +7,11 @@
  * entry points (one file each) to one shared {@link TableContext}, running
  * them one at a time.
  */
-import { forceDice } from '@vtt/core';
 import { actorDataValidators } from './actor-data-check.js';
 import { runChat } from './chat.js';
 import { commitAndSync } from './commit-sync.js';
 import { derivedData } from './derived.js';
+import { createDiceSeam, cryptoSeed } from './dice-seam.js';
 import { dispatchAction } from './dispatch.js';
 import { callGuest, loadGuest } from './guest-call.js';
 import { runMacro } from './macro.js';
@@ -42,6 +42,8 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     slots,
     clock,
     announced: new Set(),
+    dice: createDiceSeam(), // tests' forced faces: never in `state`
+    newSeed: options.newSeed ?? cryptoSeed,
     onCommit: options.onCommit ?? (() => undefined),
     actorData: actorDataValidators(manifests),
     call: (slot, fn, arg, rng) => callGuest(ctx, slot, fn, arg, rng),
@@ -81,9 +83,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     chat: (request) => serial(() => runChat(ctx, request)),
     macro: (request) => serial(() => runMacro(ctx, request)),
     derived: (actorId, viewerId) => serial(() => derivedData(ctx, actorId, viewerId)),
-    forceDice: (faces) => {
-      ctx.state = { ...ctx.state, rng: forceDice(ctx.state.rng, faces) };
-    },
+    forceDice: (faces) => ctx.dice.force(faces),
     status: (moduleId) => slots.get(moduleId)?.instance.status(),
     moduleStatus: () => moduleStatus(ctx),
     restartModule: (moduleId, userId) =>

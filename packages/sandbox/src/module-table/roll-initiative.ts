@@ -36,6 +36,7 @@ export async function rollInitiative(
     userId: request.userId,
     now,
     rng: reply.rng,
+    rolls: reply.rolls,
   });
   return ctx.commitAndSync(drafts, request.userId, now);
 }

@@ -1,6 +1,7 @@
 /** `ModuleTable.roll`: a module's named roll and its chat card. */
 import type { JsonValue } from '@vtt/core';
 import { decideProposals } from './decide-proposals.js';
+import { checkedOutcome, recordsById } from './host-rolls.js';
 import type { ModuleTable, RollChange } from './module-table-types.js';
 import {
   checkDeclared,
@@ -33,7 +34,7 @@ export async function rollNamed(
     ctx.state.rng,
   );
   throwIfRejected(slot, `roll ${request.name}`, reply.value);
-  const { outcome } = reply.value;
+  const outcome = checkedOutcome(slot.id, recordsById(reply.rolls), reply.value.outcome);
   checkDeclared(slot, reply.value.proposals);
   const card = {
     kind: 'message' as const,
@@ -48,6 +49,7 @@ export async function rollNamed(
     userId: request.userId,
     now,
     rng: reply.rng,
+    rolls: reply.rolls,
   });
   return { outcome, ...(await ctx.commitAndSync(drafts, request.userId, now)) };
 }

@@ -31,6 +31,7 @@ export async function runProposals<K extends ProposingCall>(
     userId,
     now,
     rng: reply.rng,
+    rolls: reply.rolls,
   });
   return ctx.commitAndSync(drafts, userId, now);
 }

@@ -5,6 +5,7 @@
  */
 import type { EventDraft, GuestArg, GuestCall, RngState, TableEvent, TableState } from '@vtt/core';
 import type { actorDataValidators } from './actor-data-check.js';
+import type { DiceSeam } from './dice-seam.js';
 import type { GuestResult } from './call-instance.js';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
@@ -21,6 +22,10 @@ export interface TableContext {
   readonly announced: Set<string>;
   /** Told of every committed batch (`ModuleTableOptions.onCommit`). */
   readonly onCommit: (events: readonly TableEvent[]) => void;
+  /** Tests' forced dice faces, never in `state` (see `ModuleTable.forceDice`). */
+  readonly dice: DiceSeam;
+  /** Fresh secret seeds for `core:start-session` (`ModuleTableOptions.newSeed`). */
+  readonly newSeed: () => string;
   /** Actor data checks of the modules' manifests. */
   readonly actorData: ReturnType<typeof actorDataValidators>;
   /**

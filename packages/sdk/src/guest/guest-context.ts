@@ -1,10 +1,9 @@
 /**
- * Builds the context objects handlers receive inside the sandbox. Dice draw
- * from `sandbox.randomInt`, which the host feeds from the table's seeded RNG.
+ * Builds the context objects handlers receive inside the sandbox. Dice come
+ * from `sandbox.roll`: the host draws them from the table's generator and
+ * records each roll, so only those rolls can appear on a roll card.
  */
 import {
-  isVttError,
-  roll,
   type Actor,
   type GuestProposal,
   type GuestUser,
@@ -16,7 +15,7 @@ import type { DiceApi, ModuleContext, ProposingContext } from '../context.js';
 
 /** The guest's view of the host's `sandbox` global (see @vtt/sandbox's prelude). */
 interface SandboxGlobal {
-  randomInt(bound: number): number;
+  roll(notation: string, options?: { label?: string }): RollResult;
   now(): number;
 }
 
@@ -31,34 +30,27 @@ export class ModuleRejection {
 const sandboxGlobal = (): SandboxGlobal | undefined =>
   (globalThis as { sandbox?: SandboxGlobal }).sandbox;
 
-const diceSource = {
-  next(sides: number): number {
+/** Dice drawn and recorded by the host (`sandbox.roll`). */
+export const guestDice: DiceApi = {
+  roll(notation, options) {
     const box = sandboxGlobal();
     if (box === undefined) {
       throw new Error(
         'ctx.dice needs the sandbox: run the module through @vtt/sdk/testing or a server.',
       );
     }
-    return 1 + box.randomInt(sides);
-  },
-};
-
-/** Dice drawing from the host's seeded RNG. */
-export const guestDice: DiceApi = {
-  roll(notation, options) {
     let result: RollResult;
     try {
-      result = roll(notation, { source: diceSource });
+      result = box.roll(notation, options?.label === undefined ? {} : { label: options.label });
     } catch (error) {
       // Bad notation (often built from a user's input) refuses the request; it is not a fault.
-      if (isVttError(error) && error.code.startsWith('VTT_ERR_DICE_')) {
-        throw new ModuleRejection(error.message, null);
+      const code = (error as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && code.startsWith('VTT_ERR_DICE_')) {
+        throw new ModuleRejection((error as Error).message, null);
       }
       throw error;
     }
-    return options?.label === undefined
-      ? result
-      : { ...result, text: `${options.label}: ${result.text}` };
+    return result; // the host already put the label in front of the text
   },
 };
 

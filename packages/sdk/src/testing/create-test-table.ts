@@ -20,6 +20,7 @@ import {
   createTableState,
   decide,
   isVttError,
+  sha256Hex,
   viewFor,
   type JsonValue,
   type TableState,
@@ -89,7 +90,11 @@ export interface TestTable {
   readonly state: TableState;
   /** The module pipeline underneath, for anything the helpers do not cover. */
   readonly table: ModuleTable;
-  /** The next dice rolled show these faces, in order (d20 then d6: `[20, 4]`). */
+  /**
+   * The next dice rolled show these faces, in order (d20 then d6: `[20, 4]`),
+   * by modules and by core alike. The faces are held by the test table, never
+   * put in the table's state; rolls that use them never verify.
+   */
   forceDice(...faces: number[]): void;
   /** Derived data of an actor: the authoritative value, or with `viewerId` what that user may get (see `ModuleTable.derived`). */
   derived(actorId: string, viewerId?: string): Promise<JsonValue>;
@@ -177,6 +182,8 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
     ...(options.limits ? { limits: options.limits } : {}),
   });
   let table: ModuleTable;
+  let sessions = 1;
+  const seed = String(options.seed ?? 1);
   try {
     table = await createModuleTable({
       host,
@@ -184,6 +191,8 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
       state,
       modules: sources,
       clock,
+      // Seeded, so a test that starts a dice session is reproducible too.
+      newSeed: () => sha256Hex(`${seed}:session-${++sessions}`),
     });
   } catch (error) {
     await host.close();
