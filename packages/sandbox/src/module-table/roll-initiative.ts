@@ -1,22 +1,36 @@
 /** `ModuleTable.rollInitiative`: initiative by the system's model. */
-import type { JsonValue } from '@vtt/core';
+import { ownsCombatant, viewDoc, VttError, type Combat, type JsonValue } from '@vtt/core';
 import { decideProposals } from './decide-proposals.js';
 import type { ModuleTable, TableChange } from './module-table-types.js';
 import { slotFor, throwIfRejected, userOf } from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
-/** Rolls initiative for combatants (all without one when omitted). */
+/**
+ * Rolls initiative for combatants: those asked for, which the user must be
+ * able to see (else NOT_FOUND, as for anything hidden); when omitted, every
+ * combatant without initiative that the user may roll for (all for a GM,
+ * their own visible ones for a player), so hidden combatants are never
+ * rolled for, nor hinted at, on a player's behalf.
+ */
 export async function rollInitiative(
   ctx: TableContext,
   request: Parameters<ModuleTable['rollInitiative']>[0],
 ): Promise<TableChange> {
   const user = userOf(ctx, request.userId);
   const slot = slotFor(ctx, undefined, 'initiative model', 'initiative', (d) => d.initiative);
-  const combat = ctx.state.combat;
+  const member = ctx.state.members[request.userId]!;
+  const seen = viewDoc(ctx.state, { collection: 'combat', id: 'combat' }, member) as
+    Combat | undefined;
+  const combatants = seen?.combatants ?? {};
+  for (const id of request.combatantIds ?? []) {
+    if (!(id in combatants))
+      throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'combat', id });
+  }
   const ids =
     request.combatantIds ??
-    Object.values(combat?.combatants ?? {})
+    Object.values(combatants)
       .filter((c) => c.initiative === null)
+      .filter((c) => ownsCombatant(ctx.state, c, member))
       .map((c) => c.id);
   const now = ctx.clock();
   const reply = await ctx.call(

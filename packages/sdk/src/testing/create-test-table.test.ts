@@ -163,6 +163,25 @@ describe('createTestTable with a well-behaved module', () => {
     expect(error.code).toMatch(/^VTT_ERR_PERMISSION_/);
   });
 
+  it('rolls "for all" only for the player\'s own visible combatants; a hidden one is not found', async () => {
+    await t.gm.act('core:end-combat', {});
+    await t.gm.act('core:start-combat', { sceneId: 's1' });
+    await t.gm.act('core:add-combatant', { id: 'c-alia', tokenId: 'alia', actorId: 'hero' });
+    await t.gm.act('core:add-combatant', { id: 'c-ogre', tokenId: 'gm-token', name: 'Ogre' });
+    await t.gm.act('core:add-combatant', { id: 'c-lurker', name: 'Lurker', hidden: true });
+    const before = t.state.seq;
+    const all = await t.player('alice').rollInitiative();
+    expect(all.events.filter((e) => e.type === 'core:initiative-set')).toHaveLength(1);
+    expect(t.state.combat!.combatants['c-alia']!.initiative).not.toBeNull();
+    expect(t.state.combat!.combatants['c-ogre']!.initiative).toBeNull();
+    expect(t.state.combat!.combatants['c-lurker']!.initiative).toBeNull();
+    const hidden = await rejectionOf(t.player('alice').rollInitiative(['c-lurker']));
+    const missing = await rejectionOf(t.player('alice').rollInitiative(['c-nobody']));
+    expect(hidden.code).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
+    expect({ ...hidden.params, id: 'x' }).toEqual({ ...missing.params, id: 'x' });
+    expect(t.state.seq).toBe(before + all.events.length);
+  });
+
   it('runs chat commands and macros, and posts plain chat', async () => {
     t.forceDice(2);
     await t.player('bob').chat('/flip');
