@@ -5,8 +5,9 @@
  * true unless said otherwise).
  */
 import type { ActionContext, ActionDefinition } from '@vtt/sdk';
+import { actionSubject } from './action-subject.js';
 import { isDead } from './conditions.js';
-import { ACTOR_TYPES, modifierOf, readCreature, withData, type Creature } from './creature.js';
+import { ACTOR_TYPES, modifierOf, withData, type Creature } from './creature.js';
 import { safeRoll } from './d20.js';
 import { hpMaxOf } from './exhaustion.js';
 import type { Actor } from './sdk-types.js';
@@ -19,9 +20,8 @@ declare module '@vtt/sdk' {
 }
 
 function character(ctx: ActionContext<{ actorId: string }>): { actor: Actor; creature: Creature } {
-  const actor = ctx.actor(ctx.payload.actorId) ?? ctx.reject(`no actor ${ctx.payload.actorId}`);
-  const creature = readCreature(actor);
-  if (creature?.type !== ACTOR_TYPES.character) {
+  const { actor, creature } = actionSubject(ctx);
+  if (creature.type !== ACTOR_TYPES.character) {
     return ctx.reject(`${actor.name} is not a player character`);
   }
   if (isDead(creature)) ctx.reject(`${actor.name} is dead`);

@@ -74,6 +74,24 @@ describe('what players see of creatures and characters (vtt-module.json declares
     expect(error.code).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
   });
 
+  it('refuses an action on a creature whose data the user cannot see as on one that does not exist', async () => {
+    await t.gm.act('core:create-actor', {
+      id: 'lich',
+      name: 'Vecnor the Lich',
+      type: 'npc',
+      defaultOwnership: 'none',
+      data: npcData({ hp: { value: 0, max: 99, temp: 0 } }),
+    });
+    const reasons = [];
+    for (const actorId of ['lich', 'ogre', 'nobody']) {
+      const error = await rejectionOf(t.player('bob').act('dnd5e:heal', { actorId, amount: 5 }));
+      expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
+      reasons.push(String(error.params['reason']).replace(actorId, 'X'));
+    }
+    expect(new Set(reasons).size).toBe(1);
+    expect(reasons[0]).not.toContain('Vecnor');
+  });
+
   it('shows no hit points of a damaged creature in the card players see', async () => {
     await t.gm.act('dnd5e:apply-damage', { actorId: 'ogre', amount: 10 });
     const card = t.player('alice').view().chat.at(-1)!;
