@@ -239,6 +239,12 @@ describe('vtt pack and vtt inspect', () => {
     const { code, err } = await vtt('pack', dir);
     expect(code).toBe(1);
     expect(err).toContain('VTT_ERR_PROJECT_ID_MISMATCH');
+    const validated = await vtt('validate', dir, '--json');
+    expect(validated.code).toBe(1);
+    expect(JSON.parse(validated.out).errors.map((e: { code: string }) => e.code)).toEqual([
+      'VTT_ERR_PROJECT_ID_MISMATCH',
+    ]);
+    await writeFile(join(dir, 'src/module.ts'), source);
   });
 
   it('inspect refuses a tampered archive with the archive error code', async () => {

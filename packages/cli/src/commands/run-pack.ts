@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { isVttError, MANIFEST_FILE } from '@vtt/core';
-import { createSandboxHost } from '@vtt/sandbox';
 import { inspectArchive, writeArchive, type ArchiveFile } from '@vtt/sdk/archive';
 import { buildModule } from '../lib/build-module.js';
+import { checkRegistrations } from '../lib/check-registrations.js';
 import { fromVttError } from '../lib/cli-error.js';
 import { CliError, type CliIo } from '../lib/io.js';
 import { diagnostic, loadModuleProject } from '../lib/module-project.js';
@@ -22,19 +22,6 @@ export interface PackResult {
   readonly bytes: number;
   readonly digest: string;
   readonly files: readonly string[];
-}
-
-/** Loads the bundle in a real sandbox and reads what it registers. */
-async function describeBundle(source: string): Promise<{ id: string; rolls: string[] }> {
-  const host = await createSandboxHost({ workers: 1 });
-  try {
-    const instance = await host.createInstance({ key: 'pack:check', source });
-    const { value } = await instance.call('vttDescribe', null);
-    const description = value as { id?: unknown; rolls?: Record<string, unknown> } | null;
-    return { id: String(description?.id), rolls: Object.keys(description?.rolls ?? {}) };
-  } finally {
-    await host.close();
-  }
 }
 
 /** Every roll button of a sheet layout, with its JSON pointer. */
@@ -89,17 +76,13 @@ export async function runPack(
   reportDiagnostics(io, built, 'The build');
 
   progress(io, 'checking the bundle in the sandbox...');
-  let described: { id: string; rolls: string[] };
-  try {
-    described = await describeBundle(built.code!);
-  } catch (error) {
-    if (!isVttError(error)) throw error;
-    // The sandbox's own code (a syntax error, a limit) at the bundle it refused.
-    throw new CliError([fromVttError(error, { file: built.outFile })], {
-      summary: 'The bundle does not load in the sandbox.',
-    });
-  }
-  const found = described.id;
+  // As `vtt validate`: what the code registers, against core's names and the declared capabilities.
+  const checked = await checkRegistrations(project);
+  reportDiagnostics(io, checked, 'Packing');
+  const described = {
+    id: checked.description!.id,
+    rolls: Object.keys(checked.description!.rolls),
+  };
   const unknownRolls = (manifest.sheets ?? []).flatMap((sheet) =>
     rollButtons((project.files[sheet.path] as { layout?: unknown } | undefined)?.layout, '/layout')
       .filter((button) => !described.rolls.includes(button.roll))
@@ -111,22 +94,6 @@ export async function runPack(
       ),
   );
   reportDiagnostics(io, { errors: unknownRolls, warnings: [] }, 'Packing');
-  if (found !== manifest.id) {
-    reportDiagnostics(
-      io,
-      {
-        errors: [
-          diagnostic('VTT_ERR_PROJECT_ID_MISMATCH', 'src/module.ts', '', {
-            found,
-            expected: manifest.id,
-          }),
-        ],
-        warnings: [],
-      },
-      'Packing',
-    );
-  }
-
   progress(io, 'packing...');
   const paths = new Set<string>([
     MANIFEST_FILE,

@@ -1,8 +1,8 @@
 /**
  * The part of `vtt validate` that runs code: builds the module in memory,
  * reads what the bundle registers in a real sandbox (as a table would), and
- * checks its hooks against core's names and against the capabilities the
- * manifest declares.
+ * checks its id against the manifest's, and its hooks against core's names
+ * and against the capabilities the manifest declares.
  */
 import { relative } from 'node:path';
 import {
@@ -25,6 +25,9 @@ export interface RegistrationCheck {
   readonly warnings: Diagnostic[];
   readonly description?: ModuleDescription;
 }
+
+const idMismatch = (found: string, expected: string, file: string): Diagnostic =>
+  createDiagnostic('VTT_ERR_PROJECT_ID_MISMATCH', '', { found, expected }, file);
 
 /**
  * Builds the project's entry, describes the bundle and compares its hooks
@@ -52,6 +55,11 @@ export async function checkRegistrations(project: ModuleProject): Promise<Regist
     description = await describeModule({ host, source: built.code, key: 'validate:describe' });
   } catch (error) {
     if (!isVttError(error)) throw error;
+    // A reply that names another module (its actions then look foreign) has one cause: the id.
+    const found = error.params['moduleId'];
+    if (typeof found === 'string' && found !== manifest.id) {
+      return { errors: [idMismatch(found, manifest.id, entryFile)], warnings: [] };
+    }
     const pointer = typeof error.params['pointer'] === 'string' ? error.params['pointer'] : '';
     return {
       errors: [createDiagnostic(error.code, pointer, error.params, entryFile)],
@@ -59,6 +67,9 @@ export async function checkRegistrations(project: ModuleProject): Promise<Regist
     };
   } finally {
     await host.close();
+  }
+  if (description.id !== manifest.id) {
+    return { errors: [idMismatch(description.id, manifest.id, entryFile)], warnings: [] };
   }
   const errors: Diagnostic[] = [];
   for (const phase of ['before', 'after'] as const) {
