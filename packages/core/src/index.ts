@@ -165,7 +165,7 @@ export type {
   UndoChange,
   UndoEntry,
 } from './model/state.js';
-export type { TableAction, TableActionMap, TableActionType } from './model/actions.js';
+export type { TableAction, TableActionMap, TableActionType } from './actions/action-types.js';
 export type {
   EventDraft,
   EventServerData,
@@ -176,16 +176,16 @@ export type {
   TableEventType,
   ViewEvent,
   ViewOnlyEventMap,
-} from './model/events.js';
-export { ACTION_SCHEMAS } from './schemas/action-schemas.js';
-export { ACTION_LIMITS } from './schemas/common.js';
-export { validateAction } from './schemas/validate-action.js';
+} from './events/event-types.js';
+export { ACTION_SCHEMAS } from './actions/action-schemas.js';
+export { ACTION_LIMITS } from './actions/schema-parts.js';
+export { validateAction } from './actions/validate-action.js';
 export { decide } from './actions/decide.js';
 export type { DecideOptions } from './actions/decide.js';
 export { applyEvent, applyEvents, applyViewEvent } from './reducer/apply-event.js';
 export { commit } from './reducer/commit.js';
 export type { CommitContext } from './reducer/commit.js';
-export { advanceTurn, turnOrder } from './reducer/combat-turns.js';
+export { advanceTurn, turnOrder } from './events/combat-turns.js';
 
 // --- permissions, views and undo --------------------------------------------
 export { authorize } from './permissions/authorize.js';

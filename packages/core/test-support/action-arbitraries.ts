@@ -5,8 +5,8 @@
  * public, so a scan for those markers in non-GM output must find nothing.
  */
 import fc from 'fast-check';
-import type { TableAction } from '../src/model/actions.js';
-import type { EventDraft } from '../src/model/events.js';
+import type { TableAction } from '../src/actions/action-types.js';
+import type { EventDraft } from '../src/events/event-types.js';
 import { USERS } from './table-fixture.js';
 import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 

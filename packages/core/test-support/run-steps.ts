@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
-import type { EventDraft, TableEvent, ViewEvent } from '../src/model/events.js';
+import type { EventDraft, TableEvent, ViewEvent } from '../src/events/event-types.js';
 import { getDoc } from '../src/model/doc-refs.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';

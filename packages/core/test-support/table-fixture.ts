@@ -3,8 +3,8 @@
  * with a GM, two players and an observer, and a one-call action runner.
  */
 import { decide } from '../src/actions/decide.js';
-import type { TableAction, TableActionMap, TableActionType } from '../src/model/actions.js';
-import type { TableEvent, ViewEvent } from '../src/model/events.js';
+import type { TableAction, TableActionMap, TableActionType } from '../src/actions/action-types.js';
+import type { TableEvent, ViewEvent } from '../src/events/event-types.js';
 import { createTableState, type TableState } from '../src/model/state.js';
 import { applyEvent } from '../src/reducer/apply-event.js';
 import { commit } from '../src/reducer/commit.js';

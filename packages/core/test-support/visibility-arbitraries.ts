@@ -4,8 +4,8 @@
  * places, and host steps that change the policy. See VISIBILITY_MARKERS.
  */
 import fc from 'fast-check';
-import type { TableAction } from '../src/model/actions.js';
-import type { EventDraft } from '../src/model/events.js';
+import type { TableAction } from '../src/actions/action-types.js';
+import type { EventDraft } from '../src/events/event-types.js';
 import type { FieldVisibility, VisibilityPolicy } from '../src/model/visibility-policy.js';
 
 const ACTORS = ['a1', 'a2', 'a3'];

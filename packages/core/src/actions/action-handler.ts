@@ -1,7 +1,7 @@
 /** The shape of the per-action code that decides which events an action causes. */
-import type { TableActionMap, TableActionType } from '../model/actions.js';
+import type { TableActionMap, TableActionType } from './action-types.js';
 import type { Member } from '../model/documents.js';
-import type { EventDraft } from '../model/events.js';
+import type { EventDraft } from '../events/event-types.js';
 import type { TableState } from '../model/state.js';
 import type { Rng } from '../random/rng.js';
 

@@ -2,7 +2,7 @@
 import { drawRoll } from '../dice/index.js';
 import type { RollResult } from '../dice/index.js';
 import type { VerifiedRolls } from '../model/documents.js';
-import type { EventDraft, PostedMessage } from '../model/events.js';
+import type { EventDraft, PostedMessage } from '../events/event-types.js';
 import type { Flags } from '../model/json.js';
 import { defineActionHandlers, type DecideContext } from './action-handler.js';
 

@@ -3,7 +3,7 @@ import { drawRoll } from '../dice/index.js';
 import { VttError } from '../errors/vtt-error.js';
 import type { Combat } from '../model/documents.js';
 import type { TableState } from '../model/state.js';
-import { advanceTurn } from '../reducer/combat-turns.js';
+import { advanceTurn } from '../events/combat-turns.js';
 import { combatantName } from '../views/combatant-name.js';
 import { defineActionHandlers } from './action-handler.js';
 import { messageDraft } from './chat-actions.js';

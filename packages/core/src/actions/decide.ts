@@ -1,11 +1,11 @@
 /** The first step of the pipeline: an action in, event drafts out. */
 import { VttError } from '../errors/vtt-error.js';
-import type { EventDraft } from '../model/events.js';
+import type { EventDraft } from '../events/event-types.js';
 import type { TableState } from '../model/state.js';
 import { authorize } from '../permissions/authorize.js';
 import { createRng, type Rng } from '../random/rng.js';
 import { applyEvent } from '../reducer/apply-event.js';
-import { validateAction } from '../schemas/validate-action.js';
+import { validateAction } from './validate-action.js';
 import { memberOf } from '../views/view-for.js';
 import type { ActionHandler } from './action-handler.js';
 import { ACTION_HANDLERS } from './registry.js';

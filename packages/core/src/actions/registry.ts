@@ -1,5 +1,5 @@
 /** The handler of every core action type, merged from the area tables. */
-import type { TableActionType } from '../model/actions.js';
+import type { TableActionType } from './action-types.js';
 import { UNDO_ACTIONS } from '../undo/undo-actions.js';
 import type { ActionHandlers } from './action-handler.js';
 import { ACTOR_ACTIONS } from './actor-actions.js';

@@ -7,8 +7,8 @@ import {
   USERS,
 } from '../../test-support/table-fixture.js';
 import { rollLog, verifyRollLog } from '../dice/roll-log.js';
-import type { TableAction } from '../model/actions.js';
-import type { TableEvent } from '../model/events.js';
+import type { TableAction } from './action-types.js';
+import type { TableEvent } from '../events/event-types.js';
 import { seedCommitment } from '../random/rng.js';
 import { commit } from '../reducer/commit.js';
 import { viewFor } from '../views/view-for.js';

@@ -1,6 +1,6 @@
 /** Deciding dice-session actions: start (with the host's fresh seed) and end (reveal). */
 import { VttError } from '../errors/vtt-error.js';
-import type { EventDraft } from '../model/events.js';
+import type { EventDraft } from '../events/event-types.js';
 import { createRng, normalizeSeed, seedCommitment } from '../random/rng.js';
 import type { DecideContext } from './action-handler.js';
 import { defineActionHandlers } from './action-handler.js';

@@ -7,7 +7,7 @@
 import type { ErrorCode } from '../errors/codes.js';
 import type { ErrorParams } from '../errors/vtt-error.js';
 import type { DiceSession } from '../model/documents.js';
-import type { TableEvent } from '../model/events.js';
+import type { TableEvent } from '../events/event-types.js';
 import { createRng, DICE_STREAM, seedCommitment, type RngState } from '../random/rng.js';
 import { FORCED_STREAM, type RollRecord } from './roll-record.js';
 import { roll } from './roll.js';

@@ -6,7 +6,7 @@
  * change of the module ABI: bump {@link MODULE_PROTOCOL_VERSION}.
  */
 import type { JsonValue } from '../model/json.js';
-import type { TableEvent, ViewEvent } from '../model/events.js';
+import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import type { Role } from '../model/documents.js';
 import type { TableDocs } from '../model/state.js';
 import type { RollResult } from '../dice/index.js';

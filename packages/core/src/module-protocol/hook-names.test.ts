@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_SCHEMAS } from '../schemas/action-schemas.js';
+import { ACTION_SCHEMAS } from '../actions/action-schemas.js';
 import { CORE_ACTION_TYPES, CORE_EVENT_TYPES, unknownHook } from './hook-names.js';
 
 describe('hook names', () => {

@@ -5,9 +5,9 @@
  */
 import { ACTION_HANDLERS } from '../actions/registry.js';
 import { closestMatch } from '../manifest/closest-match.js';
-import type { TableActionType } from '../model/actions.js';
-import type { TableEventType } from '../model/events.js';
-import { EVENT_HANDLERS } from '../reducer/registry.js';
+import type { TableActionType } from '../actions/action-types.js';
+import type { TableEventType } from '../events/event-types.js';
+import { EVENT_HANDLERS } from '../events/registry.js';
 
 /** Every core action type, e.g. `'core:move-token'`. */
 export const CORE_ACTION_TYPES: readonly TableActionType[] = Object.freeze(

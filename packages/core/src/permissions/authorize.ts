@@ -1,8 +1,8 @@
 /** The permission check of one event draft against the state before it. */
 import { getDoc } from '../model/doc-refs.js';
-import type { EventDraft } from '../model/events.js';
+import type { EventDraft } from '../events/event-types.js';
 import type { TableState } from '../model/state.js';
-import { handlerFor } from '../reducer/registry.js';
+import { handlerFor } from '../events/registry.js';
 import { memberOf } from '../views/view-for.js';
 import { checkDocChange } from './document-rules.js';
 

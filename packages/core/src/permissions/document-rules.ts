@@ -15,7 +15,7 @@ import type {
 } from '../model/documents.js';
 import { deepEqual } from '../model/json.js';
 import type { DocCollection, TableDocs } from '../model/state.js';
-import { advanceTurn, passTurn } from '../reducer/combat-turns.js';
+import { advanceTurn, passTurn } from '../events/combat-turns.js';
 import {
   actorVisible,
   combatantVisible,

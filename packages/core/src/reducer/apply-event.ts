@@ -4,10 +4,10 @@
  */
 import { VttError } from '../errors/vtt-error.js';
 import { setDoc } from '../model/doc-refs.js';
-import type { TableEvent, ViewEvent } from '../model/events.js';
+import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import type { TableState, TableView } from '../model/state.js';
 import { recordUndo } from '../undo/record-undo.js';
-import { handlerFor } from './registry.js';
+import { handlerFor } from '../events/registry.js';
 
 /**
  * Applies one committed event to the full state and returns the new state

@@ -7,7 +7,7 @@ import {
   USERS,
 } from '../../test-support/table-fixture.js';
 import { decide } from '../actions/decide.js';
-import type { TableEvent } from '../model/events.js';
+import type { TableEvent } from '../events/event-types.js';
 import { createTableState, type TableState } from '../model/state.js';
 import { applyEvent, applyEvents } from './apply-event.js';
 import { commit } from './commit.js';

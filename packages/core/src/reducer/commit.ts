@@ -1,5 +1,5 @@
 /** Numbering drafts into events and applying them: the last step of the pipeline. */
-import type { EventDraft, TableEvent } from '../model/events.js';
+import type { EventDraft, TableEvent } from '../events/event-types.js';
 import type { TableState } from '../model/state.js';
 import { checkStateLimits } from '../limits/state-limits.js';
 import { applyEvent } from './apply-event.js';

@@ -4,9 +4,9 @@
  * `state.undo[userId]` holding each changed document before and after.
  */
 import { getDoc } from '../model/doc-refs.js';
-import type { TableEvent } from '../model/events.js';
+import type { TableEvent } from '../events/event-types.js';
 import type { TableDocs, TableState, UndoChange, UndoEntry } from '../model/state.js';
-import type { EventHandler } from '../reducer/event-handler.js';
+import type { EventHandler } from '../events/event-handler.js';
 
 function withChanges(
   entry: UndoEntry,

@@ -3,7 +3,7 @@ import { defineActionHandlers } from '../actions/action-handler.js';
 import { VttError } from '../errors/vtt-error.js';
 import { setDoc } from '../model/doc-refs.js';
 import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
-import { relink } from '../reducer/links.js';
+import { relink } from '../events/links.js';
 import { restoredDoc } from './restore-doc.js';
 
 /** Documents before the documents that link to them. */

@@ -7,7 +7,7 @@ import {
   runAndProject,
   USERS,
 } from '../../test-support/table-fixture.js';
-import type { TableEvent } from '../model/events.js';
+import type { TableEvent } from '../events/event-types.js';
 import { applyEvents } from '../reducer/apply-event.js';
 import { viewFor } from '../views/view-for.js';
 

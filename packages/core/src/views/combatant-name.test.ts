@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { populatedTable, run, runAndProject, USERS } from '../../test-support/table-fixture.js';
-import type { ViewEvent } from '../model/events.js';
+import type { ViewEvent } from '../events/event-types.js';
 import type { TableState } from '../model/state.js';
 import { applyViewEvent } from '../reducer/apply-event.js';
 import { combatantName, UNKNOWN_COMBATANT } from './combatant-name.js';

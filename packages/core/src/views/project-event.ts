@@ -5,10 +5,10 @@
  */
 import { getDoc, refKey, ref as docRef } from '../model/doc-refs.js';
 import type { Member } from '../model/documents.js';
-import type { TableEvent, ViewEvent } from '../model/events.js';
+import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import { deepEqual } from '../model/json.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
-import { handlerFor } from '../reducer/registry.js';
+import { handlerFor } from '../events/registry.js';
 import { viewFor } from './view-for.js';
 import { viewDoc } from './visibility.js';
 

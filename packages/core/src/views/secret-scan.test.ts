@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SECRET_MARKERS, stepsArbitrary } from '../../test-support/action-arbitraries.js';
 import { FIXTURE_SEED, USERS } from '../../test-support/table-fixture.js';
 import { normalizeSeed } from '../random/rng.js';
-import type { ViewEvent } from '../model/events.js';
+import type { ViewEvent } from '../events/event-types.js';
 import type { TableView } from '../model/state.js';
 import { runSteps } from '../../test-support/run-steps.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stepsArbitrary } from '../../test-support/action-arbitraries.js';
 import { runSteps } from '../../test-support/run-steps.js';
 import { VISIBILITY_MARKERS } from '../../test-support/visibility-arbitraries.js';
-import type { ViewEvent } from '../model/events.js';
+import type { ViewEvent } from '../events/event-types.js';
 import type { TableState, TableView } from '../model/state.js';
 import { actorLevel } from '../permissions/ownership.js';
 

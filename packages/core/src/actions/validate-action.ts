@@ -2,9 +2,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { VttError } from '../errors/vtt-error.js';
 import { deeperThan } from '../limits/state-limits.js';
-import type { TableAction } from '../model/actions.js';
+import type { TableAction } from './action-types.js';
 import { ACTION_SCHEMAS } from './action-schemas.js';
-import { ACTION_LIMITS, idSchema } from './common.js';
+import { ACTION_LIMITS, idSchema } from './schema-parts.js';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();

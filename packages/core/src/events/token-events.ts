@@ -1,7 +1,7 @@
 /** Event handlers of tokens: created, moved, updated, deleted. */
 import { ref } from '../model/doc-refs.js';
 import type { Combat, Token } from '../model/documents.js';
-import type { Patch } from '../model/events.js';
+import type { Patch } from './event-types.js';
 import type { TableDocs } from '../model/state.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';

@@ -3,7 +3,7 @@
  * per-campaign `seq`, the author and the time. Payload types per event name
  * are in {@link TableEventMap}.
  */
-import type { VisibilityPolicy } from './visibility-policy.js';
+import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import type { FogOp } from '../geometry/index.js';
 import type { RngState } from '../random/rng.js';
 import type {
@@ -19,8 +19,8 @@ import type {
   Scene,
   TimelineEntry,
   Token,
-} from './documents.js';
-import type { DocCollection, TableView } from './state.js';
+} from '../model/documents.js';
+import type { DocCollection, TableView } from '../model/state.js';
 
 /** Fields of a document an update event may set; `flags` merge per module id. */
 export type Patch<D> = { readonly [K in Exclude<keyof D, 'id'>]?: D[K] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isVttError } from '../errors/vtt-error.js';
-import type { TableActionType } from '../model/actions.js';
+import type { TableActionType } from './action-types.js';
 import { ACTION_SCHEMAS } from './action-schemas.js';
 import { validateAction } from './validate-action.js';
 

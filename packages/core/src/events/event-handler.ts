@@ -3,7 +3,7 @@
  * projection share. One table per document area (`*-events.ts`).
  */
 import type { Member } from '../model/documents.js';
-import type { TableEventMap, TableEventType, ViewEvent } from '../model/events.js';
+import type { TableEventMap, TableEventType, ViewEvent } from './event-types.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 
 /** The envelope fields of the event being applied. */

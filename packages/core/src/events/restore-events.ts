@@ -3,7 +3,7 @@ import { getDoc, ref, setDoc } from '../model/doc-refs.js';
 import type { DocLink, TimelineEntry } from '../model/documents.js';
 import { deepEqual } from '../model/json.js';
 import type { TableDocs } from '../model/state.js';
-import type { TableEventMap } from '../model/events.js';
+import type { TableEventMap } from './event-types.js';
 import { defineEventHandlers } from './event-handler.js';
 import { removalChanges, removeDocs } from './links.js';
 

@@ -1,7 +1,7 @@
 /** Event handlers of chat messages. Chat is a list, not a document map: custom rules. */
 import { VttError } from '../errors/vtt-error.js';
 import type { ChatMessage } from '../model/documents.js';
-import type { ViewEvent } from '../model/events.js';
+import type { ViewEvent } from './event-types.js';
 import { viewMessage } from '../views/visibility.js';
 import { defineEventHandlers } from './event-handler.js';
 

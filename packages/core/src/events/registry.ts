@@ -1,6 +1,6 @@
 /** The handler of every core event type, merged from the area tables. */
 import { VttError } from '../errors/vtt-error.js';
-import type { TableEventType } from '../model/events.js';
+import type { TableEventType } from './event-types.js';
 import { ACTOR_EVENTS } from './actor-events.js';
 import { CAMPAIGN_EVENTS } from './campaign-events.js';
 import { CHAT_EVENTS } from './chat-events.js';

@@ -1,6 +1,6 @@
 /**
  * Actions: what a user asks for. `core:<verb-noun>` names; payload types per
- * action name are in {@link TableActionMap}; JSON Schemas in `schemas/`.
+ * action name are in {@link TableActionMap}; JSON Schemas in `action-schemas.ts`.
  */
 import type { FogMode, FogShape, Grid } from '../geometry/index.js';
 import type {
@@ -14,8 +14,8 @@ import type {
   SceneBackground,
   TokenLayer,
   Visibility,
-} from './documents.js';
-import type { Flags, JsonValue } from './json.js';
+} from '../model/documents.js';
+import type { Flags, JsonValue } from '../model/json.js';
 
 /** Settable fields of a document in create and update actions. */
 export interface TokenFields {

@@ -6,10 +6,10 @@ import {
   runAndProject,
   USERS,
 } from '../../test-support/table-fixture.js';
-import type { TableEvent } from '../model/events.js';
+import type { TableEvent } from './event-types.js';
 import type { TableState } from '../model/state.js';
 import { viewFor } from '../views/view-for.js';
-import { applyEvents } from './apply-event.js';
+import { applyEvents } from '../reducer/apply-event.js';
 
 const { gm, p1 } = USERS;
 const GM2 = 'u-gm2';

@@ -2,7 +2,7 @@
  * The JSON Schema of every core action's payload, by action type. Checked
  * by `validateAction` with ajv in strict mode.
  */
-import type { TableActionType } from '../model/actions.js';
+import type { TableActionType } from './action-types.js';
 import {
   ACTION_LIMITS,
   assetSchema,
@@ -24,7 +24,7 @@ import {
   statusesSchema,
   textSchema,
   visibilitySchema,
-} from './common.js';
+} from './schema-parts.js';
 
 const number = { type: 'number', minimum: -1e9, maximum: 1e9 } as const;
 const bool = { type: 'boolean' } as const;
