@@ -2,7 +2,9 @@
  * `ModuleTable.dispatch`: a core action after the modules' before-hooks, or
  * a module's custom action; then the after-hooks.
  */
-import { decide, VttError, type JsonValue } from '@vtt/core';
+import { decide, deepEqual, isVttError, validateAction, VttError, type JsonValue } from '@vtt/core';
+import { announceQuarantine } from './quarantine.js';
+import { badReply } from './reply-shape.js';
 import type { TableChange } from './module-table-types.js';
 import { runProposals } from './run-proposals.js';
 import { invalidIf, isSuspended, slotFor, userOf } from './table-checks.js';
@@ -18,6 +20,24 @@ function withPassStep(ctx: TableContext, payload: JsonValue): JsonValue {
   return 'passStep' in payload ? payload : { ...payload, passStep: step };
 }
 
+/** Where and why a hook's adjusted payload fails the action's schema, or undefined when it fits. */
+function invalidAdjustment(
+  type: string,
+  payload: JsonValue,
+): { pointer: string; problem: string } | undefined {
+  try {
+    validateAction({ type, payload });
+    return undefined;
+  } catch (error) {
+    if (!isVttError(error)) throw error;
+    const at = error.params['pointer'];
+    return {
+      pointer: typeof at === 'string' ? at : '/payload',
+      problem: `the adjusted action fails its schema (${String(error.params['problem'] ?? error.code)})`,
+    };
+  }
+}
+
 /** Runs one action as `userId` (see `ModuleTable.dispatch`). */
 export async function dispatchAction(
   ctx: TableContext,
@@ -28,6 +48,7 @@ export async function dispatchAction(
   const now = ctx.clock();
   const type = typeof action?.type === 'string' ? action.type : '';
   if (type === '' || type.startsWith('core:')) {
+    validateAction(action); // the user's own mistakes are theirs, before any module sees them
     let payload = (action?.payload ?? null) as JsonValue;
     for (const slot of ctx.slots.values()) {
       // A suspended module takes no part: the table plays on core rules.
@@ -45,7 +66,21 @@ export async function dispatchAction(
           type,
           reason: reply.value.rejected.reason,
         });
-      payload = reply.value.payload;
+      const adjusted = reply.value.payload;
+      const broken = deepEqual(adjusted, payload) ? undefined : invalidAdjustment(type, adjusted);
+      if (broken !== undefined) {
+        // The user's action was valid: a hook that breaks it is the module's failure, and counts.
+        const error = badReply(
+          { moduleId: slot.id, call: 'before' },
+          broken.pointer,
+          broken.problem,
+        );
+        slot.instance.reportFailure(error);
+        await announceQuarantine(ctx, slot, error);
+        if (isSuspended(slot)) continue;
+        throw error;
+      }
+      payload = adjusted;
     }
     if (type === 'core:start-combat') payload = withPassStep(ctx, payload);
     const rng = ctx.dice.coreRng(ctx.state);

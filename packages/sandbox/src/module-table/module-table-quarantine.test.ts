@@ -121,4 +121,34 @@ describe('a quarantined module at a table', () => {
     ]);
     await table.close();
   });
+
+  it('counts a hook that breaks a valid action as its failure, and never blames the user', async () => {
+    host = await createSandboxHost({ workers: 1, limits: { quarantineAfter: 3 } });
+    const breaker = guestBundle(
+      description('breaker', { hooks: { before: ['core:move-token'], after: [] } }),
+      `export function vttBefore(call) { return { payload: { ...call.payload, x: 'far away' } }; }`,
+    );
+    const table = await createModuleTable({
+      host,
+      tableId: 'q3',
+      state: smallTable(),
+      modules: [{ id: 'breaker', source: breaker }],
+      clock: () => 1000,
+    });
+    const move = (x: unknown) =>
+      table.dispatch({ type: 'core:move-token', payload: { tokenId: 't1', x, y: 0 } }, 'p1');
+    // The user's own invalid action is theirs: refused before any module runs, not counted.
+    await expect(move('nowhere')).rejects.toMatchObject({ code: 'VTT_ERR_ACTION_INVALID' });
+    expect(table.moduleStatus()).toMatchObject([{ moduleId: 'breaker', failuresInRow: 0 }]);
+    for (const x of [1, 2]) {
+      await expect(move(x)).rejects.toMatchObject({
+        code: 'VTT_ERR_MODULE_BAD_REPLY',
+        params: { moduleId: 'breaker', call: 'before', pointer: '/payload/x' },
+      });
+    }
+    await move(3);
+    expect(table.state.tokens['t1']).toMatchObject({ x: 3 });
+    expect(table.moduleStatus()).toMatchObject([{ moduleId: 'breaker', state: 'suspended' }]);
+    await table.close();
+  });
 });
