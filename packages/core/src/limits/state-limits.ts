@@ -7,7 +7,7 @@
  * (a user's action, a module's proposal) is bounded alike.
  */
 import { VttError } from '../errors/vtt-error.js';
-import type { TableState } from '../model/state.js';
+import type { DocRef, TableState } from '../model/state.js';
 
 /** The bounds, as JSON text lengths in UTF-16 code units (JS string length). */
 export const STATE_LIMITS = Object.freeze({
@@ -34,11 +34,24 @@ type Keyed = Readonly<Record<string, unknown>>;
 const KEYED = ['members', 'scenes', 'tokens', 'actors', 'notes', 'timeline'] as const;
 const AUTHORED = ['notes', 'timeline'] as const;
 
-const sizeOf = (doc: unknown): number => JSON.stringify(doc)?.length ?? 0;
+/** JSON sizes of documents already measured: documents are immutable, so each is measured once. */
+const sizes = new WeakMap<object, number>();
+
+const sizeOf = (doc: unknown): number => {
+  if (doc === null || typeof doc !== 'object') return JSON.stringify(doc)?.length ?? 0;
+  let size = sizes.get(doc);
+  if (size === undefined) {
+    size = JSON.stringify(doc)?.length ?? 0;
+    sizes.set(doc, size);
+  }
+  return size;
+};
 
 /**
  * Checks the documents that changed from `before` to `after` against
- * {@link STATE_LIMITS}. A document or member already over a bound may still
+ * {@link STATE_LIMITS}: those of `changed` (what the events' handlers say
+ * they change; `commit` passes them) or, without it, every document that is
+ * not the same object as before. A document or member already over a bound may still
  * shrink; only growth past a bound is refused.
  *
  * @throws VttError `VTT_ERR_DOCUMENT_TOO_DEEP`, `VTT_ERR_DOCUMENT_TOO_LARGE` or
@@ -46,7 +59,11 @@ const sizeOf = (doc: unknown): number => JSON.stringify(doc)?.length ?? 0;
  * @example
  * checkStateLimits(state, applyEvents(state, events)); // throws when a message is too large
  */
-export function checkStateLimits(before: TableState, after: TableState): void {
+export function checkStateLimits(
+  before: TableState,
+  after: TableState,
+  changed?: readonly DocRef[],
+): void {
   const authors = new Set<string>();
   const grown = (collection: string, id: string, doc: unknown, old: unknown, max: number) => {
     if (deeperThan(doc, STATE_LIMITS.maxDepth)) {
@@ -56,20 +73,31 @@ export function checkStateLimits(before: TableState, after: TableState): void {
         max: STATE_LIMITS.maxDepth,
       });
     }
-    const length = sizeOf(doc);
+    const length = JSON.stringify(doc)?.length ?? 0; // a new document: measured once, here
     if (length > max && (old === undefined || length > sizeOf(old))) {
       throw new VttError('VTT_ERR_DOCUMENT_TOO_LARGE', { collection, id, length, max });
     }
   };
-  for (const collection of KEYED) {
-    const was: Keyed = before[collection];
-    const now: Keyed = after[collection];
-    if (was === now) continue;
-    for (const [id, doc] of Object.entries(now)) {
-      if (doc === was[id]) continue;
-      grown(collection, id, doc, was[id], STATE_LIMITS.maxDocumentChars);
-      if ((AUTHORED as readonly string[]).includes(collection))
-        authors.add((doc as { author: string }).author);
+  const check = (collection: (typeof KEYED)[number], id: string) => {
+    const doc = (after[collection] as Keyed)[id];
+    const old = (before[collection] as Keyed)[id];
+    if (doc === old || doc === undefined) return;
+    grown(collection, id, doc, old, STATE_LIMITS.maxDocumentChars);
+    if ((AUTHORED as readonly string[]).includes(collection)) {
+      authors.add((doc as { author: string }).author);
+    }
+  };
+  if (changed !== undefined) {
+    for (const ref of changed) {
+      if ((KEYED as readonly string[]).includes(ref.collection)) {
+        check(ref.collection as (typeof KEYED)[number], ref.id);
+      }
+    }
+  } else {
+    for (const collection of KEYED) {
+      // Unchanged documents are the same objects: one identity check each.
+      if (before[collection] !== after[collection])
+        for (const id in after[collection]) check(collection, id);
     }
   }
   if (after.campaign !== before.campaign) {
@@ -125,18 +153,21 @@ function contributionOf(state: TableState, userId: string): number {
 
 /**
  * Whether `value` nests objects and arrays more than `max` levels, the value
- * itself being level 1. Walks without recursing, so any depth is safe.
+ * itself being level 1. Recurses at most `max + 1` levels deep whatever the
+ * input, so any depth is safe.
  *
  * @example
  * deeperThan([[1]], 1); // true
  */
 export function deeperThan(value: unknown, max: number): boolean {
-  const pending: [node: unknown, depth: number][] = [[value, 1]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [node, depth] = next;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > max) return true;
-    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  if (value === null || typeof value !== 'object') return false;
+  if (max < 1) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (deeperThan(child, max - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (deeperThan((value as Record<string, unknown>)[key], max - 1)) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 /** Numbering drafts into events and applying them: the last step of the pipeline. */
 import type { EventDraft, TableEvent } from '../events/event-types.js';
-import type { TableState } from '../model/state.js';
+import type { DocRef, TableState } from '../model/state.js';
+import { handlerFor } from '../events/registry.js';
 import { checkStateLimits } from '../limits/state-limits.js';
 import { applyEvent } from './apply-event.js';
 
@@ -30,6 +31,7 @@ export function commit(
   const batch = state.seq + 1;
   const events: TableEvent[] = [];
   let next = state;
+  const changed: DocRef[] = [];
   for (const draft of drafts) {
     const event = {
       seq: next.seq + 1,
@@ -39,9 +41,10 @@ export function commit(
       payload: draft.payload,
       server: { ...draft.server, batch },
     } as TableEvent;
+    changed.push(...handlerFor(event.type).changes({ docs: next, payload: event.payload }));
     next = applyEvent(next, event);
     events.push(event);
   }
-  checkStateLimits(state, next);
+  checkStateLimits(state, next, changed);
   return { state: next, events };
 }
