@@ -53,7 +53,7 @@ export class Cursor {
 
   /** Throws `VTT_ERR_DICE_SYNTAX` at `position` (default: here) with `hint`. */
   fail(hint: string, position = this.pos): never {
-    throw new VttError('VTT_ERR_DICE_SYNTAX', { position, hint });
+    throw new VttError('VTT_ERR_DICE_SYNTAX', { position, column: position + 1, hint });
   }
 
   /** `'x'` for the character here, or `the end` past the end: for hints. */

@@ -26,6 +26,7 @@ export function parseWithLimits(notation: string, limits: DiceLimits): DiceNode 
   if (typeof notation !== 'string') {
     throw new VttError('VTT_ERR_DICE_SYNTAX', {
       position: 0,
+      column: 1,
       hint: "expected text such as '1d20'",
     });
   }
@@ -134,7 +135,7 @@ class DiceParser {
       c.pos++;
       const inner = this.parseSum(depth + 1);
       c.skipSpaces();
-      if (c.peek() !== ')') this.failInside(`')' to close the '(' at position ${start}`);
+      if (c.peek() !== ')') this.failInside(`')' to close the '(' at column ${start + 1}`);
       c.pos++;
       return inner;
     }
@@ -233,7 +234,7 @@ class DiceParser {
     for (;;) {
       c.skipSpaces();
       if (c.peek() === '}') break;
-      if (c.peek() !== ',') this.failInside(`',' or '}' to close the '{' at position ${start}`);
+      if (c.peek() !== ',') this.failInside(`',' or '}' to close the '{' at column ${start + 1}`);
       c.pos++;
       groups.push(this.parseSum(depth + 1));
     }
@@ -259,7 +260,7 @@ class DiceParser {
     c.pos++;
     const arg = this.parseSum(depth + 1);
     c.skipSpaces();
-    if (c.peek() !== ')') this.failInside(`')' to close the '(' at position ${open}`);
+    if (c.peek() !== ')') this.failInside(`')' to close the '(' at column ${open + 1}`);
     c.pos++;
     return { type: 'call', fn: name as DiceFunction, arg };
   }

@@ -3,7 +3,7 @@ import { defineErrors } from './error-spec.js';
 /** Error codes of the dice engine (`VTT_ERR_DICE_*`). */
 export const DICE_ERRORS = defineErrors({
   VTT_ERR_DICE_SYNTAX: {
-    message: 'Dice notation error at position {position}: {hint}.',
+    message: 'Dice notation error at column {column}: {hint}.',
     fix: 'Check the notation near the marked position, e.g. "2d20kh1+5" or "10d6>=5".',
   },
   VTT_ERR_DICE_EMPTY: {
