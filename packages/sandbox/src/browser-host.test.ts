@@ -7,6 +7,7 @@ import type {
   DriverOutcome,
 } from './test-support/browser-page.js';
 import { serveSandboxPage, type SandboxPageServer } from './test-support/browser-server.js';
+import type { SandboxLimits } from './limits.js';
 import type { JsonValue } from './types.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -19,10 +20,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+/**
+ * No assertion here bounds how long something took (on a loaded machine any
+ * such bound fails now and then): what stopped a call is told by its error
+ * code and params, and by whether a worker was replaced.
+ */
 const CPU_MS = 100;
+/** The watchdog's grace for calls that only it can stop (built-ins that ignore the interrupt). */
 const GRACE_MS = 200;
-/** Slack for a busy 2-CPU CI machine, as in sandbox-limits.test.ts. */
-const MARGIN_MS = 750;
+/** The spinner's grace: a call the interrupt handler failed to stop would end as `watchdog: true`. */
+const LONG_GRACE_MS = 10_000;
 
 const RULES = `
 let calls = 0;
@@ -55,7 +62,7 @@ async function openDriverPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
   await page.waitForFunction(() => 'vttSandboxDriver' in globalThis, undefined, {
-    timeout: 5_000,
+    timeout: 15_000,
   });
   return page;
 }
@@ -76,11 +83,16 @@ describe.skipIf(skip)('browser sandbox host (real QuickJS in real Chromium Web W
   let page: Page;
   const pageErrors: string[] = [];
 
-  const load = (key: string, source = RULES): Promise<DriverOutcome> =>
-    page.evaluate(([k, s]) => (globalThis as unknown as PageGlobal).vttSandboxDriver.load(k, s), [
-      key,
-      source,
-    ] as const);
+  const load = (
+    key: string,
+    source = RULES,
+    limits: Partial<SandboxLimits> = {},
+  ): Promise<DriverOutcome> =>
+    page.evaluate(
+      ({ key: k, source: s, limits: l }) =>
+        (globalThis as unknown as PageGlobal).vttSandboxDriver.load(k, s, l),
+      { key, source, limits },
+    );
   const call = (key: string, fn: string, arg: JsonValue = null): Promise<DriverOutcome> =>
     page.evaluate(
       ({ key: k, fn: f, argJson }) =>
@@ -125,12 +137,17 @@ describe.skipIf(skip)('browser sandbox host (real QuickJS in real Chromium Web W
     expect(pageErrors).toEqual([]);
   });
 
-  it('stops while(true){} with VTT_ERR_SANDBOX_TIMEOUT within the deadline; another instance then works', async () => {
-    expect(await load('table-2:spinner')).toMatchObject({ ok: true });
+  it('stops while(true){} with VTT_ERR_SANDBOX_TIMEOUT at the deadline; another instance then works', async () => {
+    await takeEvents();
+    const spinnerLimits = { watchdogGraceMs: LONG_GRACE_MS };
+    expect(await load('table-2:spinner', RULES, spinnerLimits)).toMatchObject({ ok: true });
     expect(await load('table-3:bystander')).toMatchObject({ ok: true });
     const spun = await call('table-2:spinner', 'spin');
-    expect(spun).toMatchObject({ ok: false, code: 'VTT_ERR_SANDBOX_TIMEOUT' });
-    expect(spun.ms).toBeLessThan(CPU_MS + MARGIN_MS);
+    expect(spun).toMatchObject({
+      ok: false,
+      code: 'VTT_ERR_SANDBOX_TIMEOUT',
+      params: { fn: 'spin', limitMs: CPU_MS },
+    });
     // The interrupt handler stopped it, not the watchdog: no worker was replaced.
     expect(spun.ok === false && spun.params['watchdog']).toBeFalsy();
     expect(await call('table-3:bystander', 'heal', { hp: 1, amount: 1 })).toMatchObject({
@@ -162,16 +179,15 @@ describe.skipIf(skip)('browser sandbox host (real QuickJS in real Chromium Web W
     expect(stuck).toMatchObject({
       ok: false,
       code: 'VTT_ERR_SANDBOX_TIMEOUT',
-      params: { watchdog: true },
+      params: { fn: 'indexOfHuge', limitMs: CPU_MS, watchdog: true },
     });
-    expect(stuck.ms).toBeLessThan(CPU_MS + GRACE_MS + MARGIN_MS);
     expect(await takeEvents()).toContainEqual(
       expect.objectContaining({ type: 'worker-replaced', reason: 'watchdog' }),
     );
     // The stuck Web Worker goes away (else it would spin for minutes); Chromium
     // stops a worker busy in a script about 2 s after terminate().
     await expect
-      .poll(() => closed.map((isClosed) => isClosed()), { timeout: 5_000 })
+      .poll(() => closed.map((isClosed) => isClosed()), { timeout: 20_000 })
       .toContain(true);
     expect(page.workers()).toHaveLength(2);
     // Both instances answer again; the stuck one was reloaded in the new worker.
@@ -239,11 +255,14 @@ describe.skipIf(skip)('browser sandbox host (real QuickJS in real Chromium Web W
     try {
       const started = await start(broken, 1);
       expect(started).toMatchObject({ ok: false, code: 'VTT_ERR_SANDBOX_START_FAILED' });
-      expect(started.ms).toBeLessThan(MARGIN_MS);
-      const afterStart = entryRequests();
-      expect(afterStart).toBeGreaterThan(0);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(entryRequests()).toBe(afterStart);
+      // The one worker was started once: its script was asked for (and not found, which is
+      // what failed the start), and no worker was started in its place.
+      expect(entryRequests()).toBe(1);
+      expect(
+        await broken.evaluate(() =>
+          (globalThis as unknown as PageGlobal).vttSandboxDriver.workersConstructed(),
+        ),
+      ).toBe(1);
       expect(broken.workers()).toHaveLength(0);
     } finally {
       await broken.close();

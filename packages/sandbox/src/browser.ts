@@ -29,7 +29,10 @@ export async function createBrowserSandboxHost(
   const wasmModule = await WebAssembly.compileStreaming(fetch(options.wasmUrl));
   let startups: Promise<void>[] | undefined = [];
   const spawn: SpawnWorker = (context) => {
-    const { transport, started } = spawnWebWorker(context.wasmModule);
+    // A worker of the first start that cannot start fails this function, which closes the
+    // host: it is not reported to its slot, which would start another one in its place.
+    const initial = startups !== undefined;
+    const { transport, started } = spawnWebWorker(context.wasmModule, initial);
     if (startups) startups.push(started);
     else started.catch(() => undefined);
     return transport;
@@ -47,8 +50,15 @@ export async function createBrowserSandboxHost(
   return host;
 }
 
-/** Starts one module Web Worker; `started` settles when it answers the init message. */
-function spawnWebWorker(wasmModule: WebAssembly.Module): {
+/**
+ * Starts one module Web Worker; `started` settles when it answers the init
+ * message. A failure before that is reported to the slot (which replaces the
+ * worker) unless `initial`: then only `started` rejects.
+ */
+function spawnWebWorker(
+  wasmModule: WebAssembly.Module,
+  initial: boolean,
+): {
   transport: WorkerTransport;
   started: Promise<void>;
 } {
@@ -79,7 +89,7 @@ function spawnWebWorker(wasmModule: WebAssembly.Module): {
             ? event.message
             : `the sandbox Web Worker ${url.href} failed to load: serve web-worker-entry.js next to the sandbox bundle, as JavaScript, and allow it in the page's Content-Security-Policy (worker-src)`;
         if (!ready) onStart?.reject(new VttError('VTT_ERR_SANDBOX_START_FAILED', { reason }));
-        if (!terminated) failure(reason);
+        if (!terminated && (ready || !initial)) failure(reason);
       };
     },
     terminate() {

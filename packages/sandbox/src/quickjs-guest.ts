@@ -163,6 +163,8 @@ export async function prepareQuickJsGuest(init: {
   /** Runs queued promise jobs within the budget: a failure, or undefined once none is left. */
   const runJobs = (fn: string, limitMs: number): SandboxFailure | undefined => {
     while (rt.hasPendingJob()) {
+      // A job that QuickJS stopped at the deadline may have swallowed it (see `pastDeadline`).
+      if (clock.interrupted) return failure('VTT_ERR_SANDBOX_TIMEOUT', { fn, limitMs });
       if (jobsRun >= limits.maxJobs) {
         return failure('VTT_ERR_SANDBOX_JOB_LIMIT', { fn, maxJobs: limits.maxJobs }, true);
       }
@@ -225,6 +227,24 @@ export async function prepareQuickJsGuest(init: {
     );
   };
 
+  /**
+   * The deadline decides, whatever the guest's code made of its interrupt.
+   * QuickJS stops the guest at the deadline by throwing an uncatchable error,
+   * but an async function, a promise job (`then` callback) or a `Promise`
+   * executor turns any error into a rejected promise: the call then goes on
+   * and could return a value after its time was up. Once the interrupt
+   * handler has fired, the call (or load) failed with the timeout code.
+   */
+  const pastDeadline = (outcome: GuestOutcome, fn: string, limitMs: number): GuestOutcome => {
+    if (!clock.interrupted) return outcome;
+    if (
+      !outcome.ok &&
+      (outcome.failure.reset || outcome.failure.code === 'VTT_ERR_SANDBOX_TIMEOUT')
+    )
+      return outcome;
+    return { ok: false, failure: failure('VTT_ERR_SANDBOX_TIMEOUT', { fn, limitMs }) };
+  };
+
   /** The module namespace once evaluated; `ctx.undefined` (never freed) until then. */
   let exports: QuickJSHandle = ctx.undefined;
   /** Set when the WebAssembly code trapped: its heap is inconsistent and must not be freed or used. */
@@ -239,7 +259,7 @@ export async function prepareQuickJsGuest(init: {
       clock.interrupted = false;
       clock.deadline = started + limits.cpuMs;
       try {
-        const outcome = callExport(input);
+        const outcome = pastDeadline(callExport(input), fn, limits.cpuMs);
         if (outcome.ok) return { ...outcome, ...random.end(), cpuMs: performance.now() - started };
         return { ok: false, failure: withoutLeftovers(outcome.failure) };
       } catch (error) {
@@ -349,6 +369,13 @@ export async function prepareQuickJsGuest(init: {
         if (evaluated.error) evaluated.error.dispose();
         clock.deadline = Infinity;
         if ('failure' in settled) return { ok: false, failure: settled.failure };
+        if (clock.interrupted) {
+          settled.value.dispose();
+          return {
+            ok: false,
+            failure: failure('VTT_ERR_SANDBOX_TIMEOUT', { fn: LOAD, limitMs: limits.loadCpuMs }),
+          };
+        }
         exports = settled.value;
       } catch (error) {
         trapped = true;

@@ -54,6 +54,12 @@ export interface InstanceContext {
 export class HostedInstance implements SandboxInstance {
   readonly key: string;
   private loadedGeneration = -1;
+  /**
+   * The worker generation this instance was last sent to (its `prepare`),
+   * prepared or loaded there; -1 once released. A replaced worker took its
+   * instances with it, so there is nothing to dispose in the new one.
+   */
+  private residentGeneration = -1;
   private everLoaded = false;
   private rng: RngState;
   private failuresInRow = 0;
@@ -119,7 +125,20 @@ export class HostedInstance implements SandboxInstance {
     if (this.state === INSTANCE_STATE.Disposed) return;
     this.state = INSTANCE_STATE.Disposed;
     this.context.onDisposed();
-    await this.context.slot.request({ type: 'dispose', key: this.key }, 1_000);
+    await this.releaseInWorker();
+  }
+
+  /**
+   * Drops the instance in its worker, if the current worker holds it. A
+   * dispose sent to a worker that replaced the one holding it would be its
+   * first request: under load, one that has not finished starting misses the
+   * 1 s watchdog and is replaced again, reloading every instance in the slot.
+   */
+  private async releaseInWorker(): Promise<void> {
+    const { slot } = this.context;
+    if (this.residentGeneration !== slot.generation) return;
+    this.residentGeneration = -1;
+    await slot.request({ type: 'dispose', key: this.key }, 1_000);
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -217,6 +236,7 @@ export class HostedInstance implements SandboxInstance {
     for (let attempt = 0; attempt < MAX_RELOADS; attempt++) {
       if (this.loadedGeneration === slot.generation) return;
       const generation = slot.generation;
+      this.residentGeneration = generation;
       const prepared = await slot.request(
         { type: 'prepare', key: this.key, limits },
         PREPARE_WATCHDOG_MS,
@@ -299,7 +319,7 @@ export class HostedInstance implements SandboxInstance {
     ) {
       this.state = INSTANCE_STATE.Quarantined;
       this.loadedGeneration = -1;
-      void this.context.slot.request({ type: 'dispose', key: this.key }, 1_000);
+      void this.releaseInWorker();
       this.context.emit({
         type: 'quarantined',
         key: this.key,

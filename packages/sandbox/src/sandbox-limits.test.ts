@@ -1,4 +1,4 @@
-import { isVttError, type ErrorCode } from '@vtt/core';
+import { isVttError, type ErrorCode, type ErrorParams } from '@vtt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createSandboxHost,
@@ -7,13 +7,20 @@ import {
   type SandboxInstance,
 } from './index.js';
 
+/**
+ * No assertion here bounds how long a call took: on a loaded machine any such
+ * bound fails now and then. Each limit is told apart by what stopped the call
+ * instead: its error code and params, and whether the watchdog replaced a worker.
+ */
 const CPU_MS = 100;
+/** The watchdog's grace for calls that only it can stop (built-ins that ignore the interrupt). */
 const GRACE_MS = 200;
 /**
- * Slack for thread scheduling and message passing on a busy 2-CPU CI
- * machine. Small next to "never stops", which is what a missing limit gives.
+ * The victim's watchdog grace: so long that a call the interrupt handler
+ * failed to stop ends as `watchdog: true` (or the test times out), however
+ * slowly the worker thread runs.
  */
-const MARGIN_MS = 750;
+const VICTIM_GRACE_MS = 10_000;
 
 const VICTIM = `
 let calls = 0;
@@ -37,19 +44,18 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
   let victim: SandboxInstance;
   let bystander: SandboxInstance;
   const events: SandboxEvent[] = [];
-  /** When each event arrived (performance.now()), by index in `events`. */
-  const eventTimes: number[] = [];
 
   beforeAll(async () => {
     host = await createSandboxHost({
       workers: 2,
       limits: { cpuMs: CPU_MS, watchdogGraceMs: GRACE_MS },
-      onEvent: (event) => {
-        events.push(event);
-        eventTimes.push(performance.now());
-      },
+      onEvent: (event) => events.push(event),
     });
-    victim = await host.createInstance({ key: 'table-1:victim', source: VICTIM });
+    victim = await host.createInstance({
+      key: 'table-1:victim',
+      source: VICTIM,
+      limits: { watchdogGraceMs: VICTIM_GRACE_MS },
+    });
     bystander = await host.createInstance({ key: 'table-2:bystander', source: BYSTANDER });
   });
 
@@ -57,21 +63,26 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
     await host.close();
   });
 
+  const replacements = (): number =>
+    events.filter((event) => event.type === 'worker-replaced').length;
+
   /**
-   * Runs `fn` on the victim while the bystander (in the other worker) keeps
-   * answering, and returns the victim's error code and how long it took.
+   * Runs `fn` on `instance` (the victim's worker) while the bystander (in the
+   * other worker) keeps answering, and returns the error's code and params.
    */
-  async function failWhileBystanderServes(fn: string): Promise<{ code: ErrorCode; ms: number }> {
-    const started = performance.now();
+  async function failWhileBystanderServes(
+    fn: string,
+    instance = victim,
+  ): Promise<{ code: ErrorCode; params: ErrorParams }> {
     let settled = false;
-    const failing = victim.call(fn).then(
+    const failing = instance.call(fn).then(
       () => {
         throw new Error(`${fn} was expected to fail`);
       },
       (error: unknown) => {
         settled = true;
         if (!isVttError(error)) throw error;
-        return { code: error.code, ms: performance.now() - started };
+        return { code: error.code, params: error.params };
       },
     );
     let served = 0;
@@ -91,10 +102,17 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
     expect(victim.status().state).toBe('ready');
   }
 
+  /** Fails `fn` on the victim with `code`, stopped in its worker: no worker was replaced. */
+  async function expectStoppedInWorker(fn: string, code: ErrorCode): Promise<void> {
+    const replacedBefore = replacements();
+    const failed = await failWhileBystanderServes(fn);
+    expect(failed).toMatchObject({ code, params: { fn } });
+    expect(failed.params['watchdog']).toBeUndefined();
+    expect(replacements()).toBe(replacedBefore);
+  }
+
   it('stops `while (true) {}` at the CPU deadline through the interrupt handler', async () => {
-    const { code, ms } = await failWhileBystanderServes('spin');
-    expect(code).toBe('VTT_ERR_SANDBOX_TIMEOUT');
-    expect(ms).toBeLessThan(CPU_MS + MARGIN_MS);
+    await expectStoppedInWorker('spin', 'VTT_ERR_SANDBOX_TIMEOUT');
     await expectVictimWorks();
   });
 
@@ -108,15 +126,19 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
   it.each(['indexOfHuge', 'joinHuge'])(
     'has the watchdog kill and replace a worker stuck in a built-in (%s)',
     async (fn) => {
-      const replacedBefore = events.filter((event) => event.type === 'worker-replaced').length;
-      const { code, ms } = await failWhileBystanderServes(fn);
-      expect(code).toBe('VTT_ERR_SANDBOX_TIMEOUT');
-      expect(ms).toBeLessThan(CPU_MS + GRACE_MS + MARGIN_MS);
-      expect(events.filter((event) => event.type === 'worker-replaced').length).toBe(
-        replacedBefore + 1,
-      );
+      // In the victim's worker, with the host's short watchdog grace.
+      const stuck = await host.createInstance({ key: `table-6:stuck-${fn}`, source: VICTIM });
+      const replacedBefore = replacements();
+      const failed = await failWhileBystanderServes(fn, stuck);
+      expect(failed).toMatchObject({
+        code: 'VTT_ERR_SANDBOX_TIMEOUT',
+        params: { fn, limitMs: CPU_MS, watchdog: true },
+      });
+      expect(replacements()).toBe(replacedBefore + 1);
       await expectVictimWorks();
       expect(events.at(-1)).toMatchObject({ type: 'instance-reloaded', key: 'table-1:victim' });
+      expect((await stuck.call('ok')).value).toEqual({ calls: 1 }); // reloaded: state starts over
+      await stuck.dispose();
     },
   );
 
@@ -125,14 +147,12 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
     const hog = await host.createInstance({
       key: 'table-3:hog',
       source: VICTIM,
-      limits: { cpuMs: 2_000 },
+      limits: { cpuMs: 20_000 },
     });
-    const started = performance.now();
     const failing = hog.call('allocate').catch((error: unknown) => error);
     for (let i = 1; i <= 3; i++)
       expect((await bystander.call('ping')).value).toEqual(expect.any(Number));
     expect(await failing).toMatchObject({ code: 'VTT_ERR_SANDBOX_MEMORY' });
-    expect(performance.now() - started).toBeLessThan(2_000 + MARGIN_MS);
     for (const worker of await host.stats()) {
       expect(worker.wasmBytes).toBeLessThanOrEqual(worker.instances * 64 * 1024 * 1024);
     }
@@ -141,23 +161,30 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
   });
 
   it('turns deep recursion into a stack-overflow error, not a crash', async () => {
-    const { code, ms } = await failWhileBystanderServes('recurse');
-    expect(code).toBe('VTT_ERR_SANDBOX_STACK_OVERFLOW');
-    expect(ms).toBeLessThan(CPU_MS + MARGIN_MS);
+    await expectStoppedInWorker('recurse', 'VTT_ERR_SANDBOX_STACK_OVERFLOW');
     await expectVictimWorks();
   });
 
   it('stops catastrophic regex backtracking at the CPU deadline', async () => {
-    const { code, ms } = await failWhileBystanderServes('backtrack');
-    expect(code).toBe('VTT_ERR_SANDBOX_TIMEOUT');
-    expect(ms).toBeLessThan(CPU_MS + MARGIN_MS);
+    await expectStoppedInWorker('backtrack', 'VTT_ERR_SANDBOX_TIMEOUT');
     await expectVictimWorks();
   });
 
   it('bounds promise jobs: an endless async loop fails with the job-limit code', async () => {
-    const { code, ms } = await failWhileBystanderServes('asyncForever');
-    expect(code).toBe('VTT_ERR_SANDBOX_JOB_LIMIT');
-    expect(ms).toBeLessThan(CPU_MS + MARGIN_MS);
+    // Its own instance with a long CPU budget, so the job limit (not the deadline) stops it;
+    // within 100 ms a loaded machine may run fewer than maxJobs jobs (see sandbox-deadline.test.ts).
+    const jobs = await host.createInstance({
+      key: 'table-5:jobs',
+      source: VICTIM,
+      limits: { cpuMs: 20_000 },
+    });
+    const failed = await failWhileBystanderServes('asyncForever', jobs);
+    expect(failed).toMatchObject({
+      code: 'VTT_ERR_SANDBOX_JOB_LIMIT',
+      params: { fn: 'asyncForever', maxJobs: 10_000 },
+    });
+    expect((await jobs.call('ok')).value).toEqual({ calls: 1 });
+    await jobs.dispose();
     await expectVictimWorks();
   });
 
@@ -166,19 +193,18 @@ describe('sandbox limits (real QuickJS in real worker threads)', () => {
     // seconds for them, so only the load watchdog can stop it.
     const source = Array.from({ length: 400_000 }, (_, i) => `var a${i}=${i};`).join('');
     const loadCpuMs = 300;
-    const started = performance.now();
+    const replacedBefore = replacements();
     await expect(
       host.createInstance({ key: 'table-4:slow-compile', source, limits: { loadCpuMs } }),
     ).rejects.toMatchObject({
       code: 'VTT_ERR_SANDBOX_TIMEOUT',
       params: { fn: '<load>', limitMs: loadCpuMs, watchdog: true },
     });
-    // The watchdog replaced the worker that was compiling: that is when the load stopped. The
-    // time also covers instantiating QuickJS first, hence twice the margin; a watchdog that
-    // still allowed for instantiation inside the load's limit would stop it 2 s later.
-    const replaced = events.map((event) => event.type).lastIndexOf('worker-replaced');
-    expect(eventTimes[replaced]! - started).toBeLessThan(loadCpuMs + GRACE_MS + 2 * MARGIN_MS);
+    // The watchdog of the load request (not of instantiating QuickJS, a request of its own)
+    // replaced the worker that was compiling; the other worker kept serving.
+    expect(replacements()).toBe(replacedBefore + 1);
     expect((await bystander.call('ping')).value).toEqual(expect.any(Number));
+    await expectVictimWorks();
   });
 
   it('never quarantined the victim, because each failure was followed by a success', () => {

@@ -8,14 +8,13 @@ import { createBrowserSandboxHost } from '../browser.js';
 import type { SandboxLimits } from '../limits.js';
 import type { JsonValue, SandboxHost, SandboxInstance } from '../types.js';
 
-/** The outcome of a load or a call, as data, with the time it took in the page. */
+/** The outcome of a load or a call, as data. */
 export type DriverOutcome =
-  | { readonly ok: true; readonly value: JsonValue; readonly ms: number }
+  | { readonly ok: true; readonly value: JsonValue }
   | {
       readonly ok: false;
       readonly code: ErrorCode | 'not-a-vtt-error';
       readonly params: ErrorParams;
-      readonly ms: number;
     };
 
 /** A host event, reduced to what crosses `page.evaluate`. */
@@ -33,26 +32,36 @@ export interface BrowserSandboxDriver {
     readonly workers: number;
     readonly limits: Partial<SandboxLimits>;
   }): Promise<DriverOutcome>;
-  load(key: string, source: string): Promise<DriverOutcome>;
+  load(key: string, source: string, limits?: Partial<SandboxLimits>): Promise<DriverOutcome>;
   call(key: string, fn: string, arg?: JsonValue): Promise<DriverOutcome>;
   /** Events since the last `takeEvents`. */
   takeEvents(): DriverEvent[];
+  /** How many Web Workers the page has constructed so far (counted as `new Worker` runs). */
+  workersConstructed(): number;
   close(): Promise<void>;
 }
 
 let host: SandboxHost | undefined;
 const instances = new Map<string, SandboxInstance>();
 let events: DriverEvent[] = [];
+let workersConstructed = 0;
 
-async function timed(task: () => Promise<JsonValue>): Promise<DriverOutcome> {
-  const started = performance.now();
+// Counts workers when they are constructed, which the host does synchronously when it
+// starts or replaces one: unlike a request for the worker's script, nothing is in flight.
+const PageWorker = globalThis.Worker;
+globalThis.Worker = class CountedWorker extends PageWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options);
+    workersConstructed++;
+  }
+};
+
+async function outcome(task: () => Promise<JsonValue>): Promise<DriverOutcome> {
   try {
-    const value = await task();
-    return { ok: true, value, ms: performance.now() - started };
+    return { ok: true, value: await task() };
   } catch (error) {
-    const ms = performance.now() - started;
-    if (isVttError(error)) return { ok: false, code: error.code, params: error.params, ms };
-    return { ok: false, code: 'not-a-vtt-error', params: { message: String(error) }, ms };
+    if (isVttError(error)) return { ok: false, code: error.code, params: error.params };
+    return { ok: false, code: 'not-a-vtt-error', params: { message: String(error) } };
   }
 }
 
@@ -63,7 +72,7 @@ function started(): SandboxHost {
 
 const driver: BrowserSandboxDriver = {
   start: (options) =>
-    timed(async () => {
+    outcome(async () => {
       host = await createBrowserSandboxHost({
         ...options,
         onEvent: (event) =>
@@ -76,17 +85,21 @@ const driver: BrowserSandboxDriver = {
       });
       return null;
     }),
-  load: (key, source) =>
-    timed(async () => {
-      instances.set(key, await started().createInstance({ key, source }));
+  load: (key, source, limits) =>
+    outcome(async () => {
+      instances.set(
+        key,
+        await started().createInstance({ key, source, ...(limits && { limits }) }),
+      );
       return null;
     }),
   call: (key, fn, arg = null) =>
-    timed(async () => {
+    outcome(async () => {
       const instance = instances.get(key);
       if (instance === undefined) throw new Error(`no instance ${key}`);
       return (await instance.call(fn, arg)).value;
     }),
+  workersConstructed: () => workersConstructed,
   takeEvents() {
     const taken = events;
     events = [];
