@@ -152,6 +152,8 @@ export type {
   TokenLayer,
   Visibility,
 } from './model/documents.js';
+export { DocMap } from './model/doc-map.js';
+export type { DocMapSource } from './model/doc-map.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
 export { createTableState, DEFAULT_CAMPAIGN_SETTINGS, DOC_COLLECTIONS } from './model/state.js';
