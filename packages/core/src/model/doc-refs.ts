@@ -2,7 +2,10 @@
  * Reading and replacing one document of a table by its {@link DocRef}.
  * Used by undo, authorization and the per-viewer projection.
  */
+import { DocMap } from './doc-map.js';
 import type { DocCollection, DocRef, TableDocs } from './state.js';
+
+type Collection = DocMap<unknown> | Readonly<Record<string, unknown>>;
 
 /** The document at `ref`, or `undefined` when there is none. */
 export function getDoc(docs: TableDocs, ref: DocRef): unknown {
@@ -12,7 +15,7 @@ export function getDoc(docs: TableDocs, ref: DocRef): unknown {
     case 'combat':
       return docs.combat ?? undefined;
     default:
-      return (docs[ref.collection] as Readonly<Record<string, unknown>>)[ref.id];
+      return lookup(docs[ref.collection] as Collection, ref.id);
   }
 }
 
@@ -28,21 +31,36 @@ export function setDoc(docs: TableDocs, ref: DocRef, doc: unknown): Partial<Tabl
       return { combat: (doc ?? null) as TableDocs['combat'] };
     default:
       return {
-        [ref.collection]: putOrRemove(
-          docs[ref.collection] as Readonly<Record<string, unknown>>,
-          ref.id,
-          doc,
-        ),
+        [ref.collection]: putOrRemove(docs[ref.collection] as Collection, ref.id, doc),
       };
   }
 }
 
+function lookup(map: Collection, id: string): unknown {
+  return DocMap.isDocMap(map) ? map.get(id) : (map as Readonly<Record<string, unknown>>)[id];
+}
+
 /** A copy of `map` with `id` set to `doc`, or without `id` when `doc` is null/undefined. */
+export function putOrRemove<T>(map: DocMap<T>, id: string, doc: unknown): DocMap<T>;
 export function putOrRemove<T>(
   map: Readonly<Record<string, T>>,
   id: string,
   doc: unknown,
-): Readonly<Record<string, T>> {
+): Readonly<Record<string, T>>;
+export function putOrRemove<T>(
+  map: DocMap<T> | Readonly<Record<string, T>>,
+  id: string,
+  doc: unknown,
+): DocMap<T> | Readonly<Record<string, T>>;
+export function putOrRemove<T>(
+  map: DocMap<T> | Readonly<Record<string, T>>,
+  id: string,
+  doc: unknown,
+): DocMap<T> | Readonly<Record<string, T>> {
+  if (DocMap.isDocMap(map)) {
+    const m = map as DocMap<T>;
+    return doc == null ? m.delete(id) : m.set(id, doc as T);
+  }
   if (doc == null) {
     if (!(id in map)) return map;
     const { [id]: _removed, ...rest } = map;
