@@ -7,6 +7,12 @@ export const ITEM_ERRORS = defineErrors({
     fix: 'Use one of the item types the modules declare ({known}), or enable the module that declares "{type}".',
     status: 400,
   },
+  VTT_ERR_MODULE_SHEET_ITEM_TYPE_UNKNOWN: {
+    message:
+      "{pointer}: the sheet lists items of type '{type}', which the module does not declare.",
+    fix: 'Use one of the item types of the manifest ({known}), or declare "{type}" under "itemTypes".',
+    status: 422,
+  },
   VTT_ERR_COMPENDIUM_NOT_FOUND: {
     message:
       'There is no compendium entry "{entry}" in pack "{pack}" of module "{module}" at this table (no such {missing}).',

@@ -102,10 +102,14 @@ export function validateModuleData(input: ModuleDataInput): ModuleDataValidation
     }
   }
 
+  const itemSchemas: Record<string, JsonSchema> = {};
+  for (const [key, type] of types) {
+    if (key.startsWith('item/')) itemSchemas[key.slice('item/'.length)] = type.schema;
+  }
   forEachReference(raw['sheets'], 'sheets', input.files, errors, (ref, file, at) => {
     const type = types.get(`${String(ref['documentType'])}/${String(ref['type'])}`);
     if (type === undefined) return;
-    add(validateSheet(file.json, type.schema, type.derived), file.path);
+    add(validateSheet(file.json, type.schema, type.derived, itemSchemas), file.path);
     if (!isJsonObject(file.json)) return;
     for (const key of ['id', 'documentType', 'type'] as const) {
       const actual = file.json[key];
