@@ -66,6 +66,7 @@ export async function commitAndSync(
       throwIfRejected(slot, 'the follow-up', reply.value);
       checkDeclared(slot, reply.value.proposals);
       const follow = decideProposals(ctx.state, reply.value.proposals, {
+        compendium: ctx.compendium,
         moduleId: slot.id,
         userId,
         now,

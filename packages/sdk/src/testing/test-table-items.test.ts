@@ -136,6 +136,14 @@ describe('items at a module table (armory fixture)', () => {
     expect(intoLibrary.code).toBe('VTT_ERR_PERMISSION_GM_ONLY');
   });
 
+  it('lets module code import from the packs as its user, with the user`s permissions', async () => {
+    const { events } = await t.player('alice').act('armory:arm', { actorId: 'hero' });
+    expect(events.map((e) => e.type)).toEqual(['core:item-created']);
+    expect(t.items('hero').at(-1)).toMatchObject({ name: 'Dagger', source: { entry: 'dagger' } });
+    const bobs = await rejectionOf(t.player('bob').act('armory:arm', { actorId: 'hero' }));
+    expect(bobs.code).toBe('VTT_ERR_PERMISSION_NOT_OWNER');
+  });
+
   it('imports an actor entry with its embedded items, for GMs only', async () => {
     const { events } = await t.gm.act('core:import-compendium', {
       module: 'armory',

@@ -9,6 +9,7 @@ import { defineModule } from '@vtt/sdk';
 declare module '@vtt/sdk' {
   interface ModuleActions {
     'armory:list-items': { actorId: string };
+    'armory:arm': { actorId: string };
   }
 }
 
@@ -26,6 +27,23 @@ export default defineModule({
       handle(ctx) {
         const items = ctx.items(ctx.payload.actorId);
         ctx.say(items.map((i) => `${i.name} ${JSON.stringify(i.data)}`).join('; '));
+      },
+    },
+    'armory:arm': {
+      description: 'Gives an actor a dagger from the weapons pack.',
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['actorId'],
+        properties: { actorId: { type: 'string', maxLength: 64 } },
+      },
+      handle(ctx) {
+        ctx.act('core:import-compendium', {
+          module: 'armory',
+          pack: 'weapons',
+          entry: 'dagger',
+          actorId: ctx.payload.actorId,
+        });
       },
     },
   },
