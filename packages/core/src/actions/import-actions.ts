@@ -25,7 +25,7 @@ export interface ResolvedCompendiumEntry {
   readonly name: string;
   readonly type: string;
   readonly data: JsonValue;
-  /** The entry's image as an asset reference the clients can load, or null. */
+  /** The entry's image (a module table passes the pack entry's module-relative `img`), or null. */
   readonly image?: string | null;
   /** An actor entry's embedded items, in inventory order. */
   readonly items?: readonly EmbeddedItemEntry[];
