@@ -188,6 +188,11 @@ describe('items at a module table (armory fixture)', () => {
     expect(t.items('gob')).toEqual([]);
   });
 
+  it('loads the items into a restarted module`s replica', async () => {
+    await t.table.restartModule('armory', 'gm');
+    expect(await t.derived('hero')).toEqual({ ac: 10, weapons: ['Sword', 'Dagger', 'Dagger'] });
+  });
+
   it('refuses unknown modules, packs and entries, naming which', async () => {
     for (const [ref, missing] of [
       [{ module: 'nope', pack: 'weapons', entry: 'dagger' }, 'module'],
