@@ -208,7 +208,8 @@ export function relink(docs: TableDocs, target: DocRef, doc: unknown): unknown {
   const placed = { ...docs, ...setDoc(docs, target, doc) };
   const out = getDoc({ ...placed, ...removeDocs(placed, missing) }, target);
   if (out === undefined) {
-    const holder = missing.find((l) => l.collection === 'scenes' || target.collection === 'items')!;
+    const needed = target.collection === 'items' ? 'actors' : 'scenes';
+    const holder = missing.find((l) => l.collection === needed)!;
     throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
       collection: holder.collection,
       id: holder.id,
