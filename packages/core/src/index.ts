@@ -136,9 +136,11 @@ export type {
   Combat,
   Combatant,
   DocLink,
+  DocSource,
   Effect,
   EffectTick,
   InWorldDate,
+  Item,
   LinkCollection,
   Member,
   Note,
@@ -153,6 +155,7 @@ export type {
   Visibility,
 } from './model/documents.js';
 export { DocMap } from './model/doc-map.js';
+export { compareItems, itemOf, itemsOfActor } from './model/item-list.js';
 export type { DocMapSource } from './model/doc-map.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
@@ -167,7 +170,18 @@ export type {
   UndoChange,
   UndoEntry,
 } from './model/state.js';
-export type { TableAction, TableActionMap, TableActionType } from './actions/action-types.js';
+export type {
+  ItemFields,
+  TableAction,
+  TableActionMap,
+  TableActionType,
+} from './actions/action-types.js';
+export type {
+  CompendiumLookup,
+  CompendiumResolution,
+  EmbeddedItemEntry,
+  ResolvedCompendiumEntry,
+} from './actions/import-actions.js';
 export type {
   EventDraft,
   EventServerData,
@@ -197,6 +211,7 @@ export { projectEvent } from './views/project-event.js';
 export { actorDataVisible, viewDoc } from './views/visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
+export { viewItem } from './views/redact-item.js';
 export { viewFlags } from './views/redact-flags.js';
 export { FIELD_VISIBILITIES, FLAG_VISIBILITIES } from './model/visibility-policy.js';
 export type {
@@ -243,6 +258,9 @@ export type {
   SheetNode,
   SheetNodeKind,
   SheetOption,
+  SheetItemField,
+  SheetItemRoll,
+  SheetItems,
   SheetRoll,
   SheetRow,
   SheetSection,

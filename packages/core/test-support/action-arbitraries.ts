@@ -16,6 +16,8 @@ const HIDDEN_TOKENS = ['hid-1', 'hid-2'];
 const ACTORS = ['a1', 'a2', 'a3'];
 const HIDDEN_ACTORS = ['ha-1'];
 const ANY_ACTOR = [...ACTORS, ...HIDDEN_ACTORS];
+const ITEMS = ['i1', 'i2', 'i3'];
+const LIBRARY_ITEMS = ['li-1'];
 const NOTES = ['n1', 'n2'];
 const GM_NOTES = ['gn-1', 'gn-2'];
 const ENTRIES = ['e1', 'e2'];
@@ -27,7 +29,16 @@ export const SECRET_MARKERS = {
   hiddenToken: 'SECRETTOKEN',
   gmNote: 'GMNOTESECRET',
   hiddenActor: 'SECRETACTOR',
+  libraryItem: 'LIBRARYSECRET',
 } as const;
+
+/** Item data with a GM-only canary (`weapon`s declare `gmOnly` GM-only). */
+const itemData = fc.integer({ min: 0, max: 9 }).map((dmg) => ({
+  dmg,
+  note: 'owner note',
+  gmOnly: 'GMFIELDSECRET item',
+}));
+const itemFlags = { pub: { shown: 'public flag' }, undeclared: 'GMFIELDSECRET item flag' };
 
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
 const coord = fc.integer({ min: 0, max: 8 }).map((n) => n * 50);
@@ -64,6 +75,62 @@ const link = fc.oneof(
   fc.record({ collection: fc.constant('scenes' as const), id: pick(SCENES) }),
   fc.record({ collection: fc.constant('actors' as const), id: pick(ANY_ACTOR) }),
   fc.record({ collection: fc.constant('timeline' as const), id: pick(ENTRIES) }),
+  fc.record({ collection: fc.constant('items' as const), id: pick([...ITEMS, ...LIBRARY_ITEMS]) }),
+);
+
+/** GM item actions: inventories of every actor, the secret library item, moves and reorders. */
+const itemActions: fc.Arbitrary<TableAction> = fc.oneof(
+  action(
+    'core:create-item',
+    fc
+      .record({ id: pick(ITEMS), actorId: pick([...ANY_ACTOR, null]), data: itemData })
+      .map((p) => ({ ...p, name: `Item ${p.id}`, type: 'weapon', flags: itemFlags })),
+  ),
+  action(
+    'core:create-item',
+    fc
+      .record({ id: pick(['i2', 'i3']), actorId: pick(ANY_ACTOR) })
+      .map((p) => ({ ...p, name: `Gear ${p.id}`, type: 'gear', data: { weight: 1 } })),
+  ),
+  action(
+    'core:create-item',
+    fc.record({ id: pick(LIBRARY_ITEMS) }).map((p) => ({
+      ...p,
+      name: `${SECRET_MARKERS.libraryItem} ${p.id}`,
+      type: 'weapon',
+    })),
+  ),
+  action(
+    'core:update-item',
+    fc.record({
+      itemId: pick(ITEMS),
+      patch: fc.oneof(
+        fc.record({ name: pick(['Axe', 'Bow']) }),
+        fc.record({ sort: fc.integer({ min: 0, max: 5 }) }),
+      ),
+    }),
+  ),
+  action(
+    'core:update-item',
+    fc.record({
+      itemId: pick(LIBRARY_ITEMS),
+      patch: fc.constant({ name: `${SECRET_MARKERS.libraryItem} renamed` }),
+    }),
+  ),
+  // Only on weapons: their type hides the canary.
+  action(
+    'core:update-item',
+    fc.record({ itemId: pick(['i1']), patch: itemData.map((data) => ({ data })) }),
+  ),
+  action(
+    'core:move-item',
+    fc.record({
+      itemId: pick(ITEMS),
+      actorId: pick([...ANY_ACTOR, null]),
+      sort: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+    }),
+  ),
+  action('core:delete-item', fc.record({ itemId: pick([...ITEMS, ...LIBRARY_ITEMS]) })),
 );
 
 /** Actions that never reveal secret material. */
@@ -275,6 +342,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
   { arbitrary: visibilityActions, weight: 4 },
+  { arbitrary: itemActions, weight: 6 },
 );
 
 const user = fc.oneof(
@@ -314,6 +382,24 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
   ),
   action('core:update-note', fc.record({ noteId: pick(NOTES), patch: fc.record({ x: coord }) })),
   action('core:delete-note', fc.record({ noteId: pick(NOTES) })),
+  action(
+    'core:create-item',
+    fc
+      .record({ id: pick(ITEMS), actorId: pick(['a1', 'a2']) })
+      .map((p) => ({ ...p, name: 'My item', type: 'weapon', data: { dmg: 1 } })),
+  ),
+  action(
+    'core:update-item',
+    fc.record({
+      itemId: pick(ITEMS),
+      patch: fc.oneof(
+        fc.record({ data: fc.record({ dmg: fc.integer({ min: 0, max: 9 }) }) }),
+        fc.record({ name: fc.constant('Mine') }),
+      ),
+    }),
+  ),
+  action('core:move-item', fc.record({ itemId: pick(ITEMS), actorId: pick(['a1', 'a2', null]) })),
+  action('core:delete-item', fc.record({ itemId: pick(ITEMS) })),
   action(
     'core:create-timeline-entry',
     fc

@@ -7,6 +7,7 @@ import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
 import type { EventDraft, TableEvent, ViewEvent } from '../src/events/event-types.js';
 import { getDoc } from '../src/model/doc-refs.js';
+import { allItems } from '../src/model/item-list.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
@@ -28,6 +29,8 @@ export function danglingLinks(docs: TableDocs): string[] {
     check(`tokens/${t.id}`, { collection: 'scenes', id: t.sceneId });
     if (t.actorId !== null) check(`tokens/${t.id}`, { collection: 'actors', id: t.actorId });
   }
+  for (const i of allItems(docs))
+    if (i.actorId !== null) check(`items/${i.id}`, { collection: 'actors', id: i.actorId });
   for (const n of Object.values(docs.notes))
     check(`notes/${n.id}`, { collection: 'scenes', id: n.sceneId });
   const combat = docs.combat;

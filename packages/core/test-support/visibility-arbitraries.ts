@@ -30,9 +30,15 @@ const FIELDS: FieldVisibility = {
   },
 };
 
+/** Item fields: `gmOnly` holds the GM canary; `note` is owner-only (no canary: items change hands). */
+const ITEM_FIELDS: FieldVisibility = {
+  properties: { gmOnly: { visibility: 'gm' }, note: { visibility: 'owner' } },
+};
+
 /** The policy the property tests start with (the fixture's actors are `character`s). */
 export const TEST_POLICY: VisibilityPolicy = {
   actorTypes: { npc: FIELDS, character: FIELDS },
+  itemTypes: { weapon: ITEM_FIELDS },
   flags: {
     pub: { visibility: 'viewer', keys: { hidden: 'gm' } },
     own: { visibility: 'owner' },
@@ -53,6 +59,9 @@ const STRICTER: VisibilityPolicy = {
   actorTypes: {
     npc: STRICT_FIELDS,
     character: STRICT_FIELDS,
+  },
+  itemTypes: {
+    weapon: { properties: { gmOnly: { visibility: 'gm' }, note: { visibility: 'gm' } } },
   },
   flags: { pub: { visibility: 'owner', keys: { hidden: 'gm' } } },
 };

@@ -6,6 +6,7 @@
 import type {
   Actor,
   GuestUser,
+  Item,
   JsonValue,
   RollOptionsForGuest,
   RollResult,
@@ -40,6 +41,17 @@ export interface ModuleContext {
   readonly dice: DiceApi;
   /** The actor with `id`, or undefined. */
   actor(id: string | null | undefined): Actor | undefined;
+  /**
+   * The items in actor `actorId`'s inventory, ordered by `sort` (ties by
+   * id), as the calling user may see them: all of them, whole, for GMs and
+   * in derived data; for a player only the items of actors whose data they
+   * see, without the fields the item type hides from them. Empty for an
+   * unknown actor.
+   *
+   * @example
+   * const armour = ctx.items(actorId).find((i) => i.type === 'armor');
+   */
+  items(actorId: string): readonly Item[];
   /** The module's derived data of an actor (see `derived` in the module definition). */
   derived(actorId: string): JsonValue;
   /** This module's flags on a document: `doc.flags[moduleId]`. */

@@ -2,6 +2,7 @@
 export type {
   Actor,
   GuestUser,
+  Item,
   JsonValue,
   RollOutcome,
   RollResult,

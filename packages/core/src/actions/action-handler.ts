@@ -4,6 +4,7 @@ import type { Member } from '../model/documents.js';
 import type { EventDraft } from '../events/event-types.js';
 import type { TableState } from '../model/state.js';
 import type { Rng } from '../random/rng.js';
+import type { CompendiumLookup } from './import-actions.js';
 
 /** What an action handler gets. */
 export interface DecideContext<P> {
@@ -17,6 +18,8 @@ export interface DecideContext<P> {
   readonly rng: () => Rng;
   /** A fresh secret seed from the host, for `core:start-session`; undefined when none was given. */
   readonly seed: string | undefined;
+  /** The host's pack entries, for `core:import-compendium`; undefined when it has none. */
+  readonly compendium: CompendiumLookup | undefined;
   /** `wanted` if free (else `VTT_ERR_DOCUMENT_EXISTS`), or a fresh id with `prefix`. */
   readonly newId: (
     taken: (id: string) => boolean,

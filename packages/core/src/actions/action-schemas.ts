@@ -27,6 +27,11 @@ import {
 } from './schema-parts.js';
 
 const number = { type: 'number', minimum: -1e9, maximum: 1e9 } as const;
+/** Pack and entry ids of a module's compendium (see `COMPENDIUM_ENTRY_SCHEMA`). */
+const compendiumIdSchema = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$',
+} as const;
 const bool = { type: 'boolean' } as const;
 const empty = object({});
 
@@ -70,6 +75,15 @@ const actorFields = {
   data: {},
   ownership: ownershipSchema,
   defaultOwnership: ownershipLevelSchema,
+  flags: flagsSchema,
+};
+
+const itemFields = {
+  name: nameSchema,
+  type: { type: 'string', minLength: 1, maxLength: 64 },
+  image: assetSchema,
+  data: {},
+  sort: number,
   flags: flagsSchema,
 };
 
@@ -150,6 +164,26 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
     'patch',
   ]),
   'core:delete-actor': object({ actorId: idSchema }, ['actorId']),
+  'core:create-item': object(
+    { id: idSchema, ...itemFields, actorId: { anyOf: [idSchema, { type: 'null' }] } },
+    ['name', 'type'],
+  ),
+  'core:update-item': object({ itemId: idSchema, patch: patch(itemFields) }, ['itemId', 'patch']),
+  'core:delete-item': object({ itemId: idSchema }, ['itemId']),
+  'core:move-item': object(
+    { itemId: idSchema, actorId: { anyOf: [idSchema, { type: 'null' }] }, sort: number },
+    ['itemId', 'actorId'],
+  ),
+  'core:import-compendium': object(
+    {
+      module: moduleIdSchema,
+      pack: compendiumIdSchema,
+      entry: compendiumIdSchema,
+      actorId: idSchema,
+      id: idSchema,
+    },
+    ['module', 'pack', 'entry'],
+  ),
   'core:create-note': object({ id: idSchema, sceneId: idSchema, ...noteFields }, [
     'sceneId',
     'x',

@@ -58,6 +58,17 @@ export interface ActorFields {
   readonly flags?: Flags;
 }
 
+/** Settable fields of an item in create and update actions (`actorId`: see `core:move-item`). */
+export interface ItemFields {
+  readonly name?: string;
+  readonly type?: string;
+  readonly image?: string | null;
+  readonly data?: JsonValue;
+  /** Position in the inventory, ascending; defaults to after the last item. */
+  readonly sort?: number;
+  readonly flags?: Flags;
+}
+
 /** Settable fields of a document in create and update actions. */
 export interface NoteFields {
   readonly x?: number;
@@ -122,6 +133,35 @@ export interface TableActionMap {
   };
   'core:update-actor': { readonly actorId: string; readonly patch: ActorFields };
   'core:delete-actor': { readonly actorId: string };
+  'core:create-item': ItemFields & {
+    readonly id?: string;
+    readonly name: string;
+    readonly type: string;
+    /** The actor whose inventory gets it; `null` or omitted: the GM's library. */
+    readonly actorId?: string | null;
+  };
+  'core:update-item': { readonly itemId: string; readonly patch: ItemFields };
+  'core:delete-item': { readonly itemId: string };
+  /** Gives an item to an actor, takes it back into the library (`null`) or reorders it. */
+  'core:move-item': {
+    readonly itemId: string;
+    readonly actorId: string | null;
+    /** Defaults to after the last item of the target (or the current sort when it stays). */
+    readonly sort?: number;
+  };
+  /**
+   * Makes a document from a loaded module's compendium pack entry: an actor
+   * entry becomes an actor with its embedded items, an item entry an item in
+   * the library or, with `actorId`, on that actor.
+   */
+  'core:import-compendium': {
+    readonly module: string;
+    readonly pack: string;
+    readonly entry: string;
+    readonly actorId?: string;
+    /** The id of the new actor or item; the server chooses one when omitted. */
+    readonly id?: string;
+  };
   'core:create-note': NoteFields & {
     readonly id?: string;
     readonly sceneId: string;

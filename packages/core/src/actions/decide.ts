@@ -9,6 +9,7 @@ import { validateAction } from './validate-action.js';
 import { memberOf } from '../views/view-for.js';
 import type { ActionHandler } from './action-handler.js';
 import { ACTION_HANDLERS } from './registry.js';
+import type { CompendiumLookup } from './import-actions.js';
 
 /** Who sends the action, when, and optionally the generator to roll with. */
 export interface DecideOptions {
@@ -22,6 +23,12 @@ export interface DecideOptions {
    * cryptographic source, as 64 hex digits. Core has no source of its own.
    */
   readonly seed?: string;
+  /**
+   * The pack entries of the table's modules, for `core:import-compendium`:
+   * module hosts pass it. Without it every import is refused
+   * (`VTT_ERR_COMPENDIUM_NOT_FOUND`).
+   */
+  readonly compendium?: CompendiumLookup;
 }
 
 /**
@@ -52,6 +59,7 @@ export function decide(state: TableState, action: unknown, ctx: DecideOptions): 
     now: ctx.now,
     rng: () => (rng ??= createRng(state.rng)),
     seed: ctx.seed,
+    compendium: ctx.compendium,
     newId: (taken, prefix, wanted, collection) => {
       if (wanted !== undefined) {
         if (taken(wanted) || used.has(wanted))

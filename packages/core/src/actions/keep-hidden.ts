@@ -10,6 +10,7 @@ import type { TableState } from '../model/state.js';
 import type { FieldVisibility, VisibilityPolicy } from '../model/visibility-policy.js';
 import { actorLevel } from '../permissions/ownership.js';
 import { viewFlags } from '../views/redact-flags.js';
+import { itemOf } from '../model/item-list.js';
 
 type JsonObject = { [key: string]: JsonValue };
 
@@ -118,19 +119,48 @@ export function keepHiddenOfActor<P extends { readonly data?: JsonValue; readonl
 ): P {
   const actor = state.actors[actorId];
   if (actor === undefined || member.role === 'gm') return patch;
-  const policy = state.campaign.visibility;
   const owner = actorLevel(actor, member) === 'owner';
+  return keepHidden(actor, state.campaign.visibility, 'actorTypes', owner, patch);
+}
+
+/**
+ * The patch of a `core:update-item` by `member` with the hidden places it
+ * leaves out of `data` and `flags` kept from the stored item, as for actors:
+ * the item's type declares its fields, its actor's ownership decides who
+ * counts as owner.
+ *
+ * @example
+ * const patch = keepHiddenOfItem(state, member, payload.itemId, payload.patch);
+ */
+export function keepHiddenOfItem<P extends { readonly data?: JsonValue; readonly flags?: Flags }>(
+  state: TableState,
+  member: Member,
+  itemId: string,
+  patch: P,
+): P {
+  const item = itemOf(state, itemId);
+  if (item === undefined || member.role === 'gm') return patch;
+  const actor = item.actorId === null ? undefined : state.actors[item.actorId];
+  const owner = actor !== undefined && actorLevel(actor, member) === 'owner';
+  return keepHidden(item, state.campaign.visibility, 'itemTypes', owner, patch);
+}
+
+function keepHidden<P extends { readonly data?: JsonValue; readonly flags?: Flags }>(
+  doc: { readonly type: string; readonly data: JsonValue; readonly flags: Flags },
+  policy: VisibilityPolicy | undefined,
+  kind: 'actorTypes' | 'itemTypes',
+  owner: boolean,
+  patch: P,
+): P {
   let out = patch;
-  const node =
-    policy !== undefined && Object.hasOwn(policy.actorTypes, actor.type)
-      ? policy.actorTypes[actor.type]
-      : undefined;
+  const types = policy?.[kind];
+  const node = types !== undefined && Object.hasOwn(types, doc.type) ? types[doc.type] : undefined;
   if (patch.data !== undefined && node !== undefined) {
-    const data = hides(node, owner) ? actor.data : keepData(actor.data, patch.data, node, owner);
+    const data = hides(node, owner) ? doc.data : keepData(doc.data, patch.data, node, owner);
     if (data !== patch.data) out = { ...out, data };
   }
   if (patch.flags !== undefined) {
-    const flags = keepHiddenFlags(actor.flags, patch.flags, policy, owner);
+    const flags = keepHiddenFlags(doc.flags, patch.flags, policy, owner);
     if (flags !== patch.flags) out = { ...out, flags };
   }
   return out;

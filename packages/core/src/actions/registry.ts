@@ -6,6 +6,8 @@ import { ACTOR_ACTIONS } from './actor-actions.js';
 import { CAMPAIGN_ACTIONS } from './campaign-actions.js';
 import { CHAT_ACTIONS } from './chat-actions.js';
 import { COMBAT_ACTIONS } from './combat-actions.js';
+import { IMPORT_ACTIONS } from './import-actions.js';
+import { ITEM_ACTIONS } from './item-actions.js';
 import { NOTE_ACTIONS } from './note-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
 import { SESSION_ACTIONS } from './session-actions.js';
@@ -18,6 +20,8 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...SCENE_ACTIONS,
   ...TOKEN_ACTIONS,
   ...ACTOR_ACTIONS,
+  ...ITEM_ACTIONS,
+  ...IMPORT_ACTIONS,
   ...NOTE_ACTIONS,
   ...COMBAT_ACTIONS,
   ...CHAT_ACTIONS,

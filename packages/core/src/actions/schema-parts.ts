@@ -198,7 +198,7 @@ export const linksSchema = {
     required: ['collection', 'id'],
     additionalProperties: false,
     properties: {
-      collection: { enum: ['scenes', 'tokens', 'actors', 'notes', 'timeline'] },
+      collection: { enum: ['scenes', 'tokens', 'actors', 'items', 'notes', 'timeline'] },
       id: idSchema,
     },
   },

@@ -2,6 +2,7 @@ import { ARCHIVE_ERRORS } from './archive-codes.js';
 import { CLI_ERRORS } from './cli-codes.js';
 import { DICE_ERRORS } from './dice-codes.js';
 import type { ErrorSpec } from './error-spec.js';
+import { ITEM_ERRORS } from './item-codes.js';
 import { MODULE_ERRORS } from './module-codes.js';
 import { MODULE_RUNTIME_ERRORS } from './module-runtime-codes.js';
 import { PROJECT_ERRORS } from './project-codes.js';
@@ -16,6 +17,7 @@ import { TABLE_ERRORS } from './table-codes.js';
 export const ERROR_CODES = {
   ...DICE_ERRORS,
   ...TABLE_ERRORS,
+  ...ITEM_ERRORS,
   ...SANDBOX_ERRORS,
   ...MODULE_ERRORS,
   ...MODULE_RUNTIME_ERRORS,

@@ -128,7 +128,7 @@ export const MODULE_ERRORS = defineErrors({
   },
   VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED: {
     message:
-      '{pointer} declares "x-vtt-visibility", which has an effect only in an actor type\'s "schema".',
+      '{pointer} declares "x-vtt-visibility", which has an effect only in an actor or item type\'s "schema".',
     fix: 'Remove it: {reason}.',
     status: 422,
   },

@@ -14,6 +14,7 @@ import type {
   Combat,
   Combatant,
   Effect,
+  Item,
   Member,
   Note,
   Scene,
@@ -63,6 +64,15 @@ export interface TableEventMap {
   'core:actor-created': { readonly actor: Actor };
   'core:actor-updated': { readonly actorId: string; readonly patch: Patch<Actor> };
   'core:actor-deleted': { readonly actorId: string };
+  'core:item-created': { readonly item: Item };
+  'core:item-updated': { readonly itemId: string; readonly patch: Patch<Omit<Item, 'author'>> };
+  /** Into actor `actorId`'s inventory (`null`: the GM's library) at `sort`. */
+  'core:item-moved': {
+    readonly itemId: string;
+    readonly actorId: string | null;
+    readonly sort: number;
+  };
+  'core:item-deleted': { readonly itemId: string };
   'core:note-created': { readonly note: Note };
   'core:note-updated': { readonly noteId: string; readonly patch: Patch<Note> };
   'core:note-deleted': { readonly noteId: string };

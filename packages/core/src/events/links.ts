@@ -9,6 +9,7 @@
  * | combat → scene | `sceneId` becomes null |
  * | combatant → token | the combatant leaves the combat (the turn passes on) |
  * | token, combatant → actor | `actorId` becomes null |
+ * | item → actor | the item is deleted too |
  * | timeline entry → any document | the link is dropped |
  *
  * A token's combatant carries its token's `actorId` and follows it when the
@@ -19,18 +20,30 @@
  * same rules to a document that undo brings back after its target went.
  */
 import { VttError } from '../errors/vtt-error.js';
-import { getDoc, ref, refKey, setDoc } from '../model/doc-refs.js';
-import type { Combat, Combatant, DocLink, Note, TimelineEntry, Token } from '../model/documents.js';
+import { getDoc, putOrRemove, ref, refKey, setDoc } from '../model/doc-refs.js';
+import { allItems, itemOf } from '../model/item-list.js';
+import type {
+  Combat,
+  Combatant,
+  DocLink,
+  Item,
+  Note,
+  TimelineEntry,
+  Token,
+} from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
 import { withoutCombatant } from './combat-turns.js';
 
-type Gone = Readonly<Record<'scenes' | 'tokens' | 'actors' | 'notes' | 'timeline', Set<string>>>;
+type Gone = Readonly<
+  Record<'scenes' | 'tokens' | 'actors' | 'items' | 'notes' | 'timeline', Set<string>>
+>;
 
 function goneSets(refs: readonly DocRef[]): Gone {
   const gone: Gone = {
     scenes: new Set(),
     tokens: new Set(),
     actors: new Set(),
+    items: new Set(),
     notes: new Set(),
     timeline: new Set(),
   };
@@ -94,10 +107,17 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
   for (const r of refs) if (!(r.collection in gone)) base = { ...base, ...setDoc(base, r, null) };
   for (const id in base.tokens) if (gone.scenes.has(base.tokens[id]!.sceneId)) gone.tokens.add(id);
   for (const id in base.notes) if (gone.scenes.has(base.notes[id]!.sceneId)) gone.notes.add(id);
+  if (gone.actors.size > 0) {
+    for (const item of allItems(base))
+      if (item.actorId !== null && gone.actors.has(item.actorId)) gone.items.add(item.id);
+  }
+  let items = base.items;
+  for (const id of gone.items) items = putOrRemove(items, id, null);
   const next: TableDocs = {
     ...base,
     scenes: prune(base.scenes, gone.scenes),
     actors: prune(base.actors, gone.actors),
+    items,
     notes: prune(base.notes, gone.notes),
     tokens: prune(base.tokens, gone.tokens, (t: Token) =>
       t.actorId !== null && gone.actors.has(t.actorId) ? { ...t, actorId: null } : t,
@@ -131,6 +151,11 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
     const map = docs[collection] as Readonly<Record<string, unknown>>;
     for (const id in map) if (map[id] !== next[id]) add(ref(collection, id));
   }
+  const items = patch.items;
+  if (items !== undefined) {
+    for (const item of allItems(docs))
+      if (itemOf({ items }, item.id) !== item) add(ref('items', item.id));
+  }
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
   return out;
 }
@@ -144,6 +169,10 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
     }
     case 'notes':
       return [ref('scenes', (doc as Note).sceneId)];
+    case 'items': {
+      const actorId = (doc as Item).actorId;
+      return actorId === null ? [] : [ref('actors', actorId)];
+    }
     case 'combat': {
       const c = doc as Combat;
       const out = c.sceneId === null ? [] : [ref('scenes', c.sceneId)];
@@ -165,8 +194,9 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
  * `doc` as it may be put back at `target` among `docs`: links to documents
  * that no longer exist resolved by the deletion rules (an actor link
  * becomes null, a gone token's combatant and a link to a gone document are
- * dropped). Throws `VTT_ERR_DOCUMENT_NOT_FOUND`, naming the scene, when
- * `doc` is a token or note whose scene is gone: it cannot exist without it.
+ * dropped). Throws `VTT_ERR_DOCUMENT_NOT_FOUND`, naming the scene or actor,
+ * when `doc` is a token or note whose scene is gone, or an item whose actor
+ * is gone: it cannot exist without it.
  *
  * @example
  * relink(state, ref('tokens', 't1'), token); // actorId null when its actor was deleted
@@ -178,8 +208,12 @@ export function relink(docs: TableDocs, target: DocRef, doc: unknown): unknown {
   const placed = { ...docs, ...setDoc(docs, target, doc) };
   const out = getDoc({ ...placed, ...removeDocs(placed, missing) }, target);
   if (out === undefined) {
-    const scene = missing.find((l) => l.collection === 'scenes')!;
-    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'scenes', id: scene.id });
+    const needed = target.collection === 'items' ? 'actors' : 'scenes';
+    const holder = missing.find((l) => l.collection === needed)!;
+    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
+      collection: holder.collection,
+      id: holder.id,
+    });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { CAMPAIGN_EVENTS } from './campaign-events.js';
 import { CHAT_EVENTS } from './chat-events.js';
 import { COMBAT_EVENTS } from './combat-events.js';
 import type { EventHandler, EventHandlers } from './event-handler.js';
+import { ITEM_EVENTS } from './item-events.js';
 import { NOTE_EVENTS } from './note-events.js';
 import { RESTORE_EVENTS } from './restore-events.js';
 import { SCENE_EVENTS } from './scene-events.js';
@@ -19,6 +20,7 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...SCENE_EVENTS,
   ...TOKEN_EVENTS,
   ...ACTOR_EVENTS,
+  ...ITEM_EVENTS,
   ...NOTE_EVENTS,
   ...COMBAT_EVENTS,
   ...CHAT_EVENTS,

@@ -80,6 +80,30 @@ describe('bounds on what one member adds to the state', () => {
     ).toBeDefined();
   });
 
+  it('counts the items a player creates toward their share, and bounds each item', () => {
+    let s: TableState = fixtureTable();
+    const data = { blob: 'q'.repeat(200 * KB) };
+    let created = 0;
+    for (let i = 0; i < 12; i++) {
+      const item = { id: `i${i}`, name: 'Bag', type: 'gear', actorId: 'a1', data };
+      try {
+        s = run(s, p1, 'core:create-item', item).state;
+        created++;
+      } catch (error) {
+        expect(error).toMatchObject({ code: 'VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE' });
+        break;
+      }
+    }
+    expect(created).toBe(Math.floor(STATE_LIMITS.maxMemberChars / (200 * KB + 200)));
+    // The GM's items are bounded per document only; one past the document bound is refused.
+    s = run(s, gm, 'core:create-item', { id: 'gm-bag', name: 'Bag', type: 'gear', data }).state;
+    expect(s.items.has('gm-bag')).toBe(true);
+    const more = flags(STATE_LIMITS.maxDocumentChars - 200 * KB);
+    expect(
+      errorCode(() => run(s, gm, 'core:update-item', { itemId: 'gm-bag', patch: { flags: more } })),
+    ).toBe('VTT_ERR_DOCUMENT_TOO_LARGE');
+  });
+
   it('refuses a document nested deeper than the bound, which would overflow modules’ JSON parsers', () => {
     const s = fixtureTable();
     let deep: JsonValue = 1;

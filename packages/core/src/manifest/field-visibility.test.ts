@@ -130,7 +130,7 @@ describe('x-vtt-visibility in vtt validate', () => {
     expect(errors[0]!.fix).toContain('"owner"');
   });
 
-  it('warns where the keyword has no effect: item types and derived data', () => {
+  it('warns where the keyword has no effect (derived data), not in item types', () => {
     const manifest = exampleManifest();
     const declared = {
       type: 'object',
@@ -147,8 +147,10 @@ describe('x-vtt-visibility in vtt validate', () => {
     expect(errors).toEqual([]);
     expect(located(warnings)).toEqual([
       { code: 'VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED', pointer: '/actorTypes/npc/derived' },
-      { code: 'VTT_ERR_MODULE_SCHEMA_VISIBILITY_UNUSED', pointer: '/itemTypes/trap/schema' },
     ]);
+    expect(compileVisibilityPolicy([odd as never]).itemTypes).toEqual({
+      trap: { properties: { dc: { visibility: 'gm' } } },
+    });
   });
 
   it('checks the flags declaration of a manifest', () => {

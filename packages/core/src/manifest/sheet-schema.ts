@@ -4,6 +4,8 @@ import { SHEET_NODE_KINDS, SHEET_WIDGETS } from './sheet-types.js';
 const label = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const nodeId = { type: 'string', format: 'vtt-type-name' } as const;
 const children = { type: 'array', items: { $ref: '#/definitions/node' } } as const;
+/** The widgets a column of an `items` node may use: values, shown per item. */
+const ITEM_FIELD_WIDGETS = SHEET_WIDGETS.filter((w) => w !== 'resource' && w !== 'derived');
 
 /** A `oneOf` branch for one node kind: the kind, its fields, nothing else. */
 function node<const P extends Record<string, unknown>, const R extends readonly string[]>(
@@ -91,6 +93,48 @@ export const SHEET_SCHEMA = {
             args: { type: 'object' },
           },
           ['roll', 'label'],
+        ),
+        node(
+          'items',
+          {
+            title: label,
+            types: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 32,
+              uniqueItems: true,
+              items: { type: 'string', format: 'vtt-type-name' },
+            },
+            fields: {
+              type: 'array',
+              maxItems: 32,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['path', 'label'],
+                properties: {
+                  path: { type: 'string', format: 'json-pointer', minLength: 2 },
+                  label,
+                  widget: { type: 'string', enum: ITEM_FIELD_WIDGETS },
+                },
+              },
+            },
+            rolls: {
+              type: 'array',
+              maxItems: 16,
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['roll', 'label'],
+                properties: {
+                  roll: { type: 'string', minLength: 1, maxLength: 128 },
+                  label,
+                  args: { type: 'object' },
+                },
+              },
+            },
+          },
+          ['types'],
         ),
       ],
     },

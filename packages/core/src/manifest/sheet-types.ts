@@ -19,7 +19,7 @@ export const SHEET_WIDGETS = [
 export type SheetWidget = (typeof SHEET_WIDGETS)[number];
 
 /** The kinds of node in a sheet layout. */
-export const SHEET_NODE_KINDS = ['section', 'row', 'tabs', 'field', 'roll'] as const;
+export const SHEET_NODE_KINDS = ['section', 'row', 'tabs', 'field', 'roll', 'items'] as const;
 /** One kind of {@link SHEET_NODE_KINDS}. */
 export type SheetNodeKind = (typeof SHEET_NODE_KINDS)[number];
 
@@ -81,8 +81,43 @@ export interface SheetRoll {
   readonly args?: Readonly<Record<string, unknown>>;
 }
 
+/** A column of a {@link SheetItems} list: one value of each item's data. */
+export interface SheetItemField {
+  /** JSON pointer into the item's `data`, e.g. `'/damage'`; must exist in every listed type. */
+  readonly path: string;
+  readonly label: string;
+  /** How the value shows; a value widget, `text` when omitted. */
+  readonly widget?: Exclude<SheetWidget, 'resource' | 'derived'>;
+}
+
+/** A button on every row of a {@link SheetItems} list: a named roll for that item. */
+export interface SheetItemRoll {
+  /** The named roll's id, e.g. `'attack'`. */
+  readonly roll: string;
+  readonly label: string;
+  /**
+   * JSON arguments of the roll; the row's item id is added as `itemId`
+   * (e.g. `{ "mode": "melee" }` rolls with `{ "mode": "melee", "itemId": "i7" }`).
+   */
+  readonly args?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The actor's items of the listed types, in inventory order (`sort`), one
+ * row each: name, the fields, and the roll buttons.
+ */
+export interface SheetItems {
+  readonly kind: 'items';
+  readonly id?: string;
+  readonly title?: string;
+  /** Item types listed, e.g. `['weapon']`; each must be an item type of the module. */
+  readonly types: readonly string[];
+  readonly fields?: readonly SheetItemField[];
+  readonly rolls?: readonly SheetItemRoll[];
+}
+
 /** One node of a sheet layout. */
-export type SheetNode = SheetSection | SheetRow | SheetTabs | SheetField | SheetRoll;
+export type SheetNode = SheetSection | SheetRow | SheetTabs | SheetField | SheetRoll | SheetItems;
 
 /** A declarative character (or item) sheet: one JSON file of a module. */
 export interface SheetDefinition {

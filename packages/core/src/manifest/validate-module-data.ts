@@ -87,7 +87,7 @@ export function validateModuleData(input: ModuleDataInput): ModuleDataValidation
         ? compileDataSchema(derivedSchema, `${at}/derived`)
         : undefined;
       if (derived !== undefined) add(derived, MANIFEST_FILE);
-      warnings.push(...unusedVisibility(documentType, definition['schema'], derivedSchema, at));
+      warnings.push(...unusedVisibility(derivedSchema, at));
       types.set(`${documentType}/${typeName}`, {
         // A refused schema is not walked: its fields go unchecked, its errors are reported.
         schema: data.validate === undefined ? {} : definition['schema'],
@@ -102,10 +102,14 @@ export function validateModuleData(input: ModuleDataInput): ModuleDataValidation
     }
   }
 
+  const itemSchemas: Record<string, JsonSchema> = {};
+  for (const [key, type] of types) {
+    if (key.startsWith('item/')) itemSchemas[key.slice('item/'.length)] = type.schema;
+  }
   forEachReference(raw['sheets'], 'sheets', input.files, errors, (ref, file, at) => {
     const type = types.get(`${String(ref['documentType'])}/${String(ref['type'])}`);
     if (type === undefined) return;
-    add(validateSheet(file.json, type.schema, type.derived), file.path);
+    add(validateSheet(file.json, type.schema, type.derived, itemSchemas), file.path);
     if (!isJsonObject(file.json)) return;
     for (const key of ['id', 'documentType', 'type'] as const) {
       const actual = file.json[key];
@@ -152,13 +156,8 @@ function forEachReference(
   });
 }
 
-/** Visibility declared where nothing applies it: item data, derived data. */
-function unusedVisibility(
-  documentType: 'actor' | 'item',
-  schema: JsonSchema,
-  derived: unknown,
-  at: string,
-): Diagnostic[] {
+/** Visibility declared where nothing applies it: derived data. */
+function unusedVisibility(derived: unknown, at: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const check = (candidate: unknown, pointer: string, reason: string) => {
     if (isJsonObject(candidate) && compileFieldVisibility(candidate).visibility !== undefined) {
@@ -172,9 +171,6 @@ function unusedVisibility(
       );
     }
   };
-  if (documentType === 'item') {
-    check(schema, `${at}/schema`, 'item data is shown whole to whoever sees it');
-  }
   check(derived, `${at}/derived`, 'derived data goes only to viewers who see the whole actor');
   return out;
 }

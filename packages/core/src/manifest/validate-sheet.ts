@@ -35,8 +35,11 @@ function sheetValidator(): ValidateFunction {
  * Validates a parsed sheet file against {@link SHEET_SCHEMA} and against the
  * data it shows: every field `path` must exist in `dataSchema` (or, for
  * `derived` fields, in `derivedSchema`; without one they are warnings), each
- * widget must fit the type of its value, and node ids must be unique. Runs
- * when a module is validated. Reports every problem at once.
+ * widget must fit the type of its value, and node ids must be unique. An
+ * `items` node must list item types of `itemTypes` (the module's item type
+ * schemas by type), and each of its field paths must exist, with a fitting
+ * widget, in every listed type's schema. Runs when a module is validated.
+ * Reports every problem at once.
  *
  * @example
  * const { errors } = validateSheet(sheetJson, manifest.actorTypes.character.schema);
@@ -46,6 +49,7 @@ export function validateSheet(
   sheet: unknown,
   dataSchema: JsonSchema,
   derivedSchema?: JsonSchema,
+  itemTypes: Readonly<Record<string, JsonSchema>> = {},
 ): SheetValidation {
   if (!isJsonObject(sheet)) {
     const error = createDiagnostic('VTT_ERR_MODULE_NOT_OBJECT', '', {
@@ -76,6 +80,7 @@ export function validateSheet(
     }
     if (node['kind'] === 'field')
       checkField(node, pointer, { dataSchema, derivedSchema, errors, warnings });
+    if (node['kind'] === 'items') errors.push(...checkItemsNode(node, pointer, itemTypes));
     for (const key of ['children', 'tabs'] as const) {
       const list = node[key];
       if (!Array.isArray(list)) continue;
@@ -136,6 +141,62 @@ function checkField(node: Record<string, unknown>, pointer: string, context: Fie
       root,
     }),
   );
+}
+
+/** The errors of an `items` node: unknown item types, and columns their schemas do not fit. */
+function checkItemsNode(
+  node: Record<string, unknown>,
+  pointer: string,
+  itemTypes: Readonly<Record<string, JsonSchema>>,
+): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  const types = Array.isArray(node['types']) ? node['types'] : [];
+  const schemas: Array<[string, JsonSchema]> = [];
+  types.forEach((type, index) => {
+    if (typeof type !== 'string') return;
+    const schema = Object.hasOwn(itemTypes, type) ? itemTypes[type] : undefined;
+    if (schema !== undefined) schemas.push([type, schema]);
+    else {
+      errors.push(
+        createDiagnostic('VTT_ERR_MODULE_SHEET_ITEM_TYPE_UNKNOWN', `${pointer}/types/${index}`, {
+          type,
+          known: Object.keys(itemTypes).join(', ') || 'none',
+        }),
+      );
+    }
+  });
+  const fields = Array.isArray(node['fields']) ? node['fields'] : [];
+  fields.forEach((field, index) => {
+    if (!isJsonObject(field)) return;
+    const { path, widget } = field;
+    if (typeof path !== 'string' || !path.startsWith('/')) return;
+    const at = `${pointer}/fields/${index}`;
+    for (const [type, schema] of schemas) {
+      const result = resolveSchemaPath(schema, path);
+      if (!result.found) {
+        const suggestion =
+          result.suggestion === undefined ? '' : ` (did you mean '${result.suggestion}'?)`;
+        errors.push(
+          createDiagnostic('VTT_ERR_MODULE_SHEET_PATH_UNKNOWN', `${at}/path`, {
+            path,
+            schema: `'${type}' item`,
+            suggestion,
+          }),
+        );
+      } else if (typeof widget === 'string' && widget !== 'resource' && widget !== 'derived') {
+        const problems = checkWidget({
+          pointer: `${at}/widget`,
+          path,
+          widget: widget as SheetWidget,
+          hasOptions: false,
+          schemas: result.schemas,
+          root: schema,
+        });
+        errors.push(...problems);
+      }
+    }
+  });
+  return errors;
 }
 
 /** The pointer of the first value nested deeper than `max`, found without recursion. */

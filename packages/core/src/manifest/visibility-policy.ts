@@ -9,7 +9,7 @@ import type { ModuleManifest } from './manifest-types.js';
 
 /**
  * Compiles what `manifests` (validated; the system first, then add-ons)
- * declare hidden: each actor type's `x-vtt-visibility` fields (a type
+ * declare hidden: each actor and item type's `x-vtt-visibility` fields (a type
  * declared twice keeps the first, as the data check does) and each
  * module's `flags` declaration. A type whose declarations cannot be
  * applied (`vtt validate` reports them) has all its data hidden from
@@ -21,21 +21,37 @@ import type { ModuleManifest } from './manifest-types.js';
  * policy.actorTypes['npc']; // { properties: { hp: { visibility: 'gm' }, ... } }
  */
 export function compileVisibilityPolicy(manifests: readonly ModuleManifest[]): VisibilityPolicy {
-  const actorTypes: Array<[string, FieldVisibility]> = [];
-  const typesSeen = new Set<string>();
+  const actorTypes = compileTypes(manifests.map((m) => m.actorTypes));
+  const itemTypes = compileTypes(manifests.map((m) => m.itemTypes));
   const flags: Array<[string, FlagVisibility]> = [];
   for (const manifest of manifests) {
-    for (const [type, definition] of Object.entries(manifest.actorTypes ?? {})) {
-      if (typesSeen.has(type)) continue;
-      typesSeen.add(type);
-      const { visibility, errors } = compileFieldVisibility(definition.schema);
-      // Fail closed: a schema whose declarations cannot be applied hides all its data.
-      if (errors.length > 0) actorTypes.push([type, { visibility: 'gm' }]);
-      else if (visibility !== undefined) actorTypes.push([type, visibility]);
-    }
     if (manifest.flags !== undefined && !flags.some(([id]) => id === manifest.id)) {
       flags.push([manifest.id, manifest.flags]);
     }
   }
-  return { actorTypes: Object.fromEntries(actorTypes), flags: Object.fromEntries(flags) };
+  return {
+    actorTypes,
+    // Only when declared: a table whose items hide nothing keeps the policy it had.
+    ...(Object.keys(itemTypes).length > 0 ? { itemTypes } : {}),
+    flags: Object.fromEntries(flags),
+  };
+}
+
+/** The field declarations of each type of `declared` (a type declared twice keeps the first). */
+function compileTypes(
+  declared: ReadonlyArray<ModuleManifest['actorTypes']>,
+): Record<string, FieldVisibility> {
+  const out: Array<[string, FieldVisibility]> = [];
+  const typesSeen = new Set<string>();
+  for (const types of declared) {
+    for (const [type, definition] of Object.entries(types ?? {})) {
+      if (typesSeen.has(type)) continue;
+      typesSeen.add(type);
+      const { visibility, errors } = compileFieldVisibility(definition.schema);
+      // Fail closed: a schema whose declarations cannot be applied hides all its data.
+      if (errors.length > 0) out.push([type, { visibility: 'gm' }]);
+      else if (visibility !== undefined) out.push([type, visibility]);
+    }
+  }
+  return Object.fromEntries(out);
 }

@@ -166,6 +166,42 @@ export interface Actor {
   readonly ownership: Readonly<Record<string, OwnershipLevel>>;
   readonly defaultOwnership: OwnershipLevel;
   readonly flags: Flags;
+  /** The compendium entry it was imported from (`core:import-compendium`); absent otherwise. */
+  readonly source?: DocSource | null;
+}
+
+/** Where an imported document came from: a module's compendium pack entry. */
+export interface DocSource {
+  /** The module id, e.g. `'dnd5e'`. */
+  readonly module: string;
+  /** The pack id in the module's manifest, e.g. `'spells'`. */
+  readonly pack: string;
+  /** The entry id in the pack, e.g. `'fireball'`. */
+  readonly entry: string;
+}
+
+/**
+ * A thing of a type the game system declares (weapon, armour, spell, gear,
+ * cyberware...); `type` and `data` belong to the module, like an actor's.
+ * With `actorId` it is in that actor's inventory and follows the actor's
+ * ownership and visibility; with `actorId: null` it is in the GM's library,
+ * seen and changed by GMs only.
+ */
+export interface Item {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly image: string | null;
+  readonly data: JsonValue;
+  /** The actor whose inventory holds it, or `null` for the GM's library. */
+  readonly actorId: string | null;
+  /** Position in the inventory, ascending (ties by id). */
+  readonly sort: number;
+  /** The compendium entry it was imported from, or `null`. */
+  readonly source: DocSource | null;
+  /** The user who created it; a player's items count toward their share of the table. */
+  readonly author: string;
+  readonly flags: Flags;
 }
 
 /** A map marker with a note; GM notes are seen by GMs only. */
@@ -272,6 +308,7 @@ export const LINK_COLLECTIONS = {
   scenes: 'scenes',
   tokens: 'tokens',
   actors: 'actors',
+  items: 'items',
   notes: 'notes',
   timeline: 'timeline',
 } as const;

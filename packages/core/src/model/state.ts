@@ -2,11 +2,13 @@
  * The whole state of one table, and the per-viewer view of it. Plain JSON.
  */
 import { createRng, normalizeSeed, seedCommitment, type RngState } from '../random/rng.js';
+import { DocMap } from './doc-map.js';
 import type {
   Actor,
   Campaign,
   ChatMessage,
   Combat,
+  Item,
   Member,
   Note,
   Scene,
@@ -21,6 +23,8 @@ export interface TableDocs {
   readonly scenes: Readonly<Record<string, Scene>>;
   readonly tokens: Readonly<Record<string, Token>>;
   readonly actors: Readonly<Record<string, Actor>>;
+  /** Items in actors' inventories and the GM's library (`actorId: null`). */
+  readonly items: DocMap<Item>;
   readonly notes: Readonly<Record<string, Note>>;
   readonly combat: Combat | null;
   /** The last `campaign.settings.chatLimit` messages, oldest first. */
@@ -35,6 +39,7 @@ export const DOC_COLLECTIONS = {
   scenes: 'scenes',
   tokens: 'tokens',
   actors: 'actors',
+  items: 'items',
   notes: 'notes',
   combat: 'combat',
   timeline: 'timeline',
@@ -126,6 +131,7 @@ export function createTableState(options: CreateTableOptions): TableState {
     scenes: {},
     tokens: {},
     actors: {},
+    items: DocMap.empty(),
     notes: {},
     combat: null,
     chat: [],

@@ -49,6 +49,11 @@ export interface VisibilityPolicy {
   /** Field declarations by actor type; types without any are absent. */
   readonly actorTypes: Readonly<Record<string, FieldVisibility>>;
   /**
+   * Field declarations by item type, as for actors (an item on an actor
+   * follows the actor's ownership); absent when no item type declares any.
+   */
+  readonly itemTypes?: Readonly<Record<string, FieldVisibility>>;
+  /**
    * Flag declarations by module id. Flags under a key no module declares
    * are seen by GMs only.
    */

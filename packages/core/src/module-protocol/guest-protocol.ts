@@ -92,7 +92,8 @@ export interface LoadBegin extends Omit<LoadWhole, 'part'> {
 }
 
 /** Collections of {@link TableDocs} keyed by id, loaded in {@link LoadDocs} parts. */
-export type LoadCollection = 'members' | 'scenes' | 'tokens' | 'actors' | 'notes' | 'timeline';
+export type LoadCollection =
+  'members' | 'scenes' | 'tokens' | 'actors' | 'items' | 'notes' | 'timeline';
 
 /** Adds documents (by id) to one collection of the replica being loaded. */
 export interface LoadDocs {

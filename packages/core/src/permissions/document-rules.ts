@@ -8,6 +8,7 @@ import type {
   Actor,
   Combat,
   Combatant,
+  Item,
   Member,
   Note,
   TimelineEntry,
@@ -23,8 +24,10 @@ import {
   noteVisible,
   sceneVisible,
   tokenVisible,
+  viewDoc,
   viewTimelineEntry,
 } from '../views/visibility.js';
+import { ref } from '../model/doc-refs.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
 /** One changed document as the rules see it: `undefined` before a create, after a delete. */
@@ -41,6 +44,8 @@ export interface DocChange {
 const PLAYER_TOKEN_FIELDS = new Set(['x', 'y', 'elevation', 'rotation', 'bars', 'statuses']);
 /** Fields an actor's owner may change. */
 const PLAYER_ACTOR_FIELDS = new Set(['name', 'image', 'data', 'flags']);
+/** Fields an owner of an item's actor may change (`actorId`: to another actor they own). */
+const PLAYER_ITEM_FIELDS = new Set(['name', 'image', 'data', 'flags', 'sort', 'actorId']);
 /** Fields the author of a public note may change. */
 const PLAYER_NOTE_FIELDS = new Set(['x', 'y', 'title', 'text', 'icon', 'flags']);
 /** Fields the author of a public timeline entry may change. */
@@ -84,6 +89,29 @@ function actorRule(c: DocChange, before?: Actor, after?: Actor): void {
     throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: 'actors', id: c.id });
   }
   onlyFields(c, PLAYER_ACTOR_FIELDS, before, after);
+}
+
+/**
+ * Items follow their actor: its owners create, change, reorder and delete
+ * the items on it; moving one to another actor needs ownership of both.
+ * The library (`actorId: null`) is the GM's.
+ */
+function itemRule(c: DocChange, before?: Item, after?: Item): void {
+  if (before && viewDoc(c.docs, ref('items', c.id), c.member) === undefined) {
+    throw notFound('items', c.id);
+  }
+  for (const item of [before, after]) {
+    if (item === undefined) continue;
+    if (item.actorId === null) throw gmOnly('items', 'change the library');
+    const actor = c.docs.actors[item.actorId];
+    if (actor === undefined || !actorVisible(actor, c.member)) {
+      throw notFound('actors', item.actorId);
+    }
+    if (actorLevel(actor, c.member) !== 'owner') {
+      throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: 'actors', id: actor.id });
+    }
+  }
+  if (before && after) onlyFields(c, PLAYER_ITEM_FIELDS, before, after);
 }
 
 /** Notes and timeline entries: players create, edit and delete their own public ones. */
@@ -161,6 +189,8 @@ export function checkDocChange(change: DocChange): void {
       return tokenRule(change, before, after);
     case 'actors':
       return actorRule(change, before, after);
+    case 'items':
+      return itemRule(change, before, after);
     case 'notes':
       return authoredRule(
         change,

@@ -12,10 +12,11 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   members: 1,
   scenes: 2,
   actors: 3,
-  tokens: 4,
-  notes: 5,
-  combat: 6,
-  timeline: 7,
+  items: 4,
+  tokens: 5,
+  notes: 6,
+  combat: 7,
+  timeline: 8,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

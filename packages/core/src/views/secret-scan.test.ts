@@ -29,6 +29,8 @@ const NEVER_PUBLIC = [
   SECRET_MARKERS.hiddenToken,
   SECRET_MARKERS.gmNote,
   SECRET_MARKERS.hiddenActor,
+  SECRET_MARKERS.libraryItem,
+  '"li-1"',
   '"hid-1"',
   '"hid-2"',
   '"gn-1"',

@@ -7,6 +7,7 @@ import type { Campaign, ChatMessage, Member } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
+import { DocMap } from '../model/doc-map.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
 
@@ -35,7 +36,8 @@ function filterMap<T>(
  * stacks; for non-GMs no hidden scene or token, nothing under fog that they
  * do not own, no GM note or timeline entry, no whisper to others, no hidden
  * combatant, no actor they have no ownership of, no actor data at
- * `limited`, no field or module flag the campaign's visibility policy
+ * `limited`, no item of the library or of an actor whose data they do not
+ * see, no field or module flag the campaign's visibility policy
  * hides from them. Throws
  * `VTT_ERR_PERMISSION_NOT_MEMBER` for a user who is not a member.
  *
@@ -58,6 +60,7 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     scenes: gm ? state.scenes : filterMap(state.scenes, seen('scenes')),
     tokens: gm ? state.tokens : filterMap(state.tokens, seen('tokens')),
     actors: gm ? state.actors : filterMap(state.actors, seen('actors')),
+    items: gm ? state.items : DocMap.from(state.items).project(seen('items')),
     notes: gm ? state.notes : filterMap(state.notes, seen('notes')),
     combat: state.combat === null ? null : viewCombat(state, state.combat, member),
     chat: gm ? state.chat : viewChat(state.chat, member, state.campaign.visibility),

@@ -19,6 +19,12 @@ describe('per-viewer projection', () => {
     );
     // The generator must exercise the reducer, not only rejections.
     expect(accepted).toBeGreaterThan(1_000);
-    expect(types.size).toBeGreaterThanOrEqual(31);
+    expect(types.size).toBeGreaterThanOrEqual(33);
+    expect([...types].filter((t) => t.startsWith('core:item-')).sort()).toEqual([
+      'core:item-created',
+      'core:item-deleted',
+      'core:item-moved',
+      'core:item-updated',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import type {
   Combat,
   Combatant,
   DocLink,
+  Item,
   Member,
   Note,
   Scene,
@@ -23,6 +24,7 @@ import { getDoc } from '../model/doc-refs.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { actorLevel, ownsToken } from '../permissions/ownership.js';
 import { viewActor } from './redact-actor.js';
+import { viewItem } from './redact-item.js';
 import { withViewedFlags } from './redact-flags.js';
 
 /** True when `member` may see `scene` (GMs always, others unless it is hidden). */
@@ -162,7 +164,7 @@ export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
     case 'timeline':
       return withViewedFlags(seen as Note, policy, (seen as Note).author === member.id);
     default:
-      return seen; // members and combat carry no flags; actors are redacted whole
+      return seen; // members and combat carry no flags; actors and items are redacted whole
   }
 }
 
@@ -180,6 +182,11 @@ function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
       return tokenVisible(docs, doc as Token, member) ? doc : undefined;
     case 'actors':
       return viewActor(doc as Actor, member, docs.campaign.visibility);
+    case 'items': {
+      const item = doc as Item;
+      const actor = item.actorId === null ? undefined : docs.actors[item.actorId];
+      return viewItem(item, actor, member, docs.campaign.visibility);
+    }
     case 'notes':
       return noteVisible(docs, doc as Note, member) ? doc : undefined;
     case 'combat':

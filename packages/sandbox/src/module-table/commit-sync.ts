@@ -4,6 +4,7 @@
  */
 import { commit, VttError, type EventDraft, type TableEvent } from '@vtt/core';
 import { checkActorData } from './actor-data-check.js';
+import { checkItemData } from './item-data-check.js';
 import { decideProposals } from './decide-proposals.js';
 import { applyToReplica } from './load-replica.js';
 import type { ModuleSlot } from './module-slot.js';
@@ -32,6 +33,7 @@ export async function commitAndSync(
   if (drafts.length === 0) return { events: [], warnings: [] };
   const committed = commit(ctx.state, drafts, { author: userId, now });
   checkActorData(ctx.actorData, drafts, committed.state);
+  checkItemData(ctx.itemData, drafts, committed.state);
   ctx.state = committed.state;
   ctx.onCommit(committed.events);
   const forGuests = stripServer(committed.events);
@@ -64,6 +66,7 @@ export async function commitAndSync(
       throwIfRejected(slot, 'the follow-up', reply.value);
       checkDeclared(slot, reply.value.proposals);
       const follow = decideProposals(ctx.state, reply.value.proposals, {
+        compendium: ctx.compendium,
         moduleId: slot.id,
         userId,
         now,

@@ -8,6 +8,7 @@ import {
   commit,
   decide,
   VttError,
+  type CompendiumLookup,
   type EventDraft,
   type GuestProposal,
   type RngState,
@@ -28,6 +29,8 @@ export interface ProposalContext {
   readonly rng: RngState;
   /** The rolls the host drew for the module in this call: the only ones its messages may show. */
   readonly rolls?: readonly RollRecord[];
+  /** The modules' pack entries, so that a module may propose `core:import-compendium`. */
+  readonly compendium?: CompendiumLookup;
 }
 
 /**
@@ -54,7 +57,11 @@ export function decideProposals(
         });
       }
       const action = { type: proposal.type, payload: proposal.payload };
-      decided = decide(current, action, { userId: ctx.userId, now: ctx.now });
+      decided = decide(current, action, {
+        userId: ctx.userId,
+        now: ctx.now,
+        ...(ctx.compendium ? { compendium: ctx.compendium } : {}),
+      });
     } else {
       const { roll, data, verified } = checkedMessage(ctx.moduleId, records, proposal);
       const action = {

@@ -1,5 +1,5 @@
 /** `ModuleTable.derived`: an actor's derived data from the module owning its type. */
-import { seesWholeActor, VttError, type JsonValue } from '@vtt/core';
+import { itemsOfActor, seesWholeActor, viewDoc, VttError, type JsonValue } from '@vtt/core';
 import { ensureActive, visibleActor } from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
@@ -8,7 +8,9 @@ import type { TableContext } from './table-context.js';
  * none does, or when the module rejects). Throws VTT_ERR_MODULE_SUSPENDED
  * while that module's rules are suspended. For user `viewerId` it throws
  * NOT_FOUND when they cannot see the actor and gives null unless they see it
- * whole; `null` asks for the authoritative value.
+ * and its items whole (derived data may read them: `ctx.items`); `null` asks
+ * for the authoritative value. Computed afresh from the replica on every
+ * call, so it follows every change of the actor's items.
  */
 export async function derivedData(
   ctx: TableContext,
@@ -20,8 +22,14 @@ export async function derivedData(
     throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
   if (viewerId !== null) {
     visibleActor(ctx, viewerId, actorId);
-    // Derived data comes from the whole actor: only for those who see it whole.
-    if (!seesWholeActor(actor, ctx.state.members[viewerId]!, ctx.state.campaign.visibility)) {
+    // Derived data comes from the whole actor and its items: only for those who see them whole.
+    const member = ctx.state.members[viewerId]!;
+    if (
+      !seesWholeActor(actor, member, ctx.state.campaign.visibility) ||
+      itemsOfActor(ctx.state, actorId).some(
+        (item) => viewDoc(ctx.state, { collection: 'items', id: item.id }, member) !== item,
+      )
+    ) {
       return null;
     }
   }

@@ -92,6 +92,7 @@ export async function dispatchAction(
         now,
         ...(rng ? { rng } : {}),
         ...(type === 'core:start-session' ? { seed: ctx.newSeed() } : {}),
+        compendium: ctx.compendium,
       },
     );
     return ctx.commitAndSync(drafts, userId, now);

@@ -5,6 +5,7 @@
  * events (`vttApply` in batches).
  */
 import {
+  DocMap,
   VttError,
   type JsonValue,
   type LoadCall,
@@ -30,6 +31,7 @@ const KEYED: readonly LoadCollection[] = [
   'scenes',
   'tokens',
   'actors',
+  'items',
   'notes',
   'timeline',
 ];
@@ -72,13 +74,16 @@ function* loadParts(state: TableState, budget: number): Generator<LoadCall> {
       scenes: {},
       tokens: {},
       actors: {},
+      items: {} as never,
       notes: {},
       timeline: {},
       chat: [],
     },
   };
   for (const collection of KEYED) {
-    for (const entries of batches(Object.entries(docs[collection]), budget)) {
+    const map = docs[collection];
+    const pairs = DocMap.isDocMap(map) ? map.entries() : Object.entries(map);
+    for (const entries of batches(pairs, budget)) {
       yield {
         part: 'docs',
         collection,

@@ -3,6 +3,7 @@
  * change produces.
  */
 import type {
+  CompendiumEntry,
   JsonValue,
   ModuleDescription,
   ModuleManifest,
@@ -26,6 +27,12 @@ export interface ModuleBundle {
    * test) capabilities are not enforced; the server always passes it.
    */
   readonly manifest?: ModuleManifest;
+  /**
+   * The module's compendium packs, by pack id of `manifest.compendium`, each
+   * the validated JSON array of its file: what `core:import-compendium`
+   * imports from. Packs not given have no entries.
+   */
+  readonly packs?: Readonly<Record<string, readonly CompendiumEntry[]>>;
 }
 
 /** Options of {@link createModuleTable}. */
@@ -135,10 +142,10 @@ export interface ModuleTable {
   }): Promise<TableChange>;
   /**
    * Derived data of an actor, from the module that owns its type (null when
-   * none does). It is computed from the whole actor, so the caller says for
-   * whom: for user `viewerId` it throws NOT_FOUND when they cannot see the
-   * actor and gives null unless they see it whole (a GM, or nothing of it
-   * hidden from them), so a limited viewer or one kept from GM-only fields
+   * none does). It is computed from the whole actor and its items, so the
+   * caller says for whom: for user `viewerId` it throws NOT_FOUND when they
+   * cannot see the actor and gives null unless they see it and its items
+   * whole (a GM, or nothing of them hidden from them), so a limited viewer or one kept from GM-only fields
    * learns nothing from it; `null` asks for the authoritative value, which
    * only the server itself may read.
    */

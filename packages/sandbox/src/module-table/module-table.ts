@@ -9,11 +9,13 @@
  */
 import { actorDataValidators } from './actor-data-check.js';
 import { runChat } from './chat.js';
+import { compendiumLookup } from './compendium-lookup.js';
 import { commitAndSync } from './commit-sync.js';
 import { derivedData } from './derived.js';
 import { createDiceSeam, cryptoSeed } from './dice-seam.js';
 import { dispatchAction } from './dispatch.js';
 import { callGuest, loadGuest } from './guest-call.js';
+import { itemDataValidators } from './item-data-check.js';
 import { runMacro } from './macro.js';
 import { openModuleSlot, type ModuleSlot } from './module-slot.js';
 import type { ModuleTable, ModuleTableOptions } from './module-table-types.js';
@@ -46,6 +48,8 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
     newSeed: options.newSeed ?? cryptoSeed,
     onCommit: options.onCommit ?? (() => undefined),
     actorData: actorDataValidators(manifests),
+    itemData: itemDataValidators(manifests),
+    compendium: compendiumLookup(options.modules),
     call: (slot, fn, arg, rng) => callGuest(ctx, slot, fn, arg, rng),
     load: (slot) => loadGuest(ctx, slot),
     commitAndSync: (drafts, userId, now, runAfter) =>

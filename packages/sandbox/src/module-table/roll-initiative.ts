@@ -46,6 +46,7 @@ export async function rollInitiative(
     payload: { combatantId: r.combatantId, initiative: r.value } as JsonValue,
   }));
   const drafts = decideProposals(ctx.state, proposals, {
+    compendium: ctx.compendium,
     moduleId: slot.id,
     userId: request.userId,
     now,

@@ -45,6 +45,7 @@ export async function rollNamed(
   };
   const proposals = [card, ...reply.value.proposals];
   const drafts = decideProposals(ctx.state, proposals, {
+    compendium: ctx.compendium,
     moduleId: slot.id,
     userId: request.userId,
     now,

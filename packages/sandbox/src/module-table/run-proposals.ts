@@ -27,6 +27,7 @@ export async function runProposals<K extends ProposingCall>(
   throwIfRejected(slot, what, reply.value);
   checkDeclared(slot, reply.value.proposals);
   const drafts = decideProposals(ctx.state, reply.value.proposals, {
+    compendium: ctx.compendium,
     moduleId: slot.id,
     userId,
     now,

@@ -3,8 +3,17 @@
  * the loaded modules, the clock, and the two steps every change goes through
  * (a guarded guest call and the commit that feeds replicas and after-hooks).
  */
-import type { EventDraft, GuestArg, GuestCall, RngState, TableEvent, TableState } from '@vtt/core';
+import type {
+  CompendiumLookup,
+  EventDraft,
+  GuestArg,
+  GuestCall,
+  RngState,
+  TableEvent,
+  TableState,
+} from '@vtt/core';
 import type { actorDataValidators } from './actor-data-check.js';
+import type { ItemDataChecks } from './item-data-check.js';
 import type { DiceSeam } from './dice-seam.js';
 import type { GuestResult } from './call-instance.js';
 import type { ModuleSlot } from './module-slot.js';
@@ -28,6 +37,10 @@ export interface TableContext {
   readonly newSeed: () => string;
   /** Actor data checks of the modules' manifests. */
   readonly actorData: ReturnType<typeof actorDataValidators>;
+  /** Item types and item data checks of the modules' manifests. */
+  readonly itemData: ItemDataChecks;
+  /** The pack entries of the modules, for `core:import-compendium`. */
+  readonly compendium: CompendiumLookup;
   /**
    * Calls `fn` in a module's sandbox, reloading its replica when it asks;
    * a failure that quarantines the module is announced, then rethrown.

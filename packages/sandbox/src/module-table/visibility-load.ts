@@ -1,6 +1,6 @@
 /**
  * The table's visibility policy at load: what the modules' manifests
- * declare hidden (actor fields, module flags), committed as
+ * declare hidden (actor and item fields, module flags), committed as
  * `core:visibility-set` so that the server's projection, snapshots, replays
  * and every client replica use the same policy.
  */
@@ -15,7 +15,9 @@ import {
 } from '@vtt/core';
 
 const isEmpty = (policy: VisibilityPolicy): boolean =>
-  Object.keys(policy.actorTypes).length === 0 && Object.keys(policy.flags).length === 0;
+  Object.keys(policy.actorTypes).length === 0 &&
+  Object.keys(policy.itemTypes ?? {}).length === 0 &&
+  Object.keys(policy.flags).length === 0;
 
 /**
  * `state` with the policy of `manifests` (validated; the system first), and

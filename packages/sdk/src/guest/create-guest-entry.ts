@@ -95,7 +95,13 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       dice: _d,
       reject: _r,
       ...base
-    } = baseContext({ moduleId, docs: state, derive, user: { id: '', role: 'observer' } });
+    } = baseContext({
+      moduleId,
+      docs: state,
+      derive,
+      user: { id: '', role: 'observer' },
+      whole: true,
+    });
     return fn({ ...base, subject });
   };
   const scope = (user: ContextScope['user']): ContextScope => ({

@@ -4,8 +4,11 @@
  * records each roll, so only those rolls can appear on a roll card.
  */
 import {
+  itemsOfActor,
+  viewDoc,
   type Actor,
   type GuestProposal,
+  type Item,
   type GuestUser,
   type JsonValue,
   type RollResult,
@@ -59,6 +62,8 @@ export interface ContextScope {
   readonly moduleId: string;
   readonly docs: TableDocs;
   readonly user: GuestUser;
+  /** True for derived data: it sees every item whole (the host gates who gets the result). */
+  readonly whole?: boolean;
   readonly derive: (actorId: string) => JsonValue;
 }
 
@@ -72,12 +77,27 @@ export function baseContext(scope: ContextScope): ModuleContext {
     now: sandboxGlobal()?.now() ?? 0,
     dice: guestDice,
     actor: (id) => (id ? (docs.actors[id] as Actor | undefined) : undefined),
+    items: (actorId) => itemsFor(scope, actorId),
     derived: (actorId) => scope.derive(actorId),
     flags: (doc) => doc.flags[moduleId] as never,
     reject(reason, data) {
       throw new ModuleRejection(String(reason), data);
     },
   };
+}
+
+/** Actor `actorId`'s items in order, as the scope's user sees them (see `ModuleContext.items`). */
+function itemsFor(scope: ContextScope, actorId: string): Item[] {
+  const items = itemsOfActor(scope.docs, String(actorId));
+  if (scope.whole === true || scope.user.role === 'gm') return items;
+  const member = scope.docs.members[scope.user.id];
+  if (member === undefined) return [];
+  const out: Item[] = [];
+  for (const item of items) {
+    const seen = viewDoc(scope.docs, { collection: 'items', id: item.id }, member);
+    if (seen !== undefined) out.push(seen as Item);
+  }
+  return out;
 }
 
 /** A base context whose `act` and `say` collect proposals into `out`. */

@@ -25,9 +25,13 @@ import {
   type JsonValue,
   type TableState,
   type TableView,
+  itemsOfActor,
   MANIFEST_FILE,
   validateManifest,
+  type CompendiumEntry,
+  type Item,
   type ModuleManifest,
+  type TableActionMap,
 } from '@vtt/core';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -75,6 +79,13 @@ export interface TestUser {
   ): Promise<TableChange>;
   /** Rolls initiative for combatants with the system's model, with options for the model. */
   rollInitiative(combatantIds?: readonly string[], args?: JsonValue): Promise<TableChange>;
+  /**
+   * Creates an item as this user (`core:create-item`: on `actorId`'s
+   * inventory, or in the GM's library without one) and returns it as stored.
+   * @example
+   * const sword = await t.gm.createItem({ name: 'Longsword', type: 'weapon', actorId: 'a1', data });
+   */
+  createItem(fields: TableActionMap['core:create-item']): Promise<Item>;
   /** What this user sees of the table: exactly what the server would send them. */
   view(): TableView;
 }
@@ -96,6 +107,11 @@ export interface TestTable {
    * put in the table's state; rolls that use them never verify.
    */
   forceDice(...faces: number[]): void;
+  /**
+   * The items of actor `actorId` (`null`: the GM's library) in inventory
+   * order: all of them as stored, or with `viewerId` what that user sees.
+   */
+  items(actorId: string | null, viewerId?: string): readonly Item[];
   /** Derived data of an actor: the authoritative value, or with `viewerId` what that user may get (see `ModuleTable.derived`). */
   derived(actorId: string, viewerId?: string): Promise<JsonValue>;
   close(): Promise<void>;
@@ -106,7 +122,9 @@ export interface TestTable {
  * in the entry's folder or the one above (`src/module.ts`). Validated like
  * `vtt validate` does; an invalid one fails the test table loudly.
  */
-async function manifestNear(entry: string): Promise<ModuleManifest | undefined> {
+async function manifestNear(
+  entry: string,
+): Promise<{ manifest: ModuleManifest; dir: string } | undefined> {
   for (const dir of [dirname(entry), dirname(dirname(entry))]) {
     const file = join(dir, MANIFEST_FILE);
     if (!existsSync(file)) continue;
@@ -117,9 +135,25 @@ async function manifestNear(entry: string): Promise<ModuleManifest | undefined> 
         `${file}${first?.pointer ?? ''}: ${first?.message ?? 'invalid manifest'} (run vtt validate)`,
       );
     }
-    return checked.manifest;
+    return { manifest: checked.manifest, dir };
   }
   return undefined;
+}
+
+/** The compendium packs `manifest` names, read from `dir` (`vtt validate` checks their entries). */
+async function packsNear(
+  manifest: ModuleManifest,
+  dir: string,
+): Promise<Record<string, readonly CompendiumEntry[]>> {
+  const packs: Record<string, readonly CompendiumEntry[]> = {};
+  for (const reference of manifest.compendium ?? []) {
+    const file = join(dir, reference.path);
+    const entries = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    if (!Array.isArray(entries))
+      throw new Error(`${file}: a pack is a JSON array (run vtt validate)`);
+    packs[reference.id] = entries as CompendiumEntry[];
+  }
+  return packs;
 }
 
 async function sourceOf(module: TestModule): Promise<ModuleBundle> {
@@ -134,10 +168,10 @@ async function sourceOf(module: TestModule): Promise<ModuleBundle> {
       `The module ${entry} does not build: ${where}${first?.text ?? 'unknown error'}`,
     );
   }
-  const manifest = await manifestNear(entry);
-  return manifest === undefined
-    ? { source: built.code }
-    : { source: built.code, id: manifest.id, manifest };
+  const near = await manifestNear(entry);
+  if (near === undefined) return { source: built.code };
+  const { manifest, dir } = near;
+  return { source: built.code, id: manifest.id, manifest, packs: await packsNear(manifest, dir) };
 }
 
 let tables = 0;
@@ -212,6 +246,13 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
         ...(combatantIds ? { combatantIds } : {}),
         ...(args === undefined ? {} : { args }),
       }),
+    createItem: async (fields) => {
+      const { events } = await table.dispatch({ type: 'core:create-item', payload: fields }, id);
+      const created = events.find((e) => e.type === 'core:item-created');
+      if (created?.type !== 'core:item-created')
+        throw new Error('core:create-item created no item');
+      return table.state.items.get(created.payload.item.id) ?? created.payload.item;
+    },
     view: () => viewFor(table.state, id),
   });
   const players = names.map((name) => user(`player:${name}`));
@@ -229,6 +270,8 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
     },
     table,
     forceDice: (...faces) => table.forceDice(faces),
+    items: (actorId, viewerId) =>
+      itemsOfActor(viewerId === undefined ? table.state : viewFor(table.state, viewerId), actorId),
     derived: (actorId, viewerId) => table.derived(actorId, viewerId ?? null),
     close: async () => {
       await table.close();
