@@ -66,11 +66,22 @@ function benchPipeline(tokens: number) {
   });
 }
 
-/** Runs the reducer benchmarks and prints their table. */
+const SIZES = [50, 500, 5000] as const;
+
+/**
+ * Runs the reducer benchmarks and prints two tables: each figure against
+ * a plain mutating loop, and each size against the 50-token figure (the
+ * per-event cost must not grow with the table: goal within 2x at 5,000).
+ */
 export function benchReducer(): void {
   const rows = [];
-  for (const tokens of [50, 500]) {
+  const scaling = [];
+  const first: { apply?: number; pipeline?: number } = {};
+  for (const tokens of SIZES) {
     const { applied, baseline } = benchApply(tokens);
+    const pipeline = benchPipeline(tokens).perSecond;
+    first.apply ??= applied.perSecond;
+    first.pipeline ??= pipeline;
     rows.push({
       name: `applyEvent token-moved, ${tokens} tokens`,
       value: applied.perSecond,
@@ -80,11 +91,27 @@ export function benchReducer(): void {
     });
     rows.push({
       name: `decide+commit move-token, ${tokens} tokens`,
-      value: benchPipeline(tokens).perSecond,
+      value: pipeline,
       baseline: baseline.perSecond,
+      unit: 'actions/s',
+      better: 'higher' as const,
+    });
+    if (tokens === SIZES[0]) continue;
+    scaling.push({
+      name: `applyEvent token-moved, ${tokens} vs 50 tokens`,
+      value: applied.perSecond,
+      baseline: first.apply,
+      unit: 'events/s',
+      better: 'higher' as const,
+    });
+    scaling.push({
+      name: `decide+commit move-token, ${tokens} vs 50 tokens`,
+      value: pipeline,
+      baseline: first.pipeline,
       unit: 'actions/s',
       better: 'higher' as const,
     });
   }
   printRows('reducer (baseline: plain loop mutating a token array with Math.random)', rows);
+  printRows('reducer scaling (baseline: the same case at 50 tokens, same run)', scaling);
 }

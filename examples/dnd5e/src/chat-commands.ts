@@ -40,7 +40,7 @@ function speaker(
     const creature = readCreature(chosen);
     if (creature !== undefined) return { actor: chosen, creature };
   }
-  const candidates = Object.values(ctx.state.actors)
+  const candidates = [...ctx.state.actors.values()]
     .filter((a) => owns(a) && readCreature(a) !== undefined)
     .filter((a) =>
       name === undefined

@@ -107,12 +107,12 @@ describe('initiative and conditions', () => {
 
   it('keeps a condition without a duration as a token status until it is removed', async () => {
     await t.gm.act('dnd5e:apply-condition', { actorId: 'goblin', condition: 'prone' });
-    expect(t.state.tokens['tok-goblin']!.statuses).toEqual(['prone']);
+    expect(t.state.tokens.get('tok-goblin')!.statuses).toEqual(['prone']);
     t.forceDice(18, 2);
     const attack = await t.gm.roll('attack', { actorId: 'goblin', args: { attack: 'Scimitar' } });
     expect(attack.outcome.data).toMatchObject({ natural: 2, mode: 'disadvantage' });
     await t.gm.act('dnd5e:remove-condition', { actorId: 'goblin', condition: 'prone' });
-    expect(t.state.tokens['tok-goblin']!.statuses).toEqual([]);
+    expect(t.state.tokens.get('tok-goblin')!.statuses).toEqual([]);
     expect(await conditions('goblin')).toEqual([]);
   });
 
@@ -148,7 +148,7 @@ describe('initiative and conditions', () => {
     await t
       .player('alice')
       .act('dnd5e:apply-condition', { actorId: 'brann', condition: 'exhaustion' });
-    expect(t.state.actors['brann']!.data).toMatchObject({ exhaustion: 1 });
+    expect(t.state.actors.get('brann')!.data).toMatchObject({ exhaustion: 1 });
     t.forceDice(16, 4);
     const check = await t
       .player('alice')
@@ -157,6 +157,6 @@ describe('initiative and conditions', () => {
     await t
       .player('alice')
       .act('dnd5e:remove-condition', { actorId: 'brann', condition: 'exhaustion' });
-    expect(t.state.actors['brann']!.data).toMatchObject({ exhaustion: 0 });
+    expect(t.state.actors.get('brann')!.data).toMatchObject({ exhaustion: 0 });
   });
 });

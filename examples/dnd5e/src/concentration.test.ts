@@ -119,7 +119,7 @@ describe('concentration', () => {
     await concentrate('monk', 'Shield of Faith');
     await t.gm.act('core:update-actor', {
       actorId: 'monk',
-      patch: { data: { ...(t.state.actors['monk']!.data as object), exhaustion: 5 } },
+      patch: { data: { ...(t.state.actors.get('monk')!.data as object), exhaustion: 5 } },
     });
     await alice().act('dnd5e:apply-condition', { actorId: 'monk', condition: 'exhaustion' });
     expect(dataOf(t, 'monk')).toMatchObject({ exhaustion: 6 });

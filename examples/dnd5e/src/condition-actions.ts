@@ -45,7 +45,7 @@ function combatantsOf(ctx: ActionContext<unknown>, actorId: string) {
 }
 
 function tokensOf(ctx: ActionContext<unknown>, actorId: string) {
-  return Object.values(ctx.state.tokens).filter((t) => t.actorId === actorId);
+  return [...ctx.state.tokens.values()].filter((t) => t.actorId === actorId);
 }
 
 const conditionSchema = { enum: [...CONDITIONS] };

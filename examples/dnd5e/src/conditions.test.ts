@@ -159,7 +159,7 @@ describe("conditions on the creature's own rolls, speed and actions", () => {
   });
 
   it('petrified: resistance to all damage, untyped included, and immunity to poison', async () => {
-    const hp = () => (t.state.actors['stone']!.data as { hp: { value: number } }).hp.value;
+    const hp = () => (t.state.actors.get('stone')!.data as { hp: { value: number } }).hp.value;
     await alice().act('dnd5e:apply-damage', { actorId: 'stone', amount: 5, type: 'fire' });
     expect(hp()).toBe(12 - 2);
     await alice().act('dnd5e:apply-damage', { actorId: 'stone', amount: 3 });
@@ -167,7 +167,7 @@ describe("conditions on the creature's own rolls, speed and actions", () => {
     await alice().act('dnd5e:apply-damage', { actorId: 'stone', amount: 8, type: 'poison' });
     expect(hp()).toBe(9);
     await alice().act('dnd5e:apply-damage', { actorId: 'plain', amount: 3 });
-    expect((t.state.actors['plain']!.data as { hp: { value: number } }).hp.value).toBe(9);
+    expect((t.state.actors.get('plain')!.data as { hp: { value: number } }).hp.value).toBe(9);
     await alice().act('dnd5e:heal', { actorId: 'plain', amount: 3 });
   });
 

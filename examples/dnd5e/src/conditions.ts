@@ -111,7 +111,7 @@ export function activeConditions(state: TableDocs, actor: Actor, creature: Creat
     if (combatant.actorId !== actor.id) continue;
     for (const c of effectConditions(combatant.effects)) found.add(c);
   }
-  for (const token of Object.values(state.tokens)) {
+  for (const token of [...state.tokens.values()]) {
     if (token.actorId !== actor.id) continue;
     for (const c of statusConditions(token.statuses)) found.add(c);
   }

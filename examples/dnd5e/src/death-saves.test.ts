@@ -14,8 +14,8 @@ type Saves = { successes: number; failures: number; stable: boolean; dead: boole
 
 describe('death saves', () => {
   let t: TestTable;
-  const saves = (id: string) => (t.state.actors[id]!.data as { deathSaves: Saves }).deathSaves;
-  const hpOf = (id: string) => (t.state.actors[id]!.data as { hp: { value: number } }).hp.value;
+  const saves = (id: string) => (t.state.actors.get(id)!.data as { deathSaves: Saves }).deathSaves;
+  const hpOf = (id: string) => (t.state.actors.get(id)!.data as { hp: { value: number } }).hp.value;
   const deathSave = (id: string, d20: number) => {
     t.forceDice(d20);
     return t.player('alice').roll('death-save', { actorId: id });

@@ -14,7 +14,7 @@ type Hp = { value: number; max: number; temp: number };
 
 describe('hit points, damage, healing and rests', () => {
   let t: TestTable;
-  const hp = (id: string) => (t.state.actors[id]!.data as { hp: Hp }).hp;
+  const hp = (id: string) => (t.state.actors.get(id)!.data as { hp: Hp }).hp;
 
   beforeAll(async () => {
     t = await createTestTable({ modules: [MODULE_ENTRY], players: ['alice'], seed: 9 });
@@ -87,12 +87,12 @@ describe('hit points, damage, healing and rests', () => {
     await t.player('alice').act('dnd5e:apply-damage', { actorId: 'hero', amount: 15 });
     await t.gm.act('core:update-actor', {
       actorId: 'hero',
-      patch: { data: { ...(t.state.actors['hero']!.data as object), level: 3 } },
+      patch: { data: { ...(t.state.actors.get('hero')!.data as object), level: 3 } },
     });
     t.forceDice(3, 6); // two d10s, CON 14 (+2) each
     await t.player('alice').act('dnd5e:short-rest', { actorId: 'hero', hitDice: 2 });
     expect(hp('hero').value).toBe(5 + 5 + 8);
-    expect(t.state.actors['hero']!.data).toMatchObject({ hitDiceSpent: 2 });
+    expect(t.state.actors.get('hero')!.data).toMatchObject({ hitDiceSpent: 2 });
     const error = await rejectionOf(
       t.player('alice').act('dnd5e:short-rest', { actorId: 'hero', hitDice: 2 }),
     );
@@ -102,6 +102,6 @@ describe('hit points, damage, healing and rests', () => {
   it('restores hit points and half the hit dice on a long rest', async () => {
     await t.player('alice').act('dnd5e:long-rest', { actorId: 'hero' });
     expect(hp('hero')).toEqual({ value: 20, max: 20, temp: 0 });
-    expect(t.state.actors['hero']!.data).toMatchObject({ hitDiceSpent: 1 });
+    expect(t.state.actors.get('hero')!.data).toMatchObject({ hitDiceSpent: 1 });
   });
 });

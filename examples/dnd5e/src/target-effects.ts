@@ -79,7 +79,7 @@ function seesData(ctx: ModuleContext, actor: Actor): boolean {
  * targetConditions(ctx, 'tok-goblin'); // ['prone']
  */
 export function targetConditions(ctx: ModuleContext, tokenId: string): Condition[] {
-  const token = ctx.state.tokens[tokenId];
+  const token = ctx.state.tokens.get(tokenId);
   if (token === undefined || (token.hidden && ctx.user.role !== 'gm')) {
     return ctx.reject(`no token ${tokenId} to attack`);
   }

@@ -87,7 +87,7 @@ export async function addCreature(
     readonly hidden?: boolean;
   },
 ) {
-  if (t.state.scenes['scene'] === undefined) {
+  if (t.state.scenes.get('scene') === undefined) {
     await t.gm.act('core:create-scene', { id: 'scene', name: 'Scene' });
   }
   const type = spec.type ?? 'character';
@@ -115,7 +115,7 @@ export async function addCreature(
 
 /** The data of an actor, typed loosely for assertions. */
 export function dataOf(t: TestTable, id: string) {
-  return t.state.actors[id]!.data as {
+  return t.state.actors.get(id)!.data as {
     hp: { value: number; max: number; temp: number };
     exhaustion?: number;
     concentration?: string;

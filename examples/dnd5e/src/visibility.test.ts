@@ -40,22 +40,22 @@ describe('what players see of creatures and characters (vtt-module.json declares
   });
 
   it("hides a creature's hit points and armour class from players, not from the GM", () => {
-    const seen = t.player('alice').view().actors['ogre']!.data as Record<string, unknown>;
+    const seen = t.player('alice').view().actors.get('ogre')!.data as Record<string, unknown>;
     expect(seen['hp']).toBeUndefined();
     expect(seen['ac']).toBeUndefined();
     expect(seen['cr']).toBe(0.25);
-    expect((t.gm.view().actors['ogre']!.data as { ac: number }).ac).toBe(11);
+    expect((t.gm.view().actors.get('ogre')!.data as { ac: number }).ac).toBe(11);
   });
 
   it('shows a limited viewer the name and image of a creature, not its data', () => {
-    const ogre = t.player('bob').view().actors['ogre']!;
+    const ogre = t.player('bob').view().actors.get('ogre')!;
     expect(ogre.name).toBe('Ogre');
     expect(ogre.data).toBeNull();
   });
 
   it("keeps a character's secrets to its owner and the GM", () => {
     const secrets = (viewer: 'alice' | 'bob') =>
-      (t.player(viewer).view().actors['hero']!.data as { secrets?: string }).secrets;
+      (t.player(viewer).view().actors.get('hero')!.data as { secrets?: string }).secrets;
     expect(secrets('alice')).toContain('SECRETPAST');
     expect(secrets('bob')).toBeUndefined();
   });

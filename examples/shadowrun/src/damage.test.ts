@@ -13,7 +13,7 @@ type Damage = { physical: number; stun: number; overflow: number };
 
 describe('damage and conditions', () => {
   let t: TestTable;
-  const damageOf = (id: string) => (t.state.actors[id]!.data as { damage: Damage }).damage;
+  const damageOf = (id: string) => (t.state.actors.get(id)!.data as { damage: Damage }).damage;
   const setDamage = (damage: Damage) =>
     t.gm.act('core:update-actor', { actorId: 'razor', patch: { data: razorWith({ damage }) } });
 

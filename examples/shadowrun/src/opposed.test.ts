@@ -57,7 +57,7 @@ describe('the opposed roll', () => {
       actorId: 'ganger',
       patch: { ownership: { 'player:alice': 'limited' } },
     });
-    expect(t.player('alice').view().actors['ganger']?.data).toBeNull();
+    expect(t.player('alice').view().actors.get('ganger')?.data).toBeNull();
     const error = await rejectionOf(
       t.player('alice').roll('opposed', {
         actorId: 'razor',

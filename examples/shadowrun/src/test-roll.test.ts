@@ -65,7 +65,7 @@ describe('the test roll', () => {
     expect(outcome).toMatchObject({ successes: 2, glitch: 'none' });
     expect(outcome.data).toMatchObject({ pool: 14, hits: 2, limit: null, edge: true, ones: 7 });
     expect(outcome.rolls[0]!.draws).toHaveLength(15);
-    expect((t.state.actors['razor']!.data as { edgeSpent: number }).edgeSpent).toBe(1);
+    expect((t.state.actors.get('razor')!.data as { edgeSpent: number }).edgeSpent).toBe(1);
 
     t.forceDice(6, 6, 5, ...blanks(13));
     const chain = await test({ skill: 'pistols', limit: 1, edge: true });

@@ -68,7 +68,7 @@ export function parseCheckCommand(text: string): CheckCommand | string {
  * about characters they cannot see.
  */
 export function speakerCharacter(ctx: CommandContext<string>, named: string | null): Actor {
-  const characters = Object.values(ctx.state.actors).filter(isCharacter);
+  const characters = [...ctx.state.actors.values()].filter(isCharacter);
   if (named !== null) {
     const wanted = named.toLowerCase();
     const mine = characters.filter((a) => ownsActor(ctx, a));

@@ -10,7 +10,7 @@ import {
 import { VANCE, createCharacter, travellerTable } from './test-helpers.js';
 
 const data = (t: TestTable, id: string) =>
-  t.state.actors[id]!.data as { damage?: Record<string, number> };
+  t.state.actors.get(id)!.data as { damage?: Record<string, number> };
 
 describe('initiative: 2D6 + DEX or INT DM, ties to the higher DEX', () => {
   let t: TestTable;
@@ -165,12 +165,12 @@ describe('traveller:apply-damage: END first, then STR or DEX', () => {
   });
 
   it("does not let a player damage another player's traveller", async () => {
-    const before = t.state.actors['mara'];
+    const before = t.state.actors.get('mara');
     const error = await rejectionOf(
       t.player('alice').act('traveller:apply-damage', { actorId: 'mara', amount: 3 }),
     );
     expect(error.code).toBe('VTT_ERR_MODULE_REJECTED');
-    expect(t.state.actors['mara']).toBe(before);
+    expect(t.state.actors.get('mara')).toBe(before);
   });
 });
 

@@ -157,12 +157,20 @@ export type {
 export { DocMap } from './model/doc-map.js';
 export { compareItems, itemOf, itemsOfActor } from './model/item-list.js';
 export type { DocMapSource } from './model/doc-map.js';
+export { reviveDocs, reviveState, reviveView } from './model/revive.js';
+export type { DocsJson } from './model/revive.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
-export { createTableState, DEFAULT_CAMPAIGN_SETTINGS, DOC_COLLECTIONS } from './model/state.js';
+export {
+  createTableState,
+  DEFAULT_CAMPAIGN_SETTINGS,
+  DOC_COLLECTIONS,
+  KEYED_COLLECTIONS,
+} from './model/state.js';
 export type {
   CreateTableOptions,
   DocCollection,
+  KeyedCollection,
   DocRef,
   TableDocs,
   TableState,

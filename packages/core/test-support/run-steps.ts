@@ -7,6 +7,7 @@ import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
 import type { EventDraft, TableEvent, ViewEvent } from '../src/events/event-types.js';
 import { getDoc } from '../src/model/doc-refs.js';
+import { reviveView } from '../src/model/revive.js';
 import { allItems } from '../src/model/item-list.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
@@ -25,13 +26,13 @@ export function danglingLinks(docs: TableDocs): string[] {
   const check = (from: string, to: DocRef) => {
     if (getDoc(docs, to) === undefined) out.push(`${from} -> ${to.collection}/${to.id}`);
   };
-  for (const t of Object.values(docs.tokens)) {
+  for (const t of [...docs.tokens.values()]) {
     check(`tokens/${t.id}`, { collection: 'scenes', id: t.sceneId });
     if (t.actorId !== null) check(`tokens/${t.id}`, { collection: 'actors', id: t.actorId });
   }
   for (const i of allItems(docs))
     if (i.actorId !== null) check(`items/${i.id}`, { collection: 'actors', id: i.actorId });
-  for (const n of Object.values(docs.notes))
+  for (const n of [...docs.notes.values()])
     check(`notes/${n.id}`, { collection: 'scenes', id: n.sceneId });
   const combat = docs.combat;
   if (combat !== null) {
@@ -43,7 +44,7 @@ export function danglingLinks(docs: TableDocs): string[] {
       if (c.actorId !== null) check(`combatant/${c.id}`, { collection: 'actors', id: c.actorId });
     }
   }
-  for (const e of Object.values(docs.timeline))
+  for (const e of [...docs.timeline.values()])
     for (const link of e.links) check(`timeline/${e.id}`, link);
   return out;
 }
@@ -69,7 +70,7 @@ export function runSteps(
     [{ type: 'core:visibility-set', payload: { policy: TEST_POLICY } }],
     { author: USERS.gm, now: 4_000 },
   ).state;
-  const views = new Map(VIEWERS.map((v) => [v, wire(viewFor(state, v))]));
+  const views = new Map(VIEWERS.map((v) => [v, reviveView(wire(viewFor(state, v)))]));
   const trace: Trace = { accepted: 0, types: new Set() };
   steps.forEach(({ userId, action, draft }, step) => {
     let committed: { state: TableState; events: TableEvent[] };
@@ -102,7 +103,7 @@ export function runSteps(
     expect(danglingLinks(committed.state), `dangling links after step ${step}`).toEqual([]);
     state = committed.state;
     for (const viewer of VIEWERS) {
-      expect(views.get(viewer), `view of ${viewer} after step ${step}`).toStrictEqual(
+      expect(wire(views.get(viewer)), `view of ${viewer} after step ${step}`).toStrictEqual(
         wire(viewFor(state, viewer)),
       );
     }

@@ -21,7 +21,7 @@ export default defineModule({
         const { actors, chat } = ctx.state;
         ctx.say('census', {
           data: {
-            actors: Object.keys(actors).length,
+            actors: actors.size,
             chat: chat.length,
             actorsChars: JSON.stringify(actors).length,
             chatChars: JSON.stringify(chat).length,

@@ -9,7 +9,7 @@ export const ACTOR_ACTIONS = defineActionHandlers({
       type: 'core:actor-created',
       payload: {
         actor: {
-          id: newId((id) => id in state.actors, 'actor', p.id, 'actors'),
+          id: newId((id) => state.actors.has(id), 'actor', p.id, 'actors'),
           name: p.name,
           type: p.type,
           image: p.image ?? null,

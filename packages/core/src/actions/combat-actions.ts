@@ -35,7 +35,7 @@ export const COMBAT_ACTIONS = defineActionHandlers({
   ],
   'core:add-combatant': ({ state, payload: p, newId }) => {
     const combat = activeCombat(state);
-    const token = p.tokenId === undefined ? undefined : state.tokens[p.tokenId];
+    const token = p.tokenId === undefined ? undefined : state.tokens.get(p.tokenId);
     // Links only: the name and hidden flag of the token or actor are derived when read
     // (combatantName, combatantVisible), never copied, so they cannot go stale or leak.
     const actorId = p.actorId ?? token?.actorId ?? null;

@@ -39,7 +39,7 @@ describe('core:import-compendium', () => {
   it('makes an actor with its embedded items, each with its source', () => {
     const s = importAs(gm, { module: 'srd', pack: 'monsters', entry: 'orc', id: 'orc1' }, lookup);
     const source = { module: 'srd', pack: 'monsters', entry: 'orc' };
-    expect(s.actors['orc1']).toMatchObject({ name: 'Orc', data: { hp: 15 }, source });
+    expect(s.actors.get('orc1')).toMatchObject({ name: 'Orc', data: { hp: 15 }, source });
     expect(itemsOfActor(s, 'orc1')).toMatchObject([{ name: 'Greataxe', sort: 1, source }]);
   });
 

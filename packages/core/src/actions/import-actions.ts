@@ -80,7 +80,7 @@ export const IMPORT_ACTIONS = defineActionHandlers({
     if (p.actorId !== undefined) {
       throw new VttError('VTT_ERR_COMPENDIUM_TARGET', { ...source, actorId: p.actorId });
     }
-    const actorId = newId((id) => id in state.actors, 'actor', p.id, 'actors');
+    const actorId = newId((id) => state.actors.has(id), 'actor', p.id, 'actors');
     const drafts: EventDraft[] = [
       {
         type: 'core:actor-created',

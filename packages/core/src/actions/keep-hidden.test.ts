@@ -37,7 +37,7 @@ describe('updates by viewers who do not see everything', () => {
       actorId: 'a1',
       patch: { data: { hp: 3, attacks: [{ name: 'Bite!' }] } },
     });
-    expect(state.actors['a1']!.data).toEqual({
+    expect(state.actors.get('a1')!.data).toEqual({
       hp: 3,
       curse: 'lycanthropy',
       attacks: [{ name: 'Bite!', dc: 12 }],
@@ -49,7 +49,7 @@ describe('updates by viewers who do not see everything', () => {
       actorId: 'a1',
       patch: { flags: { sys: { size: 'l' } } },
     });
-    expect(state.actors['a1']!.flags).toEqual({ sys: { size: 'l', dc: 15 }, gmtool: 'x' });
+    expect(state.actors.get('a1')!.flags).toEqual({ sys: { size: 'l', dc: 15 }, gmtool: 'x' });
   });
 
   it('take what is sent for a GM, who sees everything', () => {
@@ -57,8 +57,8 @@ describe('updates by viewers who do not see everything', () => {
       actorId: 'a1',
       patch: { data: { hp: 1 }, flags: { sys: { size: 's' } } },
     });
-    expect(state.actors['a1']!.data).toEqual({ hp: 1 });
-    expect(state.actors['a1']!.flags).toEqual({ sys: { size: 's' }, gmtool: 'x' });
+    expect(state.actors.get('a1')!.data).toEqual({ hp: 1 });
+    expect(state.actors.get('a1')!.flags).toEqual({ sys: { size: 's' }, gmtool: 'x' });
   });
 
   it('keep the flags hidden from a note`s author', () => {
@@ -81,6 +81,6 @@ describe('updates by viewers who do not see everything', () => {
       noteId: 'n1',
       patch: { flags: { sys: { size: 's' } } },
     }).state;
-    expect(state.notes['n1']!.flags).toEqual({ sys: { size: 's' }, gmtool: 'trap' });
+    expect(state.notes.get('n1')!.flags).toEqual({ sys: { size: 's' }, gmtool: 'trap' });
   });
 });

@@ -117,7 +117,7 @@ export function keepHiddenOfActor<P extends { readonly data?: JsonValue; readonl
   actorId: string,
   patch: P,
 ): P {
-  const actor = state.actors[actorId];
+  const actor = state.actors.get(actorId);
   if (actor === undefined || member.role === 'gm') return patch;
   const owner = actorLevel(actor, member) === 'owner';
   return keepHidden(actor, state.campaign.visibility, 'actorTypes', owner, patch);
@@ -140,7 +140,7 @@ export function keepHiddenOfItem<P extends { readonly data?: JsonValue; readonly
 ): P {
   const item = itemOf(state, itemId);
   if (item === undefined || member.role === 'gm') return patch;
-  const actor = item.actorId === null ? undefined : state.actors[item.actorId];
+  const actor = item.actorId === null ? undefined : state.actors.get(item.actorId);
   const owner = actor !== undefined && actorLevel(actor, member) === 'owner';
   return keepHidden(item, state.campaign.visibility, 'itemTypes', owner, patch);
 }
@@ -171,7 +171,7 @@ function keepHidden<P extends { readonly data?: JsonValue; readonly flags?: Flag
  * `member` (its author, or not) that the patch leaves out kept.
  *
  * @example
- * withKeptFlags(state.notes[payload.noteId], member, state, payload);
+ * withKeptFlags(state.notes.get(payload.noteId), member, state, payload);
  */
 export function withKeptFlags<P extends { readonly patch: { readonly flags?: Flags } }>(
   doc: { readonly author: string; readonly flags: Flags } | undefined,

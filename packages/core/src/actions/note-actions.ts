@@ -9,7 +9,7 @@ export const NOTE_ACTIONS = defineActionHandlers({
       type: 'core:note-created',
       payload: {
         note: {
-          id: newId((id) => id in state.notes, 'note', p.id, 'notes'),
+          id: newId((id) => state.notes.has(id), 'note', p.id, 'notes'),
           sceneId: p.sceneId,
           x: p.x,
           y: p.y,
@@ -26,7 +26,7 @@ export const NOTE_ACTIONS = defineActionHandlers({
   'core:update-note': ({ state, member, payload }) => [
     {
       type: 'core:note-updated',
-      payload: withKeptFlags(state.notes[payload.noteId], member, state, payload),
+      payload: withKeptFlags(state.notes.get(payload.noteId), member, state, payload),
     },
   ],
   'core:delete-note': ({ payload }) => [{ type: 'core:note-deleted', payload }],

@@ -9,7 +9,7 @@ export const SCENE_ACTIONS = defineActionHandlers({
       type: 'core:scene-created',
       payload: {
         scene: {
-          id: newId((id) => id in state.scenes, 'scene', p.id, 'scenes'),
+          id: newId((id) => state.scenes.has(id), 'scene', p.id, 'scenes'),
           name: p.name,
           background: p.background ?? null,
           width: p.width ?? 4000,

@@ -11,7 +11,7 @@ export const TIMELINE_ACTIONS = defineActionHandlers({
       type: 'core:timeline-entry-created',
       payload: {
         entry: {
-          id: newId((id) => id in state.timeline, 'entry', p.id, 'timeline'),
+          id: newId((id) => state.timeline.has(id), 'entry', p.id, 'timeline'),
           date: p.date,
           category: p.category ?? 'event',
           title: p.title,
@@ -25,7 +25,7 @@ export const TIMELINE_ACTIONS = defineActionHandlers({
     },
   ],
   'core:update-timeline-entry': ({ state, member, payload }) => {
-    const entry = state.timeline[payload.entryId];
+    const entry = state.timeline.get(payload.entryId);
     const kept = withKeptFlags(entry, member, state, payload);
     const links = kept.patch.links;
     if (links === undefined || entry === undefined || member.role === 'gm') {

@@ -8,7 +8,7 @@ export const TOKEN_ACTIONS = defineActionHandlers({
       type: 'core:token-created',
       payload: {
         token: {
-          id: newId((id) => id in state.tokens, 'tok', p.id, 'tokens'),
+          id: newId((id) => state.tokens.has(id), 'tok', p.id, 'tokens'),
           sceneId: p.sceneId,
           name: p.name,
           x: p.x,

@@ -17,9 +17,9 @@ describe('actors and ownership', () => {
       name: 'Lich',
       type: 'npc',
     }).state;
-    expect(viewFor(s, p1).actors.boss).toBeUndefined();
-    expect(viewFor(s, p1).actors.a2).toBeDefined(); // default observer
-    expect(viewFor(s, gm).actors.boss).toBeDefined();
+    expect(viewFor(s, p1).actors.get('boss')).toBeUndefined();
+    expect(viewFor(s, p1).actors.get('a2')).toBeDefined(); // default observer
+    expect(viewFor(s, gm).actors.get('boss')).toBeDefined();
   });
 
   it("lets an owner edit the module's data and flags, not ownership or type", () => {
@@ -28,7 +28,7 @@ describe('actors and ownership', () => {
       actorId: 'a1',
       patch: { data: { hp: 7 }, flags: { dnd5e: { xp: 300 } } },
     }).state;
-    expect(next.actors.a1).toMatchObject({ data: { hp: 7 }, flags: { dnd5e: { xp: 300 } } });
+    expect(next.actors.get('a1')).toMatchObject({ data: { hp: 7 }, flags: { dnd5e: { xp: 300 } } });
     expect(
       errorCode(() =>
         run(s, p1, 'core:update-actor', { actorId: 'a1', patch: { ownership: { [p2]: 'owner' } } }),
@@ -55,12 +55,12 @@ describe('actors and ownership', () => {
       patch: { flags: { a: 1, b: 2 } },
     }).state;
     s = run(s, gm, 'core:update-actor', { actorId: 'a1', patch: { flags: { b: 3 } } }).state;
-    expect(s.actors.a1?.flags).toEqual({ a: 1, b: 3 });
+    expect(s.actors.get('a1')?.flags).toEqual({ a: 1, b: 3 });
   });
 
   it('reveals a fogged token to a player who becomes its owner', () => {
     let s = run(populatedTable(), gm, 'core:configure-fog', { sceneId: 's1', enabled: true }).state;
-    expect(viewFor(s, p2).tokens.t1).toBeUndefined();
+    expect(viewFor(s, p2).tokens.get('t1')).toBeUndefined();
     const result = runAndProject(
       s,
       gm,
@@ -74,6 +74,6 @@ describe('actors and ownership', () => {
       'core:document-synced',
       'core:document-synced',
     ]);
-    expect(viewFor(s, p2).tokens.t1).toBeDefined();
+    expect(viewFor(s, p2).tokens.get('t1')).toBeDefined();
   });
 });

@@ -10,7 +10,7 @@ const actorRef = (id: string) => [ref('actors', id)];
 export const ACTOR_EVENTS = defineEventHandlers({
   'core:actor-created': {
     apply: ({ docs, payload }) => ({
-      actors: { ...docs.actors, [payload.actor.id]: payload.actor },
+      actors: docs.actors.set(payload.actor.id, payload.actor),
     }),
     changes: ({ payload }) => actorRef(payload.actor.id),
     check: ({ state, payload }) => mustBeFree(state.actors, 'actors', payload.actor.id),
@@ -18,9 +18,9 @@ export const ACTOR_EVENTS = defineEventHandlers({
   },
   'core:actor-updated': {
     apply: ({ docs, payload }) => {
-      const actor = docs.actors[payload.actorId];
+      const actor = docs.actors.get(payload.actorId);
       if (actor === undefined) return {};
-      return { actors: { ...docs.actors, [actor.id]: applyPatch(actor, payload.patch) } };
+      return { actors: docs.actors.set(actor.id, applyPatch(actor, payload.patch)) };
     },
     changes: ({ payload }) => actorRef(payload.actorId),
     check: ({ state, payload }) => void mustExist(state.actors, 'actors', payload.actorId),

@@ -8,8 +8,8 @@ import { applyPatch, mustExist } from './helpers.js';
 import { viewFor } from '../views/view-for.js';
 
 function mustKeepAGm(state: TableState, userId: string, next: Member | null): void {
-  if (state.members[userId]?.role !== 'gm' || next?.role === 'gm') return;
-  const gms = Object.values(state.members).filter((m) => m.role === 'gm').length;
+  if (state.members.get(userId)?.role !== 'gm' || next?.role === 'gm') return;
+  const gms = [...state.members.values()].filter((m) => m.role === 'gm').length;
   if (gms <= 1) throw new VttError('VTT_ERR_PERMISSION_LAST_GM', { userId });
 }
 
@@ -32,13 +32,13 @@ export const CAMPAIGN_EVENTS = defineEventHandlers({
   },
   'core:member-set': {
     apply: ({ docs, payload }) => ({
-      members: { ...docs.members, [payload.member.id]: payload.member },
+      members: docs.members.set(payload.member.id, payload.member),
     }),
     changes: ({ payload }) => [ref('members', payload.member.id)],
     check: ({ state, payload }) => mustKeepAGm(state, payload.member.id, payload.member),
     permit: ({ state, member, payload }) => {
       if (member.role === 'gm') return;
-      const current = state.members[payload.member.id];
+      const current = state.members.get(payload.member.id);
       const ownName = payload.member.id === member.id && current?.role === payload.member.role;
       if (!ownName)
         throw new VttError('VTT_ERR_PERMISSION_GM_ONLY', {

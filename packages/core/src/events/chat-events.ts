@@ -24,7 +24,7 @@ export const CHAT_EVENTS = defineEventHandlers({
     changes: () => [],
     check: ({ state, payload }) => {
       for (const userId of payload.message.whisper) {
-        if (!(userId in state.members)) {
+        if (!state.members.has(userId)) {
           throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'members', id: userId });
         }
       }

@@ -1,5 +1,6 @@
 /** Small helpers shared by the event handler tables. */
 import { VttError } from '../errors/vtt-error.js';
+import { DocMap } from '../model/doc-map.js';
 import type { Flags } from '../model/json.js';
 import type { DocCollection } from '../model/state.js';
 
@@ -17,24 +18,27 @@ export function applyPatch<D extends object>(doc: D, patch: object): D {
   return out as D;
 }
 
-/** Throws `VTT_ERR_DOCUMENT_NOT_FOUND` unless `id` is a key of `map`. */
-export function mustExist<T>(
-  map: Readonly<Record<string, T>>,
-  collection: DocCollection | 'chat',
-  id: string,
-): T {
-  const doc = map[id];
+/** A collection, or a record inside a document (a combat's combatants). */
+type Keyed<T> = DocMap<T> | Readonly<Record<string, T>>;
+
+const lookup = <T>(map: Keyed<T>, id: string): T | undefined =>
+  DocMap.isDocMap(map)
+    ? (map as DocMap<T>).get(id)
+    : Object.hasOwn(map, id)
+      ? (map as Readonly<Record<string, T>>)[id]
+      : undefined;
+
+/** Throws `VTT_ERR_DOCUMENT_NOT_FOUND` unless `map` holds `id`. */
+export function mustExist<T>(map: Keyed<T>, collection: DocCollection | 'chat', id: string): T {
+  const doc = lookup(map, id);
   if (doc === undefined) throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection, id });
   return doc;
 }
 
-/** Throws `VTT_ERR_DOCUMENT_EXISTS` when `id` is already a key of `map`. */
-export function mustBeFree(
-  map: Readonly<Record<string, unknown>>,
-  collection: DocCollection,
-  id: string,
-): void {
-  if (id in map) throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection, id });
+/** Throws `VTT_ERR_DOCUMENT_EXISTS` when `map` already holds `id`. */
+export function mustBeFree(map: Keyed<unknown>, collection: DocCollection, id: string): void {
+  if (lookup(map, id) !== undefined)
+    throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection, id });
 }
 
 /** Throws `VTT_ERR_DOCUMENT_INVALID` with `problem` when it is not null. */

@@ -289,9 +289,9 @@ describe('items: links and undo', () => {
       links: [{ collection: 'items', id: 'sw' }],
       visibility: 'public',
     }).state;
-    expect(viewFor(s, p1).timeline['e1']?.links).toEqual([{ collection: 'items', id: 'sw' }]);
-    expect(viewFor(s, p1).timeline['e1']).toBeDefined();
+    expect(viewFor(s, p1).timeline.get('e1')?.links).toEqual([{ collection: 'items', id: 'sw' }]);
+    expect(viewFor(s, p1).timeline.get('e1')).toBeDefined();
     s = run(s, gm, 'core:delete-item', { itemId: 'sw' }).state;
-    expect(s.timeline['e1']?.links).toEqual([]);
+    expect(s.timeline.get('e1')?.links).toEqual([]);
   });
 });

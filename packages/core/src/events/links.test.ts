@@ -88,7 +88,7 @@ describe('deleting a document leaves no dangling link', () => {
         { id: 'a2', name: 'Stranger', type: 'npc', ownership: { [p1]: 'owner' } },
       ],
     ]);
-    expect(s.tokens.t2!.actorId).toBeNull();
+    expect(s.tokens.get('t2')!.actorId).toBeNull();
     expect(s.combat!.combatants.c9!.actorId).toBeNull();
     // The new a2 gives p1 no power over the old a2's token.
     expect(errorCode(() => run(s, p1, 'core:move-token', { tokenId: 't2', x: 0, y: 0 }))).toBe(
@@ -101,10 +101,14 @@ describe('deleting a document leaves no dangling link', () => {
       [gm, 'core:delete-timeline-entry', { entryId: 'e0' }],
       [gm, 'core:delete-actor', { actorId: 'a1' }],
     ]);
-    expect(s.timeline.e1!.links.map((l) => l.collection)).toEqual(['tokens', 'notes', 'scenes']);
+    expect(s.timeline.get('e1')!.links.map((l) => l.collection)).toEqual([
+      'tokens',
+      'notes',
+      'scenes',
+    ]);
     const gone = run(s, gm, 'core:delete-scene', { sceneId: 's1' }).state;
-    expect(gone.timeline.e1!.links).toEqual([]);
-    expect(gone.notes).toEqual({});
+    expect(gone.timeline.get('e1')!.links).toEqual([]);
+    expect(gone.notes.size).toBe(0);
   });
 });
 
@@ -127,7 +131,7 @@ describe('undo after a deletion', () => {
       [GM2, 'core:delete-actor', { actorId: 'a1' }],
       [gm, 'core:undo', {}],
     ]);
-    expect(s.tokens.t1).toMatchObject({ name: 'Token t1', actorId: null });
+    expect(s.tokens.get('t1')).toMatchObject({ name: 'Token t1', actorId: null });
     expect(s.combat!.combatants.c1).toMatchObject({ tokenId: 't1', actorId: null });
   });
 
@@ -137,7 +141,7 @@ describe('undo after a deletion', () => {
       [GM2, 'core:add-combatant', { id: 'c9', tokenId: 't9' }],
       [gm, 'core:undo', {}],
     ]);
-    expect(s.tokens.t9).toBeUndefined();
+    expect(s.tokens.get('t9')).toBeUndefined();
     expect(s.combat!.combatants.c9).toBeUndefined();
   });
 
@@ -169,8 +173,8 @@ describe('a player editing links they see only in part', () => {
       ],
       [p1, 'core:update-timeline-entry', { entryId: 'e1', patch: { links: [t('t3')] } }],
     ]);
-    expect(s.timeline.e1!.links).toEqual([t('t3'), t('hid-1')]);
-    expect(viewFor(s, p1).timeline.e1!.links).toEqual([t('t3')]);
+    expect(s.timeline.get('e1')!.links).toEqual([t('t3'), t('hid-1')]);
+    expect(viewFor(s, p1).timeline.get('e1')!.links).toEqual([t('t3')]);
   });
 });
 
@@ -202,11 +206,11 @@ describe("a player's deletion and the links it drops from others' entries", () =
       { noteId: 'n9' },
       p1,
     );
-    expect(deleted.timeline.eg!.links).toEqual([]);
-    expect(deleted.timeline.ep!.links).toEqual([]);
+    expect(deleted.timeline.get('eg')!.links).toEqual([]);
+    expect(deleted.timeline.get('ep')!.links).toEqual([]);
     expect(JSON.stringify(received)).not.toContain('"eg"');
     const undone = runAndProject(deleted, p1, 'core:undo', {}, p1);
-    expect(undone.state.notes.n9).toEqual(s0.notes.n9);
+    expect(undone.state.notes.get('n9')).toEqual(s0.notes.get('n9'));
     expect(undone.state.timeline).toStrictEqual(s0.timeline);
     expect(JSON.stringify(undone.received)).not.toContain('"eg"');
   });
@@ -215,8 +219,8 @@ describe("a player's deletion and the links it drops from others' entries", () =
     const s = run(linkedNote(), p1, 'core:update-note', { noteId: 'n9', patch: { x: 50 } }).state;
     const once = run(s, p1, 'core:undo', {}).state;
     const twice = run(once, p1, 'core:undo', {}).state; // the creation
-    expect(twice.notes.n9).toBeUndefined();
-    expect(twice.timeline.eg!.links).toEqual([]);
+    expect(twice.notes.get('n9')).toBeUndefined();
+    expect(twice.timeline.get('eg')!.links).toEqual([]);
   });
 });
 

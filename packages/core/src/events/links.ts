@@ -20,8 +20,8 @@
  * same rules to a document that undo brings back after its target went.
  */
 import { VttError } from '../errors/vtt-error.js';
-import { getDoc, putOrRemove, ref, refKey, setDoc } from '../model/doc-refs.js';
-import { allItems, itemOf } from '../model/item-list.js';
+import type { DocMap } from '../model/doc-map.js';
+import { getDoc, ref, refKey, setDoc } from '../model/doc-refs.js';
 import type {
   Combat,
   Combatant,
@@ -52,21 +52,11 @@ function goneSets(refs: readonly DocRef[]): Gone {
 }
 
 /** `map` without the ids in `gone`, then with `change` applied to the rest (same object if nothing changed). */
-function prune<T>(
-  map: Readonly<Record<string, T>>,
-  gone: ReadonlySet<string>,
-  change: (doc: T) => T = (doc) => doc,
-): Readonly<Record<string, T>> {
-  let out: Record<string, T> | undefined;
-  for (const id in map) {
-    const doc = map[id]!;
-    const next = gone.has(id) ? undefined : change(doc);
-    if (next === doc) continue;
-    out ??= { ...map };
-    if (next === undefined) delete out[id];
-    else out[id] = next;
-  }
-  return out ?? map;
+/** `map` without the `gone` ids, and with `change` applied to the rest when given (a walk). */
+function prune<T>(map: DocMap<T>, gone: ReadonlySet<string>, change?: (doc: T) => T): DocMap<T> {
+  let out = map;
+  for (const id of gone) out = out.delete(id);
+  return change === undefined ? out : out.project(change);
 }
 
 function isGone(gone: Gone, link: DocLink): boolean {
@@ -105,22 +95,28 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
   const gone = goneSets(refs);
   let base = docs; // the combat, members, campaign: nothing links to them
   for (const r of refs) if (!(r.collection in gone)) base = { ...base, ...setDoc(base, r, null) };
-  for (const id in base.tokens) if (gone.scenes.has(base.tokens[id]!.sceneId)) gone.tokens.add(id);
-  for (const id in base.notes) if (gone.scenes.has(base.notes[id]!.sceneId)) gone.notes.add(id);
-  if (gone.actors.size > 0) {
-    for (const item of allItems(base))
-      if (item.actorId !== null && gone.actors.has(item.actorId)) gone.items.add(item.id);
+  if (gone.scenes.size > 0) {
+    base.tokens.forEach((t, id) => void (gone.scenes.has(t.sceneId) && gone.tokens.add(id)));
+    base.notes.forEach((n, id) => void (gone.scenes.has(n.sceneId) && gone.notes.add(id)));
   }
-  let items = base.items;
-  for (const id of gone.items) items = putOrRemove(items, id, null);
+  if (gone.actors.size > 0) {
+    base.items.forEach((item, id) => {
+      if (item.actorId !== null && gone.actors.has(item.actorId)) gone.items.add(id);
+    });
+  }
   const next: TableDocs = {
     ...base,
     scenes: prune(base.scenes, gone.scenes),
     actors: prune(base.actors, gone.actors),
-    items,
+    items: prune(base.items, gone.items),
     notes: prune(base.notes, gone.notes),
-    tokens: prune(base.tokens, gone.tokens, (t: Token) =>
-      t.actorId !== null && gone.actors.has(t.actorId) ? { ...t, actorId: null } : t,
+    tokens: prune(
+      base.tokens,
+      gone.tokens,
+      gone.actors.size === 0
+        ? undefined
+        : (t: Token) =>
+            t.actorId !== null && gone.actors.has(t.actorId) ? { ...t, actorId: null } : t,
     ),
     timeline: prune(base.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
     combat: base.combat === null ? null : unlinkCombat(base.combat, gone),
@@ -145,16 +141,12 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
     seen.add(refKey(r));
   };
   for (const r of refs) add(r);
-  for (const collection of ['scenes', 'actors', 'tokens', 'notes', 'timeline'] as const) {
-    const next = patch[collection] as Readonly<Record<string, unknown>> | undefined;
+  for (const collection of ['scenes', 'actors', 'items', 'tokens', 'notes', 'timeline'] as const) {
+    const next = patch[collection] as DocMap<unknown> | undefined;
     if (next === undefined) continue;
-    const map = docs[collection] as Readonly<Record<string, unknown>>;
-    for (const id in map) if (map[id] !== next[id]) add(ref(collection, id));
-  }
-  const items = patch.items;
-  if (items !== undefined) {
-    for (const item of allItems(docs))
-      if (itemOf({ items }, item.id) !== item) add(ref('items', item.id));
+    (docs[collection] as DocMap<unknown>).forEach((doc, id) => {
+      if (next.get(id) !== doc) add(ref(collection, id));
+    });
   }
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
   return out;

@@ -13,8 +13,8 @@ const { gm, p1, p2 } = USERS;
 describe('map notes', () => {
   it('keeps GM notes from players, in views and in events', () => {
     const s = populatedTable();
-    expect(Object.keys(viewFor(s, p1).notes)).toEqual(['n1']);
-    expect(viewFor(s, gm).notes['gn-1']?.text).toBe('GMNOTESECRET gn-1');
+    expect([...viewFor(s, p1).notes.keys()]).toEqual(['n1']);
+    expect(viewFor(s, gm).notes.get('gn-1')?.text).toBe('GMNOTESECRET gn-1');
     const { received } = runAndProject(
       s,
       gm,
@@ -41,7 +41,7 @@ describe('map notes', () => {
       y: 10,
       title: 'Trap!',
     }).state;
-    expect(s.notes.mine).toMatchObject({ author: p1, visibility: 'public' });
+    expect(s.notes.get('mine')).toMatchObject({ author: p1, visibility: 'public' });
     s = run(s, p1, 'core:update-note', { noteId: 'mine', patch: { x: 20, text: 'spikes' } }).state;
     expect(
       errorCode(() => run(s, p2, 'core:update-note', { noteId: 'mine', patch: { x: 0 } })),
@@ -54,7 +54,9 @@ describe('map notes', () => {
         run(s, p1, 'core:update-note', { noteId: 'mine', patch: { visibility: 'gm' } }),
       ),
     ).toBe('VTT_ERR_PERMISSION_FIELD');
-    expect(run(s, p1, 'core:delete-note', { noteId: 'mine' }).state.notes.mine).toBeUndefined();
+    expect(
+      run(s, p1, 'core:delete-note', { noteId: 'mine' }).state.notes.get('mine'),
+    ).toBeUndefined();
   });
 
   it('refuses players notes on scenes they cannot see', () => {

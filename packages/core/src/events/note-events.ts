@@ -9,7 +9,7 @@ const noteRef = (id: string) => [ref('notes', id)];
 /** Handlers of the `core:note-*` events. */
 export const NOTE_EVENTS = defineEventHandlers({
   'core:note-created': {
-    apply: ({ docs, payload }) => ({ notes: { ...docs.notes, [payload.note.id]: payload.note } }),
+    apply: ({ docs, payload }) => ({ notes: docs.notes.set(payload.note.id, payload.note) }),
     changes: ({ payload }) => noteRef(payload.note.id),
     check: ({ state, payload: { note } }) => {
       mustBeFree(state.notes, 'notes', note.id);
@@ -19,9 +19,9 @@ export const NOTE_EVENTS = defineEventHandlers({
   },
   'core:note-updated': {
     apply: ({ docs, payload }) => {
-      const note = docs.notes[payload.noteId];
+      const note = docs.notes.get(payload.noteId);
       if (note === undefined) return {};
-      return { notes: { ...docs.notes, [note.id]: applyPatch(note, payload.patch) } };
+      return { notes: docs.notes.set(note.id, applyPatch(note, payload.patch)) };
     },
     changes: ({ payload }) => noteRef(payload.noteId),
     check: ({ state, payload }) => {

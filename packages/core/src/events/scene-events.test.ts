@@ -33,15 +33,15 @@ function foggy(): TableState {
 describe('fog of war', () => {
   it('hides tokens and notes under fog from players, but not tokens they own', () => {
     const s = run(foggy(), gm, 'core:move-token', { tokenId: 't1', x: 800, y: 800 }).state;
-    expect(Object.keys(viewFor(s, p2).tokens).sort()).toEqual(['t2']);
-    expect(Object.keys(viewFor(s, p1).tokens).sort()).toEqual(['t1', 't2']);
-    expect(Object.keys(viewFor(s, gm).tokens).sort()).toEqual(['hid-1', 't1', 't2', 't3']);
-    expect(viewFor(s, p2).notes.n1).toBeDefined();
+    expect([...viewFor(s, p2).tokens.keys()].sort()).toEqual(['t2']);
+    expect([...viewFor(s, p1).tokens.keys()].sort()).toEqual(['t1', 't2']);
+    expect([...viewFor(s, gm).tokens.keys()].sort()).toEqual(['hid-1', 't1', 't2', 't3']);
+    expect(viewFor(s, p2).notes.get('n1')).toBeDefined();
     const fogged = run(s, gm, 'core:update-note', {
       noteId: 'n1',
       patch: { x: 900, y: 900 },
     }).state;
-    expect(viewFor(fogged, p2).notes.n1).toBeUndefined();
+    expect(viewFor(fogged, p2).notes.get('n1')).toBeUndefined();
   });
 
   it('makes a token that walks into fog disappear for other players', () => {
@@ -69,7 +69,7 @@ describe('fog of war', () => {
     expect(received[0]).toMatchObject({ type: 'core:fog-painted', payload: { sceneId: 's1' } });
     expect(received[1]).toMatchObject({
       type: 'core:document-synced',
-      payload: { collection: 'tokens', id: 't3', doc: state.tokens.t3 },
+      payload: { collection: 'tokens', id: 't3', doc: state.tokens.get('t3') },
     });
   });
 
@@ -88,14 +88,14 @@ describe('fog of war', () => {
   it('compacts fog ops, and clears them on request', () => {
     let s = foggy();
     s = run(s, gm, 'core:paint-fog', { sceneId: 's1', mode: 'hide', shape: { kind: 'all' } }).state;
-    expect(s.scenes.s1?.fog.ops).toEqual([]); // a hide-all over everything before leaves nothing revealed
+    expect(s.scenes.get('s1')?.fog.ops).toEqual([]); // a hide-all over everything before leaves nothing revealed
     s = run(s, gm, 'core:paint-fog', {
       sceneId: 's1',
       mode: 'reveal',
       shape: { kind: 'all' },
     }).state;
     s = run(s, gm, 'core:configure-fog', { sceneId: 's1', enabled: true, clear: true }).state;
-    expect(s.scenes.s1?.fog).toEqual({ enabled: true, ops: [] });
+    expect(s.scenes.get('s1')?.fog).toEqual({ enabled: true, ops: [] });
   });
 });
 
@@ -106,10 +106,10 @@ describe('scenes', () => {
       patch: { hidden: true },
     }).state;
     const view = viewFor(s, p1);
-    expect(view.scenes).toEqual({});
-    expect(view.tokens).toEqual({});
-    expect(view.notes).toEqual({});
-    expect(viewFor(s, gm).scenes.s1).toBeDefined();
+    expect(view.scenes.size).toBe(0);
+    expect(view.tokens.size).toBe(0);
+    expect(view.notes.size).toBe(0);
+    expect(viewFor(s, gm).scenes.get('s1')).toBeDefined();
   });
 
   it('supports square, hex and gridless grids and rejects an invalid one', () => {
@@ -117,7 +117,7 @@ describe('scenes', () => {
     for (const type of ['hex-flat', 'hex-pointy', 'gridless', 'square'] as const) {
       const grid = { type, size: 70, offsetX: 5, offsetY: 5, units: 'm', distance: 1.5 };
       s = run(s, gm, 'core:update-scene', { sceneId: 's1', patch: { grid } }).state;
-      expect(s.scenes.s1?.grid).toEqual(grid);
+      expect(s.scenes.get('s1')?.grid).toEqual(grid);
     }
     expect(
       errorCode(() =>
@@ -133,8 +133,8 @@ describe('scenes', () => {
 
   it('deletes the tokens and notes of a deleted scene', () => {
     const s = run(populatedTable(), gm, 'core:delete-scene', { sceneId: 's1' }).state;
-    expect(s.tokens).toEqual({});
-    expect(s.notes).toEqual({});
+    expect(s.tokens.size).toBe(0);
+    expect(s.notes.size).toBe(0);
     expect(errorCode(() => run(s, p1, 'core:delete-scene', { sceneId: 's2' }))).toBe(
       'VTT_ERR_DOCUMENT_NOT_FOUND',
     );

@@ -14,8 +14,8 @@ function withScene(
   id: string,
   change: (scene: Scene) => Scene,
 ): Partial<TableDocs> {
-  const scene = docs.scenes[id];
-  return scene === undefined ? {} : { scenes: { ...docs.scenes, [id]: change(scene) } };
+  const scene = docs.scenes.get(id);
+  return scene === undefined ? {} : { scenes: docs.scenes.set(id, change(scene)) };
 }
 
 const GRID_FIX =
@@ -25,7 +25,7 @@ const GRID_FIX =
 export const SCENE_EVENTS = defineEventHandlers({
   'core:scene-created': {
     apply: ({ docs, payload }) => ({
-      scenes: { ...docs.scenes, [payload.scene.id]: payload.scene },
+      scenes: docs.scenes.set(payload.scene.id, payload.scene),
     }),
     changes: ({ payload }) => sceneRef(payload.scene.id),
     check: ({ state, payload: { scene } }) => {

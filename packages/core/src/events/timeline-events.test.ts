@@ -19,9 +19,9 @@ describe('timeline', () => {
       title: 'The plot',
       category: 'secret',
     }).state;
-    expect(s.timeline.e2?.visibility).toBe('gm'); // a GM's entry is GM-only unless made public
-    expect(Object.keys(viewFor(s, p1).timeline)).toEqual(['e1']);
-    expect(Object.keys(viewFor(s, gm).timeline).sort()).toEqual(['e1', 'e2']);
+    expect(s.timeline.get('e2')?.visibility).toBe('gm'); // a GM's entry is GM-only unless made public
+    expect([...viewFor(s, p1).timeline.keys()]).toEqual(['e1']);
+    expect([...viewFor(s, gm).timeline.keys()].sort()).toEqual(['e1', 'e2']);
   });
 
   it('removes links to documents the viewer cannot see', () => {
@@ -37,8 +37,8 @@ describe('timeline', () => {
       links: [...links],
       visibility: 'public',
     }).state;
-    expect(viewFor(s, p1).timeline.e1?.links).toEqual([{ collection: 'tokens', id: 't1' }]);
-    expect(viewFor(s, gm).timeline.e1?.links).toHaveLength(3);
+    expect(viewFor(s, p1).timeline.get('e1')?.links).toEqual([{ collection: 'tokens', id: 't1' }]);
+    expect(viewFor(s, gm).timeline.get('e1')?.links).toHaveLength(3);
   });
 
   it('lets players write and edit their own public entries only', () => {
@@ -47,7 +47,7 @@ describe('timeline', () => {
       date,
       title: 'We met',
     }).state;
-    expect(s.timeline.e1).toMatchObject({ author: p1, visibility: 'public' });
+    expect(s.timeline.get('e1')).toMatchObject({ author: p1, visibility: 'public' });
     s = run(s, p1, 'core:update-timeline-entry', {
       entryId: 'e1',
       patch: { text: 'In a tavern' },

@@ -24,7 +24,7 @@ function linksMustExist(docs: TableDocs, links: readonly DocLink[] | undefined):
 export const TIMELINE_EVENTS = defineEventHandlers({
   'core:timeline-entry-created': {
     apply: ({ docs, payload }) => ({
-      timeline: { ...docs.timeline, [payload.entry.id]: payload.entry },
+      timeline: docs.timeline.set(payload.entry.id, payload.entry),
     }),
     changes: ({ payload }) => entryRef(payload.entry.id),
     check: ({ state, payload: { entry } }) => {
@@ -35,9 +35,9 @@ export const TIMELINE_EVENTS = defineEventHandlers({
   },
   'core:timeline-entry-updated': {
     apply: ({ docs, payload }) => {
-      const entry = docs.timeline[payload.entryId];
+      const entry = docs.timeline.get(payload.entryId);
       if (entry === undefined) return {};
-      return { timeline: { ...docs.timeline, [entry.id]: applyPatch(entry, payload.patch) } };
+      return { timeline: docs.timeline.set(entry.id, applyPatch(entry, payload.patch)) };
     },
     changes: ({ payload }) => entryRef(payload.entryId),
     check: ({ state, payload }) => {

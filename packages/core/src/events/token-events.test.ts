@@ -13,7 +13,7 @@ const { gm, p1, p2, obs } = USERS;
 describe('tokens and their permissions', () => {
   it('lets a player move a token they own through its actor', () => {
     const s = run(populatedTable(), p1, 'core:move-token', { tokenId: 't1', x: 500, y: 400 }).state;
-    expect(s.tokens.t1).toMatchObject({ x: 500, y: 400 });
+    expect(s.tokens.get('t1')).toMatchObject({ x: 500, y: 400 });
   });
 
   it("rejects moving another player's token or an unowned token", () => {
@@ -42,7 +42,7 @@ describe('tokens and their permissions', () => {
       tokenId: 't1',
       patch: { bars: { hp: { value: 3, max: 10 } }, statuses: ['prone'] },
     }).state;
-    expect(next.tokens.t1?.statuses).toEqual(['prone']);
+    expect(next.tokens.get('t1')?.statuses).toEqual(['prone']);
     expect(
       errorCode(() => run(s, p1, 'core:update-token', { tokenId: 't1', patch: { hidden: true } })),
     ).toBe('VTT_ERR_PERMISSION_FIELD');
@@ -65,9 +65,10 @@ describe('tokens and their permissions', () => {
       'VTT_ERR_PERMISSION_OBSERVER',
     );
     expect(
-      run(s, gm, 'core:update-token', { tokenId: 'hid-1', patch: { hidden: false } }).state.tokens[
-        'hid-1'
-      ]?.hidden,
+      run(s, gm, 'core:update-token', {
+        tokenId: 'hid-1',
+        patch: { hidden: false },
+      }).state.tokens.get('hid-1')?.hidden,
     ).toBe(false);
   });
 
@@ -113,7 +114,7 @@ describe('tokens and their permissions', () => {
       type: 'core:document-removed',
       payload: { collection: 'tokens', id: 't2' },
     });
-    expect(viewFor(hidden.state, p2).tokens.t2).toBeUndefined();
+    expect(viewFor(hidden.state, p2).tokens.get('t2')).toBeUndefined();
   });
 
   it('passes an ordinary move through unchanged, without server data', () => {

@@ -19,7 +19,7 @@ function followers(docs: TableDocs, token: Token, patch: Patch<Token>): Combat |
 export const TOKEN_EVENTS = defineEventHandlers({
   'core:token-created': {
     apply: ({ docs, payload }) => ({
-      tokens: { ...docs.tokens, [payload.token.id]: payload.token },
+      tokens: docs.tokens.set(payload.token.id, payload.token),
     }),
     changes: ({ payload }) => tokenRef(payload.token.id),
     check: ({ state, payload: { token } }) => {
@@ -31,7 +31,7 @@ export const TOKEN_EVENTS = defineEventHandlers({
   },
   'core:token-moved': {
     apply: ({ docs, payload }) => {
-      const token = docs.tokens[payload.tokenId];
+      const token = docs.tokens.get(payload.tokenId);
       if (token === undefined) return {};
       const moved: Token = {
         ...token,
@@ -39,7 +39,7 @@ export const TOKEN_EVENTS = defineEventHandlers({
         y: payload.y,
         elevation: payload.elevation ?? token.elevation,
       };
-      return { tokens: { ...docs.tokens, [token.id]: moved } };
+      return { tokens: docs.tokens.set(token.id, moved) };
     },
     changes: ({ payload }) => tokenRef(payload.tokenId),
     check: ({ state, payload }) => void mustExist(state.tokens, 'tokens', payload.tokenId),
@@ -47,14 +47,14 @@ export const TOKEN_EVENTS = defineEventHandlers({
   },
   'core:token-updated': {
     apply: ({ docs, payload }) => {
-      const token = docs.tokens[payload.tokenId];
+      const token = docs.tokens.get(payload.tokenId);
       if (token === undefined) return {};
-      const tokens = { ...docs.tokens, [token.id]: applyPatch(token, payload.patch) };
+      const tokens = docs.tokens.set(token.id, applyPatch(token, payload.patch));
       const combat = followers(docs, token, payload.patch);
       return combat === undefined ? { tokens } : { tokens, combat };
     },
     changes: ({ docs, payload }) => {
-      const token = docs.tokens[payload.tokenId];
+      const token = docs.tokens.get(payload.tokenId);
       const moved = token !== undefined && followers(docs, token, payload.patch) !== undefined;
       return moved
         ? [...tokenRef(payload.tokenId), ref('combat', 'combat')]

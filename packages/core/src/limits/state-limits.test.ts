@@ -45,7 +45,7 @@ describe('bounds on what one member adds to the state', () => {
     ).toBe('VTT_ERR_DOCUMENT_TOO_LARGE');
     // Shrinking it is always allowed.
     const small = run(s, gm, 'core:update-actor', { actorId: 'a1', patch: { flags: flags(1) } });
-    expect(small.state.actors['a1']?.flags).toEqual(flags(1));
+    expect(small.state.actors.get('a1')?.flags).toEqual(flags(1));
   });
 
   it('bounds the sum of a player’s notes and messages; other players and GMs are unaffected', () => {
@@ -73,10 +73,10 @@ describe('bounds on what one member adds to the state', () => {
     s = run(s, p1, 'core:delete-note', { noteId: 'n0' }).state;
     s = run(s, p1, 'core:send-message', { text: 'fits again' }).state;
     expect(
-      run(s, p2, 'core:create-note', note('p2-note', text)).state.notes['p2-note'],
+      run(s, p2, 'core:create-note', note('p2-note', text)).state.notes.get('p2-note'),
     ).toBeDefined();
     expect(
-      run(s, gm, 'core:create-note', note('gm-note', text)).state.notes['gm-note'],
+      run(s, gm, 'core:create-note', note('gm-note', text)).state.notes.get('gm-note'),
     ).toBeDefined();
   });
 
@@ -123,6 +123,6 @@ describe('bounds on what one member adds to the state', () => {
       actorId: 'a1',
       patch: { flags: { bloat: modest } },
     });
-    expect(state.actors['a1']?.flags['bloat']).toEqual(modest);
+    expect(state.actors.get('a1')?.flags['bloat']).toEqual(modest);
   });
 });

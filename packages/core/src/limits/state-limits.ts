@@ -129,7 +129,7 @@ export function checkStateLimits(
     }
   }
   for (const userId of authors) {
-    if (after.members[userId]?.role === 'gm') continue;
+    if (after.members.get(userId)?.role === 'gm') continue;
     const length = contributionOf(after, userId);
     if (length > STATE_LIMITS.maxMemberChars && length > contributionOf(before, userId)) {
       throw new VttError('VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE', {

@@ -158,6 +158,9 @@ function forEachLeaf<T>(node: Node<T> | undefined, fn: (leaf: Leaf<T>) => void):
   else for (const child of node.children) forEachLeaf(child, fn);
 }
 
+/** Marks DocMaps across copies of core (a module bundle carries its own). */
+const BRAND = Symbol.for('@vtt/core/DocMap');
+
 /** What {@link DocMap.from} accepts: a map, its JSON form, or id-document pairs. */
 export type DocMapSource<T> =
   DocMap<T> | Readonly<Record<string, T>> | Iterable<readonly [string, T]>;
@@ -176,6 +179,7 @@ export type DocMapSource<T> =
  */
 export class DocMap<T> implements Iterable<[string, T]> {
   private static readonly EMPTY = new DocMap<never>(undefined, 0);
+  private readonly [BRAND] = true;
 
   private constructor(
     private readonly root: Node<T> | undefined,
@@ -196,7 +200,7 @@ export class DocMap<T> implements Iterable<[string, T]> {
    * const view = { ...json, tokens: DocMap.from(json.tokens) };
    */
   static from<T>(source: DocMapSource<T>): DocMap<T> {
-    if (source instanceof DocMap) return source as DocMap<T>;
+    if (DocMap.isDocMap(source)) return source as DocMap<T>;
     let map = DocMap.empty<T>();
     const pairs: Iterable<readonly [string, T]> =
       Symbol.iterator in source
@@ -206,9 +210,9 @@ export class DocMap<T> implements Iterable<[string, T]> {
     return map;
   }
 
-  /** Whether `value` is a {@link DocMap} (of any document type). */
+  /** Whether `value` is a {@link DocMap} (of any document type, from any copy of core). */
   static isDocMap(value: unknown): value is DocMap<unknown> {
-    return value instanceof DocMap;
+    return typeof value === 'object' && value !== null && BRAND in value;
   }
 
   /** The document with id `key`, or `undefined`. */

@@ -19,18 +19,36 @@ import type {
 /** The documents of a table: the part that views share with the full state. */
 export interface TableDocs {
   readonly campaign: Campaign;
-  readonly members: Readonly<Record<string, Member>>;
-  readonly scenes: Readonly<Record<string, Scene>>;
-  readonly tokens: Readonly<Record<string, Token>>;
-  readonly actors: Readonly<Record<string, Actor>>;
+  readonly members: DocMap<Member>;
+  readonly scenes: DocMap<Scene>;
+  readonly tokens: DocMap<Token>;
+  readonly actors: DocMap<Actor>;
   /** Items in actors' inventories and the GM's library (`actorId: null`). */
   readonly items: DocMap<Item>;
-  readonly notes: Readonly<Record<string, Note>>;
+  readonly notes: DocMap<Note>;
   readonly combat: Combat | null;
   /** The last `campaign.settings.chatLimit` messages, oldest first. */
   readonly chat: readonly ChatMessage[];
-  readonly timeline: Readonly<Record<string, TimelineEntry>>;
+  readonly timeline: DocMap<TimelineEntry>;
 }
+
+/**
+ * The collections of {@link TableDocs} that hold documents by id, each a
+ * {@link DocMap}. A new collection is added here, and everything that
+ * handles collections alike (reviving JSON, loading a module's replica,
+ * state limits) follows.
+ */
+export const KEYED_COLLECTIONS = [
+  'members',
+  'scenes',
+  'tokens',
+  'actors',
+  'items',
+  'notes',
+  'timeline',
+] as const;
+/** One of {@link KEYED_COLLECTIONS}. */
+export type KeyedCollection = (typeof KEYED_COLLECTIONS)[number];
 
 /** Collections of {@link TableDocs} addressed by a {@link DocRef}. */
 export const DOC_COLLECTIONS = {
@@ -111,7 +129,7 @@ export const DEFAULT_CAMPAIGN_SETTINGS = { chatLimit: 200, undoDepth: 20 } as co
  *
  * @example
  * const state = createTableState({ campaignId: 'c1', name: 'Tomb', gmUserId: 'u-gm', seed: 42 });
- * state.members['u-gm'].role; // 'gm'
+ * state.members.get('u-gm').role; // 'gm'
  */
 export function createTableState(options: CreateTableOptions): TableState {
   const seed = normalizeSeed(options.seed);
@@ -125,17 +143,17 @@ export function createTableState(options: CreateTableOptions): TableState {
       flags: {},
       dice: { session: 1, commitment: seedCommitment(seed), seed: null },
     },
-    members: {
+    members: DocMap.from<Member>({
       [options.gmUserId]: { id: options.gmUserId, name: options.gmName ?? 'GM', role: 'gm' },
-    },
-    scenes: {},
-    tokens: {},
-    actors: {},
+    }),
+    scenes: DocMap.empty(),
+    tokens: DocMap.empty(),
+    actors: DocMap.empty(),
     items: DocMap.empty(),
-    notes: {},
+    notes: DocMap.empty(),
     combat: null,
     chat: [],
-    timeline: {},
+    timeline: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

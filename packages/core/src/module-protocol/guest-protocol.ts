@@ -8,7 +8,8 @@
 import type { JsonValue } from '../model/json.js';
 import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import type { Role } from '../model/documents.js';
-import type { TableDocs } from '../model/state.js';
+import type { KeyedCollection, TableDocs } from '../model/state.js';
+import type { DocsJson } from '../model/revive.js';
 import type { RollResult } from '../dice/index.js';
 
 /**
@@ -77,10 +78,10 @@ export interface ModuleDescription {
  */
 export type LoadCall = LoadWhole | LoadBegin | LoadDocs | LoadChat | LoadEnd;
 
-/** The whole replica in one message (small tables, tests). */
+/** The whole replica in one message (small tables, tests); collections in their JSON form. */
 export interface LoadWhole {
   readonly part?: undefined;
-  readonly docs: TableDocs;
+  readonly docs: DocsJson<TableDocs>;
   readonly seq: number;
   /** The user whose view this is (browser), or null for the authoritative server replica. */
   readonly viewerId: string | null;
@@ -92,8 +93,7 @@ export interface LoadBegin extends Omit<LoadWhole, 'part'> {
 }
 
 /** Collections of {@link TableDocs} keyed by id, loaded in {@link LoadDocs} parts. */
-export type LoadCollection =
-  'members' | 'scenes' | 'tokens' | 'actors' | 'items' | 'notes' | 'timeline';
+export type LoadCollection = KeyedCollection;
 
 /** Adds documents (by id) to one collection of the replica being loaded. */
 export interface LoadDocs {

@@ -103,7 +103,7 @@ function itemRule(c: DocChange, before?: Item, after?: Item): void {
   for (const item of [before, after]) {
     if (item === undefined) continue;
     if (item.actorId === null) throw gmOnly('items', 'change the library');
-    const actor = c.docs.actors[item.actorId];
+    const actor = c.docs.actors.get(item.actorId);
     if (actor === undefined || !actorVisible(actor, c.member)) {
       throw notFound('actors', item.actorId);
     }
@@ -134,7 +134,11 @@ function authoredRule(
       field: 'visibility',
     });
   }
-  if (after && c.collection === 'notes' && !sceneVisible(c.docs.scenes[after.sceneId], c.member)) {
+  if (
+    after &&
+    c.collection === 'notes' &&
+    !sceneVisible(c.docs.scenes.get(after.sceneId), c.member)
+  ) {
     throw notFound('scenes', after.sceneId);
   }
   // Only links it adds: a GM's links to what the player cannot see may stay.

@@ -26,7 +26,7 @@ export function actorLevel(actor: Actor, member: Member): OwnershipLevel {
 export function ownsToken(docs: TableDocs, token: Token, member: Member): boolean {
   if (member.role === 'gm') return true;
   if (token.actorId === null) return false;
-  const actor = docs.actors[token.actorId];
+  const actor = docs.actors.get(token.actorId);
   return actor !== undefined && actorLevel(actor, member) === 'owner';
 }
 
@@ -39,10 +39,10 @@ export function ownsToken(docs: TableDocs, token: Token, member: Member): boolea
 export function ownsCombatant(docs: TableDocs, combatant: Combatant, member: Member): boolean {
   if (member.role === 'gm') return true;
   if (combatant.tokenId !== null) {
-    const token = docs.tokens[combatant.tokenId];
+    const token = docs.tokens.get(combatant.tokenId);
     return token !== undefined && ownsToken(docs, token, member);
   }
   if (combatant.actorId === null) return false;
-  const actor = docs.actors[combatant.actorId];
+  const actor = docs.actors.get(combatant.actorId);
   return actor !== undefined && actorLevel(actor, member) === 'owner';
 }

@@ -4,6 +4,7 @@
  */
 import { VttError } from '../errors/vtt-error.js';
 import { setDoc } from '../model/doc-refs.js';
+import { reviveView } from '../model/revive.js';
 import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import type { TableState, TableView } from '../model/state.js';
 import { recordUndo } from '../undo/record-undo.js';
@@ -61,7 +62,7 @@ export function applyViewEvent(view: TableView, event: ViewEvent): TableView {
     case 'core:chat-pruned':
       return { ...view, chat: view.chat.filter((m) => m.seq >= event.payload.before) };
     case 'core:view-replaced':
-      return event.payload.view;
+      return reviveView(event.payload.view);
     default:
       return {
         ...view,

@@ -126,8 +126,11 @@ describe('members', () => {
   it('lets players rename themselves but not change roles', () => {
     const s = fixtureTable();
     expect(
-      run(s, p1, 'core:set-member', { userId: p1, name: 'Annie', role: 'player' }).state.members[p1]
-        ?.name,
+      run(s, p1, 'core:set-member', {
+        userId: p1,
+        name: 'Annie',
+        role: 'player',
+      }).state.members.get(p1)?.name,
     ).toBe('Annie');
     expect(
       errorCode(() => run(s, p1, 'core:set-member', { userId: p1, name: 'Ann', role: 'gm' })),

@@ -51,7 +51,7 @@ const hidden: fc.Arbitrary<Step> = fc.oneof(
   fc.constant(fixed(gm, 'core:update-actor', { actorId: 'ha-1', patch: { data: { hp: 3 } } })),
   fc.constant(fixed(gm, 'core:update-note', { noteId: 'gn-1', patch: { x: 150 } })),
   fc.constant<Step>((s) => {
-    const links = s.timeline.e1?.links ?? [];
+    const links = s.timeline.get('e1')?.links ?? [];
     const extra = links.some((l) => l.id === 'hid-1') ? [] : [t('hid-1')];
     const payload = { entryId: 'e1', patch: { links: [...links, ...extra] } };
     return [gm, 'core:update-timeline-entry', payload];

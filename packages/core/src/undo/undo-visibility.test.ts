@@ -60,7 +60,7 @@ describe('undo judged on what the undoing user sees', () => {
       [[p1, 'core:update-timeline-entry', { entryId: 'e1', patch: { links: [t1, t3] } }]],
       [[gm, 'core:update-timeline-entry', { entryId: 'e1', patch: { links: [t1, t3, hid] } }]],
     );
-    expect(secret.state!.timeline.e1!.links).toEqual([t1, hid]);
+    expect(secret.state!.timeline.get('e1')!.links).toEqual([t1, hid]);
   });
 
   it('answers the same for a document deleted unseen as for one merely out of sight', () => {

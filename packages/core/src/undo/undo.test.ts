@@ -21,8 +21,8 @@ describe('undo', () => {
     s = run(s, p1, 'core:move-token', { tokenId: 't1', x: 400, y: 400 }).state;
     const { state, events } = undo(s, p1);
     expect(events.map((e) => e.type)).toEqual(['core:document-restored']);
-    expect(state.tokens.t1).toMatchObject({ x: 300, y: 300 });
-    expect(undo(state, p1).state.tokens.t1).toEqual(s0.tokens.t1);
+    expect(state.tokens.get('t1')).toMatchObject({ x: 300, y: 300 });
+    expect(undo(state, p1).state.tokens.get('t1')).toEqual(s0.tokens.get('t1'));
     expect(errorCode(() => undo(undo(state, p1).state, p1))).toBe('VTT_ERR_UNDO_NOTHING');
   });
 
@@ -42,7 +42,7 @@ describe('undo', () => {
     s = run(s, p1, 'core:send-message', { text: 'attack', roll: '1d20' }).state;
     s = run(s, p1, 'core:roll-initiative', { combatantId: 'c1', formula: '1d20' }).state;
     const after = undo(s, p1).state; // skips to the move
-    expect(after.tokens.t1).toMatchObject({ x: 0, y: 0 });
+    expect(after.tokens.get('t1')).toMatchObject({ x: 0, y: 0 });
     expect(after.combat!.combatants.c1!.initiative).toBe(s.combat!.combatants.c1!.initiative);
   });
 
@@ -68,7 +68,7 @@ describe('undo', () => {
     expect(s.undo[p1]).toHaveLength(2);
     expect(viewFor(s, gm)).not.toHaveProperty('undo');
     s = undo(undo(s, p1).state, p1).state;
-    expect(s.tokens.t1?.x).toBe(20);
+    expect(s.tokens.get('t1')?.x).toBe(20);
     expect(errorCode(() => undo(s, p1))).toBe('VTT_ERR_UNDO_NOTHING');
   });
 

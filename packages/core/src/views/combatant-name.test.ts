@@ -33,7 +33,7 @@ describe('combatant names are derived, never copied', () => {
     expect(text).not.toContain(CANARY);
     expect(combatantName(view, view.combat!.combatants.c9!)).toBe(UNKNOWN_COMBATANT);
     expect(combatantName(state, state.combat!.combatants.c9!)).toBe(`${CANARY} Lich`);
-    expect(combatantName(state, state.combat!.combatants.c9!, state.members[p1])).toBe(
+    expect(combatantName(state, state.combat!.combatants.c9!, state.members.get(p1))).toBe(
       UNKNOWN_COMBATANT,
     );
   });

@@ -25,11 +25,11 @@ export const UNKNOWN_COMBATANT = 'Unknown combatant';
  */
 export function combatantName(docs: TableDocs, combatant: Combatant, member?: Member): string {
   if (combatant.name !== null) return combatant.name;
-  const token = combatant.tokenId === null ? undefined : docs.tokens[combatant.tokenId];
+  const token = combatant.tokenId === null ? undefined : docs.tokens.get(combatant.tokenId);
   if (token !== undefined && (member === undefined || tokenVisible(docs, token, member))) {
     return token.name;
   }
-  const actor = combatant.actorId === null ? undefined : docs.actors[combatant.actorId];
+  const actor = combatant.actorId === null ? undefined : docs.actors.get(combatant.actorId);
   if (actor !== undefined && (member === undefined || actorVisible(actor, member))) {
     return actor.name;
   }

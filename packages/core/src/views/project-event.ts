@@ -9,7 +9,6 @@ import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import { deepEqual } from '../model/json.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 import { handlerFor } from '../events/registry.js';
-import { allItems } from '../model/item-list.js';
 import { viewFor } from './view-for.js';
 import { viewDoc } from './visibility.js';
 
@@ -18,15 +17,11 @@ type Envelope = Pick<ViewEvent, 'seq' | 'author' | 'time'>;
 /** Documents whose view depends on the content of `ref` (tokens and notes on a scene, an actor's tokens and items). */
 function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
   if (ref.collection === 'scenes') {
-    for (const id in docs.tokens)
-      if (docs.tokens[id]!.sceneId === ref.id) out.push(docRef('tokens', id));
-    for (const id in docs.notes)
-      if (docs.notes[id]!.sceneId === ref.id) out.push(docRef('notes', id));
+    docs.tokens.forEach((t, id) => void (t.sceneId === ref.id && out.push(docRef('tokens', id))));
+    docs.notes.forEach((n, id) => void (n.sceneId === ref.id && out.push(docRef('notes', id))));
   } else if (ref.collection === 'actors') {
-    for (const id in docs.tokens)
-      if (docs.tokens[id]!.actorId === ref.id) out.push(docRef('tokens', id));
-    for (const item of allItems(docs))
-      if (item.actorId === ref.id) out.push(docRef('items', item.id));
+    docs.tokens.forEach((t, id) => void (t.actorId === ref.id && out.push(docRef('tokens', id))));
+    docs.items.forEach((i, id) => void (i.actorId === ref.id && out.push(docRef('items', id))));
   }
 }
 
@@ -40,11 +35,11 @@ function dependents(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
       }
     }
   }
-  for (const id in docs.timeline) {
-    if (docs.timeline[id]!.links.some((l) => l.collection === ref.collection && l.id === ref.id)) {
+  docs.timeline.forEach((entry, id) => {
+    if (entry.links.some((l) => l.collection === ref.collection && l.id === ref.id)) {
       out.push(docRef('timeline', id));
     }
-  }
+  });
 }
 
 function strip(event: TableEvent): ViewEvent {
@@ -92,8 +87,8 @@ export function projectEvent(
   after: TableState,
   viewerId: string,
 ): ViewEvent[] {
-  const was = before.members[viewerId];
-  const member = after.members[viewerId];
+  const was = before.members.get(viewerId);
+  const member = after.members.get(viewerId);
   const envelope: Envelope = { seq: event.seq, author: event.author, time: event.time };
   if (member === undefined) return was === undefined ? [] : [strip(event)];
   if (was === undefined || was.role !== member.role) {

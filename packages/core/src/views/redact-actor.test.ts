@@ -172,7 +172,7 @@ describe('core:visibility-set', () => {
       expect(view).toEqual(viewFor(state, USERS.obs));
     }
     expect(state.campaign.visibility).toBeUndefined();
-    expect(view.actors['m1']!.data).toEqual({ hp: { value: 3, max: 3 }, ac: 12 });
+    expect(view.actors.get('m1')!.data).toEqual({ hp: { value: 3, max: 3 }, ac: 12 });
   });
 
   it('sends observers nothing when only a GM-only field changes', () => {
@@ -191,6 +191,6 @@ describe('core:visibility-set', () => {
     const after = applyEvent(state, events[0]!);
     // hp changed, but the observer's copy did not: nothing to send.
     expect(projectEvent(events[0]!, state, after, USERS.obs)).toEqual([]);
-    expect(viewFor(after, USERS.obs).actors['m1']!.data).toEqual({ ac: 12 });
+    expect(viewFor(after, USERS.obs).actors.get('m1')!.data).toEqual({ ac: 12 });
   });
 });

@@ -33,12 +33,12 @@ function table(): TableState {
 describe('module flags on every document', () => {
   it('show a token`s owner-only flags to the owners of its actor only', () => {
     const state = table();
-    expect(viewFor(state, USERS.p1).tokens['t1']!.flags).toEqual({
+    expect(viewFor(state, USERS.p1).tokens.get('t1')!.flags).toEqual({
       sys: 'public',
       mine: 'OWNERFLAG',
     });
-    expect(viewFor(state, USERS.p2).tokens['t1']!.flags).toEqual({ sys: 'public' });
-    expect(viewFor(state, USERS.gm).tokens['t1']!.flags).toEqual({
+    expect(viewFor(state, USERS.p2).tokens.get('t1')!.flags).toEqual({ sys: 'public' });
+    expect(viewFor(state, USERS.gm).tokens.get('t1')!.flags).toEqual({
       sys: 'public',
       mine: 'OWNERFLAG',
       tool: 'GMFLAG',
@@ -48,7 +48,7 @@ describe('module flags on every document', () => {
   it('show the campaign`s and a scene`s flags as declared, with no owner', () => {
     const view = viewFor(table(), USERS.p1);
     expect(view.campaign.flags).toEqual({ sys: 'public' });
-    expect(view.scenes['s1']!.flags).toEqual({ sys: 'public' });
+    expect(view.scenes.get('s1')!.flags).toEqual({ sys: 'public' });
   });
 
   it('reach players through events only as declared', () => {

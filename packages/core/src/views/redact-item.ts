@@ -19,7 +19,7 @@ import { viewFlags } from './redact-flags.js';
  * `undefined` when it is not seen at all.
  *
  * @example
- * viewItem(sword, state.actors[sword.actorId], player, state.campaign.visibility)?.data;
+ * viewItem(sword, state.actors.get(sword.actorId), player, state.campaign.visibility)?.data;
  */
 export function viewItem(
   item: Item,

@@ -7,28 +7,15 @@ import type { Campaign, ChatMessage, Member } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
-import { DocMap } from '../model/doc-map.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
 
 /** The member `viewerId` of `docs`, or a `VTT_ERR_PERMISSION_NOT_MEMBER` error. */
 export function memberOf(docs: TableDocs, viewerId: string): Member {
-  const member = docs.members[viewerId];
+  const member = docs.members.get(viewerId);
   if (member === undefined)
     throw new VttError('VTT_ERR_PERMISSION_NOT_MEMBER', { userId: viewerId });
   return member;
-}
-
-function filterMap<T>(
-  map: Readonly<Record<string, T>>,
-  view: (doc: T) => T | undefined,
-): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const id in map) {
-    const doc = view(map[id]!);
-    if (doc !== undefined) out[id] = doc;
-  }
-  return out;
 }
 
 /**
@@ -57,14 +44,14 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     viewerId,
     campaign: gm ? state.campaign : (viewDoc(state, CAMPAIGN, member) as Campaign),
     members: state.members,
-    scenes: gm ? state.scenes : filterMap(state.scenes, seen('scenes')),
-    tokens: gm ? state.tokens : filterMap(state.tokens, seen('tokens')),
-    actors: gm ? state.actors : filterMap(state.actors, seen('actors')),
-    items: gm ? state.items : DocMap.from(state.items).project(seen('items')),
-    notes: gm ? state.notes : filterMap(state.notes, seen('notes')),
+    scenes: gm ? state.scenes : state.scenes.project(seen('scenes')),
+    tokens: gm ? state.tokens : state.tokens.project(seen('tokens')),
+    actors: gm ? state.actors : state.actors.project(seen('actors')),
+    items: gm ? state.items : state.items.project(seen('items')),
+    notes: gm ? state.notes : state.notes.project(seen('notes')),
     combat: state.combat === null ? null : viewCombat(state, state.combat, member),
     chat: gm ? state.chat : viewChat(state.chat, member, state.campaign.visibility),
-    timeline: gm ? state.timeline : filterMap(state.timeline, seen('timeline')),
+    timeline: gm ? state.timeline : state.timeline.project(seen('timeline')),
   };
 }
 

@@ -19,7 +19,7 @@ describe('visibility scan: declared fields, limited actors and module flags', ()
           steps,
           (viewer: string, view: TableView, events: ViewEvent[], after: TableState) => {
             const text = JSON.stringify(view) + JSON.stringify(events);
-            const member = after.members[viewer];
+            const member = after.members.get(viewer);
             if (member === undefined) return;
             if (member.role === 'gm') {
               if (text.includes(VISIBILITY_MARKERS.gm)) seen.gm++;
@@ -29,7 +29,7 @@ describe('visibility scan: declared fields, limited actors and module flags', ()
               false,
             );
             for (const id of ACTORS) {
-              const actor = after.actors[id];
+              const actor = after.actors.get(id);
               const level = actor === undefined ? 'none' : actorLevel(actor, member);
               const owner = `${VISIBILITY_MARKERS.owner}${id}`;
               const data = `${VISIBILITY_MARKERS.data}${id}`;

@@ -39,7 +39,7 @@ export function sceneVisible(scene: Scene | undefined, member: Member): boolean 
 export function tokenVisible(docs: TableDocs, token: Token, member: Member): boolean {
   if (member.role === 'gm') return true;
   if (token.hidden) return false;
-  const scene = docs.scenes[token.sceneId];
+  const scene = docs.scenes.get(token.sceneId);
   if (scene === undefined || scene.hidden) return false;
   if (!scene.fog.enabled || ownsToken(docs, token, member)) return true;
   const half = scene.grid.size / 2;
@@ -53,7 +53,7 @@ export function tokenVisible(docs: TableDocs, token: Token, member: Member): boo
 export function noteVisible(docs: TableDocs, note: Note, member: Member): boolean {
   if (member.role === 'gm') return true;
   if (note.visibility !== 'public') return false;
-  const scene = docs.scenes[note.sceneId];
+  const scene = docs.scenes.get(note.sceneId);
   if (scene === undefined || scene.hidden) return false;
   return note.author === member.id || isPointRevealed(scene.fog, scene.grid, note);
 }
@@ -72,7 +72,7 @@ export function actorDataVisible(actor: Actor, member: Member): boolean {
 /** True when `member` may see the document a timeline link points to. */
 export function linkVisible(docs: TableDocs, link: DocLink, member: Member): boolean {
   if (link.collection !== 'timeline') return viewDoc(docs, link, member) !== undefined;
-  const entry = docs.timeline[link.id]; // not viewDoc: entries linking each other would recurse
+  const entry = docs.timeline.get(link.id); // not viewDoc: entries linking each other would recurse
   return entry !== undefined && (member.role === 'gm' || entry.visibility === 'public');
 }
 
@@ -93,7 +93,7 @@ export function combatantVisible(docs: TableDocs, combatant: Combatant, member: 
   if (member.role === 'gm') return true;
   if (combatant.hidden) return false;
   if (combatant.tokenId === null) return true;
-  const token = docs.tokens[combatant.tokenId];
+  const token = docs.tokens.get(combatant.tokenId);
   return token !== undefined && tokenVisible(docs, token, member);
 }
 
@@ -184,7 +184,7 @@ function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
       return viewActor(doc as Actor, member, docs.campaign.visibility);
     case 'items': {
       const item = doc as Item;
-      const actor = item.actorId === null ? undefined : docs.actors[item.actorId];
+      const actor = item.actorId === null ? undefined : docs.actors.get(item.actorId);
       return viewItem(item, actor, member, docs.campaign.visibility);
     }
     case 'notes':

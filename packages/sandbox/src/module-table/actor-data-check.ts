@@ -66,7 +66,7 @@ export function checkActorData(
           : draft.type === 'core:document-restored' && draft.payload.collection === 'actors'
             ? draft.payload.id
             : undefined;
-    const actor = id === undefined ? undefined : after.actors[id];
+    const actor = id === undefined ? undefined : after.actors.get(id);
     const validate = actor === undefined ? undefined : validators.get(actor.type);
     if (actor === undefined || validate === undefined) continue;
     const problems = validate(actor.data);

@@ -17,13 +17,13 @@ export async function derivedData(
   actorId: string,
   viewerId: string | null,
 ): Promise<JsonValue> {
-  const actor = ctx.state.actors[actorId];
+  const actor = ctx.state.actors.get(actorId);
   if (actor === undefined)
     throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'actors', id: actorId });
   if (viewerId !== null) {
     visibleActor(ctx, viewerId, actorId);
     // Derived data comes from the whole actor and its items: only for those who see them whole.
-    const member = ctx.state.members[viewerId]!;
+    const member = ctx.state.members.get(viewerId)!;
     if (
       !seesWholeActor(actor, member, ctx.state.campaign.visibility) ||
       itemsOfActor(ctx.state, actorId).some(

@@ -57,9 +57,9 @@ describe('feeding a replica in parts under the argument cap', () => {
     expect(begins).toEqual([0, 2]); // the first attempt stopped at its first docs part
     const second = parts.slice(2);
     expect(second.at(-1)?.part).toBe('end');
-    expect(second.flatMap((p) => p.ids).filter((id) => id.startsWith('a'))).toEqual(
-      Object.keys(state.actors),
-    );
+    expect(second.flatMap((p) => p.ids).filter((id) => id.startsWith('a'))).toEqual([
+      ...state.actors.keys(),
+    ]);
     await instance.dispose();
   });
 
@@ -71,7 +71,7 @@ describe('feeding a replica in parts under the argument cap', () => {
       type: 'core:actor-created',
       author: 'gm',
       time: 1,
-      payload: { actor: state.actors[`a${i}`] },
+      payload: { actor: state.actors.get(`a${i}`) },
     }));
     await applyToReplica(instance, events as never, { now: 1, moduleId: 'census' });
     const parts = (await instance.call('recorded')).value as { chars: number; seqs: number[] }[];

@@ -5,8 +5,9 @@
  * events (`vttApply` in batches).
  */
 import {
-  DocMap,
+  KEYED_COLLECTIONS,
   VttError,
+  type DocMap,
   type JsonValue,
   type LoadCall,
   type LoadCollection,
@@ -25,16 +26,6 @@ export const REPLICA_PART_CHARS = 512 * 1024;
 
 /** How often a load that the guest asks to start over (its worker restarted) is retried. */
 const LOAD_ATTEMPTS = 3;
-
-const KEYED: readonly LoadCollection[] = [
-  'members',
-  'scenes',
-  'tokens',
-  'actors',
-  'items',
-  'notes',
-  'timeline',
-];
 
 /** The part budget for `instance`: {@link REPLICA_PART_CHARS}, or less under a smaller cap. */
 const budgetOf = (instance: SandboxInstance): number =>
@@ -61,6 +52,11 @@ function* batches<T>(items: Iterable<T>, budget: number): Generator<T[]> {
   if (batch.length > 0) yield batch;
 }
 
+const EMPTY = Object.fromEntries(KEYED_COLLECTIONS.map((c) => [c, {}])) as Record<
+  LoadCollection,
+  Readonly<Record<string, never>>
+>;
+
 /** The parts of one load of `state`, in order. */
 function* loadParts(state: TableState, budget: number): Generator<LoadCall> {
   const { seq: _seq, rng: _rng, undo: _undo, ...docs } = state;
@@ -68,22 +64,11 @@ function* loadParts(state: TableState, budget: number): Generator<LoadCall> {
     part: 'begin',
     seq: state.seq,
     viewerId: null,
-    docs: {
-      ...docs,
-      members: {},
-      scenes: {},
-      tokens: {},
-      actors: {},
-      items: {} as never,
-      notes: {},
-      timeline: {},
-      chat: [],
-    },
+    docs: { ...docs, ...EMPTY, chat: [] },
   };
-  for (const collection of KEYED) {
-    const map = docs[collection];
-    const pairs = DocMap.isDocMap(map) ? map.entries() : Object.entries(map);
-    for (const entries of batches(pairs, budget)) {
+  for (const collection of KEYED_COLLECTIONS) {
+    const map = docs[collection] as DocMap<unknown>;
+    for (const entries of batches(map.entries(), budget)) {
       yield {
         part: 'docs',
         collection,

@@ -210,7 +210,7 @@ export function vttAction() { return { proposals: [{ kind: 'message', text: 'hi'
         params: { moduleId: 'snoop', name: 'core:update-token', pointer: '/capabilities/propose' },
       },
     ]);
-    expect(table.state.tokens['secret']!.hidden).toBe(true);
+    expect(table.state.tokens.get('secret')!.hidden).toBe(true);
     // ctx.say proposes core:send-message, which it does not declare either.
     await expect(table.dispatch({ type: 'snoop:say', payload: {} }, 'gm')).rejects.toMatchObject({
       code: 'VTT_ERR_MODULE_CAPABILITY_UNDECLARED',
@@ -226,7 +226,7 @@ export function vttAction() { return { proposals: [{ kind: 'message', text: 'hi'
     });
     const table = await open({ id: 'snoop', source: SNOOP, manifest });
     await table.chat({ userId: 'gm', text: 'Welcome!' });
-    expect(table.state.tokens['secret']!.hidden).toBe(false); // declared, and the GM may
+    expect(table.state.tokens.get('secret')!.hidden).toBe(false); // declared, and the GM may
     await table.close();
   });
 });

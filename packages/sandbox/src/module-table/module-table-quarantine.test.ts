@@ -51,10 +51,10 @@ describe('a quarantined module at a table', () => {
     await expect(move(20)).rejects.toMatchObject({ code: 'VTT_ERR_SANDBOX_MODULE_THREW' });
     // The third failure quarantines it: from then on the table plays on core rules.
     await move(30);
-    expect(table.state.tokens['t1']).toMatchObject({ x: 30 });
+    expect(table.state.tokens.get('t1')).toMatchObject({ x: 30 });
     const change = await move(40);
     expect(change.warnings).toEqual([]); // its after-hook is skipped too
-    expect(table.state.tokens['t1']).toMatchObject({ x: 40 });
+    expect(table.state.tokens.get('t1')).toMatchObject({ x: 40 });
 
     expect(table.moduleStatus()).toMatchObject([
       { moduleId: 'guard', state: 'suspended', failuresInRow: 3 },
@@ -110,7 +110,7 @@ describe('a quarantined module at a table', () => {
       });
     }
     await move(3);
-    expect(table.state.tokens['t1']).toMatchObject({ x: 3 });
+    expect(table.state.tokens.get('t1')).toMatchObject({ x: 3 });
     expect(table.moduleStatus()).toMatchObject([
       {
         moduleId: 'junk',
@@ -147,7 +147,7 @@ describe('a quarantined module at a table', () => {
       });
     }
     await move(3);
-    expect(table.state.tokens['t1']).toMatchObject({ x: 3 });
+    expect(table.state.tokens.get('t1')).toMatchObject({ x: 3 });
     expect(table.moduleStatus()).toMatchObject([{ moduleId: 'breaker', state: 'suspended' }]);
     await table.close();
   });

@@ -32,7 +32,7 @@ export async function announceQuarantine(
 ): Promise<void> {
   const status = slot.instance.status();
   if (status.state !== 'quarantined' || ctx.announced.has(slot.id)) return;
-  const gm = Object.values(ctx.state.members).find((m) => m.role === 'gm');
+  const gm = [...ctx.state.members.values()].find((m) => m.role === 'gm');
   if (gm === undefined) return;
   ctx.announced.add(slot.id);
   const cause =
@@ -53,6 +53,6 @@ export async function announceRestart(
   slot: ModuleSlot,
   userId: string,
 ): Promise<TableChange> {
-  const name = ctx.state.members[userId]?.name ?? 'A GM';
+  const name = ctx.state.members.get(userId)?.name ?? 'A GM';
   return post(ctx, userId, `${name} restarted module "${slot.id}": its rules apply again.`);
 }

@@ -35,7 +35,7 @@ export async function restartModule(
   moduleId: string,
   userId: string,
 ): Promise<TableChange> {
-  const member = ctx.state.members[userId];
+  const member = ctx.state.members.get(userId);
   if (member === undefined) throw new VttError('VTT_ERR_PERMISSION_NOT_MEMBER', { userId });
   if (member.role !== 'gm')
     throw new VttError('VTT_ERR_PERMISSION_GM_ONLY', {

@@ -18,7 +18,7 @@ export async function rollInitiative(
 ): Promise<TableChange> {
   const user = userOf(ctx, request.userId);
   const slot = slotFor(ctx, undefined, 'initiative model', 'initiative', (d) => d.initiative);
-  const member = ctx.state.members[request.userId]!;
+  const member = ctx.state.members.get(request.userId)!;
   const seen = viewDoc(ctx.state, { collection: 'combat', id: 'combat' }, member) as
     Combat | undefined;
   const combatants = seen?.combatants ?? {};

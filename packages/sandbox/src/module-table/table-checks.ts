@@ -16,7 +16,7 @@ import type { TableContext } from './table-context.js';
 
 /** The member `userId` as guests see it; throws NOT_MEMBER when they are none. */
 export function userOf(ctx: TableContext, userId: string): GuestUser {
-  const member = ctx.state.members[userId];
+  const member = ctx.state.members.get(userId);
   if (member === undefined) throw new VttError('VTT_ERR_PERMISSION_NOT_MEMBER', { userId });
   return { id: member.id, role: member.role };
 }
@@ -109,12 +109,12 @@ export function visibleActor(
   actorId: string,
   data = false,
 ): void {
-  const member = ctx.state.members[userId];
+  const member = ctx.state.members.get(userId);
   const ref = { collection: 'actors', id: actorId } as const;
   if (
     member === undefined ||
     viewDoc(ctx.state, ref, member) === undefined ||
-    (data && !actorDataVisible(ctx.state.actors[actorId]!, member))
+    (data && !actorDataVisible(ctx.state.actors.get(actorId)!, member))
   ) {
     throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', ref);
   }

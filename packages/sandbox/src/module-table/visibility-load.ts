@@ -36,7 +36,7 @@ export function withModulePolicy(
   const compiled = compileVisibilityPolicy(manifests);
   const policy = isEmpty(compiled) ? null : compiled;
   if (deepEqual(state.campaign.visibility ?? null, policy)) return { state, events: [] };
-  const gm = Object.values(state.members).find((m) => m.role === 'gm');
+  const gm = [...state.members.values()].find((m) => m.role === 'gm');
   if (gm === undefined) return { state, events: [] };
   return commit(state, [{ type: 'core:visibility-set', payload: { policy } }], {
     author: gm.id,

@@ -6,6 +6,8 @@
  */
 import {
   applyViewEvent,
+  reviveView,
+  type DocMap,
   combatantName,
   MODULE_PROTOCOL_VERSION,
   type GUEST_CALLS,
@@ -87,7 +89,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
   };
   const derive = (actorId: string): JsonValue => {
     const state = docs();
-    const subject = state.actors[actorId];
+    const subject = state.actors.get(actorId);
     const fn = subject === undefined ? undefined : definition.derived?.[subject.type];
     if (subject === undefined || fn === undefined) return null;
     const {
@@ -153,7 +155,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
     },
     vttLoad(call) {
       if (call.part === undefined || call.part === 'begin') {
-        const docs = { ...call.docs, viewerId: call.viewerId ?? '' };
+        const docs = reviveView({ ...call.docs, viewerId: call.viewerId ?? '' });
         replica = null;
         loading = null;
         if (call.part === 'begin') {
@@ -166,16 +168,9 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       }
       if (loading === null) return { needsLoad: true }; // a part without its begin: start over
       if (call.part === 'docs') {
-        const into = loading.docs[call.collection] as Record<string, unknown>;
-        for (const [id, doc] of Object.entries(call.docs)) {
-          // defineProperty: an id such as "__proto__" stays a plain key.
-          Object.defineProperty(into, id, {
-            value: doc,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
+        let into = loading.docs[call.collection] as DocMap<unknown>;
+        for (const [id, doc] of Object.entries(call.docs)) into = into.set(id, doc);
+        loading = { ...loading, docs: { ...loading.docs, [call.collection]: into } };
         return { seq: loading.seq };
       }
       if (call.part === 'chat') {
@@ -269,7 +264,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
               return r;
             },
           };
-          const subject = combatant.actorId ? state.actors[combatant.actorId] : undefined;
+          const subject = combatant.actorId ? state.actors.get(combatant.actorId) : undefined;
           const value = model.roll({
             ...baseContext(scope(call.user)),
             dice,
@@ -296,7 +291,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
         const named = pick(definition.rolls, call.name) as RollDefinition;
         const proposals: GuestProposal[] = [];
         const state = docs();
-        const subject = call.actorId ? state.actors[call.actorId] : undefined;
+        const subject = call.actorId ? state.actors.get(call.actorId) : undefined;
         if (call.actorId && subject === undefined)
           throw new ModuleRejection(`no actor ${call.actorId}`, undefined);
         const result = named.roll({
@@ -314,7 +309,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       return guarded(() => {
         const command = pick(definition.chatCommands, call.command);
         const proposals: GuestProposal[] = [];
-        const speaker = call.speaker ? docs().actors[call.speaker] : undefined;
+        const speaker = call.speaker ? docs().actors.get(call.speaker) : undefined;
         command.run({ ...proposingContext(scope(call.user), proposals), args: call.args, speaker });
         return { proposals };
       });
@@ -323,7 +318,7 @@ export function createGuestEntry(definition: ModuleDefinition): GuestEntry {
       return guarded(() => {
         const macro = pick(definition.macros, call.name);
         const proposals: GuestProposal[] = [];
-        const speaker = call.speaker ? docs().actors[call.speaker] : undefined;
+        const speaker = call.speaker ? docs().actors.get(call.speaker) : undefined;
         macro.run({ ...proposingContext(scope(call.user), proposals), args: call.args, speaker });
         return { proposals };
       });

@@ -76,7 +76,7 @@ export function baseContext(scope: ContextScope): ModuleContext {
     user: scope.user,
     now: sandboxGlobal()?.now() ?? 0,
     dice: guestDice,
-    actor: (id) => (id ? (docs.actors[id] as Actor | undefined) : undefined),
+    actor: (id) => (id ? (docs.actors.get(id) as Actor | undefined) : undefined),
     items: (actorId) => itemsFor(scope, actorId),
     derived: (actorId) => scope.derive(actorId),
     flags: (doc) => doc.flags[moduleId] as never,
@@ -90,7 +90,7 @@ export function baseContext(scope: ContextScope): ModuleContext {
 function itemsFor(scope: ContextScope, actorId: string): Item[] {
   const items = itemsOfActor(scope.docs, String(actorId));
   if (scope.whole === true || scope.user.role === 'gm') return items;
-  const member = scope.docs.members[scope.user.id];
+  const member = scope.docs.members.get(scope.user.id);
   if (member === undefined) return [];
   const out: Item[] = [];
   for (const item of items) {

@@ -68,7 +68,7 @@ describe('createTestTable with a well-behaved module', () => {
     const change = await t.player('alice').act('heroes:heal', { actorId: 'hero', amount: 3 });
     expect(change.events.map((e) => e.type)).toEqual(['core:actor-updated', 'core:message-posted']);
     expect(new Set(change.events.map((e) => e.author))).toEqual(new Set(['player:alice']));
-    expect((t.state.actors['hero']!.data as { hp: number }).hp).toBe(13);
+    expect((t.state.actors.get('hero')!.data as { hp: number }).hp).toBe(13);
     expect(lastMessage(t).text).toBe('Alia heals 3');
   });
 
@@ -100,7 +100,7 @@ describe('createTestTable with a well-behaved module', () => {
     const change = await t
       .player('alice')
       .act('core:move-token', { tokenId: 'alia', x: 123, y: 100 });
-    expect(t.state.tokens['alia']!.x).toBe(100); // snapped to 50 px by the hook
+    expect(t.state.tokens.get('alia')!.x).toBe(100); // snapped to 50 px by the hook
     expect(change.events.map((e) => e.type)).toEqual(['core:token-moved', 'core:message-posted']);
     expect(lastMessage(t).text).toBe(`moved (event ${change.events[0]!.seq})`);
     const veto = await rejectionOf(
@@ -209,8 +209,8 @@ describe('createTestTable with a well-behaved module', () => {
   });
 
   it('shows each viewer only what they may see', () => {
-    expect(t.gm.view().tokens['secret-token']).toBeDefined();
-    expect(t.player('alice').view().tokens['secret-token']).toBeUndefined();
+    expect(t.gm.view().tokens.get('secret-token')).toBeDefined();
+    expect(t.player('alice').view().tokens.get('secret-token')).toBeUndefined();
     expect(JSON.stringify(t.player('alice').view())).not.toContain('Assassin');
   });
 });
@@ -238,13 +238,13 @@ describe('createTestTable with a hostile module', () => {
   it("cannot move another user's token on a player's behalf", async () => {
     const error = await rejectionOf(t.player('alice').act('hostile:move-other', {}));
     expect(error.code).toMatch(/^VTT_ERR_PERMISSION_/);
-    expect(t.state.tokens['gm-token']!).toMatchObject({ x: 300, y: 300 });
+    expect(t.state.tokens.get('gm-token')!).toMatchObject({ x: 300, y: 300 });
   });
 
   it("cannot unhide a token on a player's behalf, nor even learn that it exists", async () => {
     const error = await rejectionOf(t.player('alice').act('hostile:unhide', {}));
     expect(['VTT_ERR_DOCUMENT_NOT_FOUND', 'VTT_ERR_PERMISSION_GM_ONLY']).toContain(error.code);
-    expect(t.state.tokens['secret-token']!.hidden).toBe(true);
+    expect(t.state.tokens.get('secret-token')!.hidden).toBe(true);
   });
 
   it('turns bad dice notation into a refusal, not a fault', async () => {
@@ -286,7 +286,7 @@ describe('createTestTable with a hostile module', () => {
     expect(notices[0]!.text).toContain('VTT_ERR_SANDBOX_MODULE_THREW');
     expect(JSON.stringify(t.player('alice').view().chat)).toContain('are suspended');
     await t.gm.act('core:move-token', { tokenId: 'gm-token', x: 350, y: 300 }); // core actions still work
-    expect(t.state.tokens['gm-token']!.x).toBe(350);
+    expect(t.state.tokens.get('gm-token')!.x).toBe(350);
     expect((await other.gm.roll('check')).outcome.total).toBeGreaterThan(0);
     // Only a GM may restart it; then its rules apply again, and everyone is told.
     const byPlayer = await rejectionOf(t.table.restartModule('hostile', 'player:alice'));
@@ -366,7 +366,7 @@ describe('createTestTable with a manifest', () => {
       );
       expect(bad.code).toBe('VTT_ERR_DOCUMENT_INVALID');
       expect(String(bad.params['problem'])).toContain('/data/score');
-      expect(t.state.actors['x']).toBeUndefined();
+      expect(t.state.actors.get('x')).toBeUndefined();
       await t.gm.act('core:create-actor', {
         id: 'a',
         name: 'A',
@@ -375,9 +375,9 @@ describe('createTestTable with a manifest', () => {
       });
       const overheal = await rejectionOf(t.gm.act('heroes:heal', { actorId: 'a', amount: 15 }));
       expect(overheal.code).toBe('VTT_ERR_DOCUMENT_INVALID');
-      expect((t.state.actors['a']!.data as { hp: number }).hp).toBe(10);
+      expect((t.state.actors.get('a')!.data as { hp: number }).hp).toBe(10);
       await t.gm.act('heroes:heal', { actorId: 'a', amount: 5 });
-      expect((t.state.actors['a']!.data as { hp: number }).hp).toBe(15);
+      expect((t.state.actors.get('a')!.data as { hp: number }).hp).toBe(15);
     } finally {
       await t.close();
     }

@@ -156,7 +156,7 @@ describe('items at a module table (armory fixture)', () => {
       'core:item-created',
       'core:item-created',
     ]);
-    expect(t.state.actors['gob']).toMatchObject({
+    expect(t.state.actors.get('gob')).toMatchObject({
       name: 'Goblin',
       type: 'monster',
       data: { cr: 0.25 },
@@ -184,7 +184,7 @@ describe('items at a module table (armory fixture)', () => {
     );
     expect(onto.code).toBe('VTT_ERR_COMPENDIUM_TARGET');
     await t.gm.act('core:undo', {});
-    expect(t.state.actors['gob']).toBeUndefined();
+    expect(t.state.actors.get('gob')).toBeUndefined();
     expect(t.items('gob')).toEqual([]);
   });
 

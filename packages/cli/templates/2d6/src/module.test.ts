@@ -18,7 +18,7 @@ const MODULE = new URL('./module.ts', import.meta.url);
 
 describe('__MODULE_NAME__', () => {
   let t: TestTable;
-  const luck = () => (t.state.actors['pilot']!.data as { luck: { value: number } }).luck.value;
+  const luck = () => (t.state.actors.get('pilot')!.data as { luck: { value: number } }).luck.value;
 
   beforeAll(async () => {
     t = await createTestTable({ modules: [MODULE], players: ['alice', 'bob'], seed: 1 });

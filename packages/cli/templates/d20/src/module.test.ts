@@ -18,7 +18,7 @@ const MODULE = new URL('./module.ts', import.meta.url);
 
 describe('__MODULE_NAME__', () => {
   let t: TestTable;
-  const hp = () => (t.state.actors['hero']!.data as { hp: { value: number } }).hp.value;
+  const hp = () => (t.state.actors.get('hero')!.data as { hp: { value: number } }).hp.value;
 
   beforeAll(async () => {
     t = await createTestTable({ modules: [MODULE], players: ['alice', 'bob'], seed: 1 });

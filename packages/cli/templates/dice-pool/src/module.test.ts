@@ -18,7 +18,7 @@ const MODULE = new URL('./module.ts', import.meta.url);
 
 describe('__MODULE_NAME__', () => {
   let t: TestTable;
-  const edge = () => (t.state.actors['runner']!.data as { edge: { value: number } }).edge.value;
+  const edge = () => (t.state.actors.get('runner')!.data as { edge: { value: number } }).edge.value;
 
   beforeAll(async () => {
     t = await createTestTable({ modules: [MODULE], players: ['alice', 'bob'], seed: 1 });
