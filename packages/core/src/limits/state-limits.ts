@@ -7,6 +7,8 @@
  * (a user's action, a module's proposal) is bounded alike.
  */
 import { VttError } from '../errors/vtt-error.js';
+import { DocMap } from '../model/doc-map.js';
+import { getDoc } from '../model/doc-refs.js';
 import type { DocRef, TableState } from '../model/state.js';
 
 /** The bounds, as JSON text lengths in UTF-16 code units (JS string length). */
@@ -16,8 +18,8 @@ export const STATE_LIMITS = Object.freeze({
   /** One chat message, its roll and its flags included. */
   maxChatMessageChars: 64 * 1024,
   /**
-   * All chat messages (those the table keeps), notes and timeline entries
-   * one member authored. GMs are bounded per document only: they own the
+   * All chat messages (those the table keeps), notes, timeline entries and
+   * journal entries one member authored. GMs are bounded per document only: they own the
    * table and can delete anything in it.
    */
   maxMemberChars: 2 * 1024 * 1024,
@@ -30,9 +32,26 @@ export const STATE_LIMITS = Object.freeze({
   maxDepth: 64,
 });
 
-type Keyed = Readonly<Record<string, unknown>>;
-const KEYED = ['members', 'scenes', 'tokens', 'actors', 'notes', 'timeline'] as const;
-const AUTHORED = ['notes', 'timeline'] as const;
+type Keyed = DocMap<unknown> | Readonly<Record<string, unknown>> | undefined;
+const KEYED = [
+  'members',
+  'scenes',
+  'tokens',
+  'actors',
+  'notes',
+  'timeline',
+  'journal',
+  'folders',
+  'playlists',
+] as const;
+const AUTHORED = ['notes', 'timeline', 'journal'] as const;
+
+/** The ids of a collection, a DocMap or its JSON form. */
+const idsOf = (map: Keyed): Iterable<string> =>
+  map === undefined ? [] : DocMap.isDocMap(map) ? map.keys() : Object.keys(map);
+/** The documents of a collection, a DocMap or its JSON form. */
+const docsOf = (map: Keyed): Iterable<unknown> =>
+  map === undefined ? [] : DocMap.isDocMap(map) ? map.values() : Object.values(map);
 
 /** JSON sizes of documents already measured: documents are immutable, so each is measured once. */
 const sizes = new WeakMap<object, number>();
@@ -79,8 +98,8 @@ export function checkStateLimits(
     }
   };
   const check = (collection: (typeof KEYED)[number], id: string) => {
-    const doc = (after[collection] as Keyed)[id];
-    const old = (before[collection] as Keyed)[id];
+    const doc = getDoc(after, { collection, id });
+    const old = getDoc(before, { collection, id });
     if (doc === old || doc === undefined) return;
     grown(collection, id, doc, old, STATE_LIMITS.maxDocumentChars);
     if ((AUTHORED as readonly string[]).includes(collection)) {
@@ -97,7 +116,7 @@ export function checkStateLimits(
     for (const collection of KEYED) {
       // Unchanged documents are the same objects: one identity check each.
       if (before[collection] !== after[collection])
-        for (const id in after[collection]) check(collection, id);
+        for (const id of idsOf(after[collection])) check(collection, id);
     }
   }
   if (after.campaign !== before.campaign) {
@@ -144,8 +163,8 @@ function contributionOf(state: TableState, userId: string): number {
   let length = 0;
   for (const message of state.chat) if (message.author === userId) length += sizeOf(message);
   for (const collection of AUTHORED) {
-    for (const doc of Object.values(state[collection])) {
-      if (doc.author === userId) length += sizeOf(doc);
+    for (const doc of docsOf(state[collection])) {
+      if ((doc as { author: string }).author === userId) length += sizeOf(doc);
     }
   }
   return length;

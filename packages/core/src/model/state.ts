@@ -13,6 +13,8 @@ import type {
   TimelineEntry,
   Token,
 } from './documents.js';
+import { DocMap } from './doc-map.js';
+import type { JournalEntry, JournalFolder, Playlist } from './journal-documents.js';
 
 /** The documents of a table: the part that views share with the full state. */
 export interface TableDocs {
@@ -26,6 +28,11 @@ export interface TableDocs {
   /** The last `campaign.settings.chatLimit` messages, oldest first. */
   readonly chat: readonly ChatMessage[];
   readonly timeline: Readonly<Record<string, TimelineEntry>>;
+  /** Journal entries and handouts. */
+  readonly journal: DocMap<JournalEntry>;
+  /** Folders of journal entries. */
+  readonly folders: DocMap<JournalFolder>;
+  readonly playlists: DocMap<Playlist>;
 }
 
 /** Collections of {@link TableDocs} addressed by a {@link DocRef}. */
@@ -38,6 +45,9 @@ export const DOC_COLLECTIONS = {
   notes: 'notes',
   combat: 'combat',
   timeline: 'timeline',
+  journal: 'journal',
+  folders: 'folders',
+  playlists: 'playlists',
 } as const;
 /** One of {@link DOC_COLLECTIONS}. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[keyof typeof DOC_COLLECTIONS];
@@ -130,6 +140,9 @@ export function createTableState(options: CreateTableOptions): TableState {
     combat: null,
     chat: [],
     timeline: {},
+    journal: DocMap.empty(),
+    folders: DocMap.empty(),
+    playlists: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

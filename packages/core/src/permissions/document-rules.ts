@@ -25,6 +25,7 @@ import {
   tokenVisible,
   viewTimelineEntry,
 } from '../views/visibility.js';
+import { entryRule } from './journal-rules.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
 /** One changed document as the rules see it: `undefined` before a create, after a delete. */
@@ -179,6 +180,8 @@ export function checkDocChange(change: DocChange): void {
       );
     case 'combat':
       return combatRule(change, before, after);
+    case 'journal':
+      return entryRule({ docs, member, id: change.id, before, after });
     case 'scenes':
       if (change.before && !sceneVisible(change.before as never, member))
         throw notFound('scenes', change.id);

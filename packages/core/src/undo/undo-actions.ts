@@ -16,6 +16,9 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   notes: 5,
   combat: 6,
   timeline: 7,
+  folders: 8,
+  journal: 9,
+  playlists: 10,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

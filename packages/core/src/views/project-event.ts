@@ -9,12 +9,13 @@ import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import { deepEqual } from '../model/json.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 import { handlerFor } from '../events/registry.js';
+import { folderContents } from './journal-visibility.js';
 import { viewFor } from './view-for.js';
 import { viewDoc } from './visibility.js';
 
 type Envelope = Pick<ViewEvent, 'seq' | 'author' | 'time'>;
 
-/** Documents whose view depends on the content of `ref` (tokens and notes on a scene, an actor's tokens). */
+/** Documents whose view depends on the content of `ref` (tokens and notes on a scene, an actor's tokens, a folder's contents). */
 function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
   if (ref.collection === 'scenes') {
     for (const id in docs.tokens)
@@ -24,6 +25,8 @@ function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
   } else if (ref.collection === 'actors') {
     for (const id in docs.tokens)
       if (docs.tokens[id]!.actorId === ref.id) out.push(docRef('tokens', id));
+  } else if (ref.collection === 'folders') {
+    out.push(...folderContents(docs, ref.id));
   }
 }
 
