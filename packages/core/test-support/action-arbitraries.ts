@@ -8,6 +8,11 @@ import fc from 'fast-check';
 import type { TableAction } from '../src/actions/action-types.js';
 import type { EventDraft } from '../src/events/event-types.js';
 import { USERS } from './table-fixture.js';
+import {
+  gmSecretJournalActions,
+  journalActions,
+  playerJournalActions,
+} from './journal-arbitraries.js';
 import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 
 const SCENES = ['s1', 's2'];
@@ -275,6 +280,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
   { arbitrary: visibilityActions, weight: 4 },
+  { arbitrary: journalActions, weight: 8 },
 );
 
 const user = fc.oneof(
@@ -329,6 +335,7 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
   ),
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
+  { arbitrary: playerJournalActions, weight: 3 },
 );
 
 /**
@@ -347,6 +354,10 @@ export const stepArbitrary: fc.Arbitrary<{
     weight: 10,
   },
   { arbitrary: fc.record({ userId: user, draft: policyDraft }), weight: 1 },
+  {
+    arbitrary: fc.record({ userId: fc.constant(USERS.gm), action: gmSecretJournalActions }),
+    weight: 1,
+  },
 );
 
 /** A sequence of steps. */
