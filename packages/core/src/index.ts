@@ -154,6 +154,24 @@ export type {
 } from './model/documents.js';
 export { DocMap } from './model/doc-map.js';
 export type { DocMapSource } from './model/doc-map.js';
+export {
+  asDocMap,
+  foldersOf,
+  JOURNAL_VISIBILITIES,
+  journalOf,
+  PLAYLIST_MODES,
+  playlistsOf,
+} from './model/journal-documents.js';
+export type {
+  JournalEntry,
+  JournalFolder,
+  JournalVisibility,
+  Playback,
+  Playlist,
+  PlaylistMode,
+  PlaylistTrack,
+  PlaylistView,
+} from './model/journal-documents.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
 export { createTableState, DEFAULT_CAMPAIGN_SETTINGS, DOC_COLLECTIONS } from './model/state.js';
@@ -168,6 +186,15 @@ export type {
   UndoEntry,
 } from './model/state.js';
 export type { TableAction, TableActionMap, TableActionType } from './actions/action-types.js';
+export type {
+  JournalActionMap,
+  JournalEntryFields,
+  JournalFolderFields,
+  PlaylistFields,
+  TrackInput,
+} from './actions/journal-action-types.js';
+export { JOURNAL_LIMITS } from './actions/journal-action-types.js';
+export type { JournalEventMap } from './events/journal-event-types.js';
 export type {
   EventDraft,
   EventServerData,
@@ -195,6 +222,13 @@ export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js
 export { viewFor } from './views/view-for.js';
 export { projectEvent } from './views/project-event.js';
 export { actorDataVisible, viewDoc } from './views/visibility.js';
+export {
+  entryVisible,
+  folderVisible,
+  viewJournalEntry,
+  viewJournalFolder,
+  viewPlaylist,
+} from './views/journal-visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewFlags } from './views/redact-flags.js';

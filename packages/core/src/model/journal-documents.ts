@@ -111,9 +111,24 @@ export function asDocMap<T>(map: Keyed<T>): DocMap<T> {
   return map === undefined ? DocMap.empty<T>() : DocMap.from(map);
 }
 
-/** The journal entries of `docs`, as a {@link DocMap}. */
+/**
+ * The journal entries of `docs`, as a {@link DocMap}.
+ *
+ * @example
+ * journalOf(view).filter((e) => e.folderId === null); // the top level
+ */
 export const journalOf = (docs: TableDocs): DocMap<JournalEntry> => asDocMap(docs.journal);
-/** The journal folders of `docs`, as a {@link DocMap}. */
+/**
+ * The journal folders of `docs`, as a {@link DocMap}.
+ *
+ * @example
+ * foldersOf(view).get(entry.folderId ?? '')?.name;
+ */
 export const foldersOf = (docs: TableDocs): DocMap<JournalFolder> => asDocMap(docs.folders);
-/** The playlists of `docs`, as a {@link DocMap}. */
+/**
+ * The playlists of `docs`, as a {@link DocMap}.
+ *
+ * @example
+ * playlistsOf(view).filter((p) => p.playing !== null); // what plays now
+ */
 export const playlistsOf = (docs: TableDocs): DocMap<Playlist> => asDocMap(docs.playlists);

@@ -17,12 +17,22 @@ import { ref } from '../model/doc-refs.js';
 import type { DocRef, TableDocs } from '../model/state.js';
 import { withViewedFlags } from './redact-flags.js';
 
-/** True when `member` sees `folder`: GMs all, others the public ones. */
+/**
+ * True when `member` sees `folder`: GMs all, others the public ones.
+ *
+ * @example
+ * folderVisible(state.folders.get('f1'), player); // false for a GM folder
+ */
 export function folderVisible(folder: JournalFolder | undefined, member: Member): boolean {
   return folder !== undefined && (member.role === 'gm' || folder.visibility === 'public');
 }
 
-/** True when `member` sees `entry`: a GM, its author, a public entry, or one shown to them. */
+/**
+ * True when `member` sees `entry`: a GM, its author, a public entry, or one shown to them.
+ *
+ * @example
+ * entryVisible({ ...entry, visibility: 'players', players: ['u-p1'] }, p1); // true
+ */
 export function entryVisible(entry: JournalEntry, member: Member): boolean {
   return (
     member.role === 'gm' ||
@@ -63,7 +73,12 @@ export function viewJournalEntry(
   return withViewedFlags(seen, docs.campaign.visibility, entry.author === member.id);
 }
 
-/** The folder as `member` sees it: `undefined` when GM-only, a GM-only parent as the top level. */
+/**
+ * The folder as `member` sees it: `undefined` when GM-only, a GM-only parent as the top level.
+ *
+ * @example
+ * viewJournalFolder(state, state.folders.get('maps')!, player)?.parentId; // null under a GM folder
+ */
 export function viewJournalFolder(
   docs: TableDocs,
   folder: JournalFolder,
