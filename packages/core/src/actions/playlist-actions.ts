@@ -2,7 +2,9 @@
 import { VttError } from '../errors/vtt-error.js';
 import type { EventDraft } from '../events/event-types.js';
 import { playlistsOf, type Playlist, type PlaylistTrack } from '../model/journal-documents.js';
+import type { Member } from '../model/documents.js';
 import type { TableState } from '../model/state.js';
+import { mustBeGm } from '../permissions/journal-rules.js';
 import { createRng, type RngState } from '../random/rng.js';
 import type { DecideContext } from './action-handler.js';
 import { defineActionHandlers } from './action-handler.js';
@@ -11,7 +13,9 @@ import type { TrackInput } from './journal-action-types.js';
 /** The generator stream shuffles draw from: apart from the dice, so dice audits are unaffected. */
 export const PLAYLIST_STREAM = 'core:playlists';
 
-function playlistOf(state: TableState, id: string): Playlist {
+/** The playlist a GM acts on; others are refused first (see `mustBeGm`). */
+function playlistOf(state: TableState, member: Member, id: string): Playlist {
+  mustBeGm(state, member, 'playlists', id, true);
   const playlist = playlistsOf(state).get(id);
   if (playlist === undefined)
     throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'playlists', id });
@@ -110,36 +114,36 @@ export const PLAYLIST_ACTIONS = defineActionHandlers({
       },
     },
   ],
-  'core:update-playlist': ({ state, payload, newId }) => {
-    const playlist = playlistOf(state, payload.playlistId);
+  'core:update-playlist': ({ state, member, payload, newId }) => {
+    const playlist = playlistOf(state, member, payload.playlistId);
     const { tracks, ...rest } = payload.patch;
     return updated(
       playlist,
       tracks === undefined ? rest : { ...rest, tracks: withIds(tracks, [], newId) },
     );
   },
-  'core:delete-playlist': ({ state, payload }) => {
-    playlistOf(state, payload.playlistId);
+  'core:delete-playlist': ({ state, member, payload }) => {
+    playlistOf(state, member, payload.playlistId);
     return [{ type: 'core:playlist-deleted', payload }];
   },
-  'core:add-track': ({ state, payload: { playlistId, ...input }, newId }) => {
-    const playlist = playlistOf(state, playlistId);
+  'core:add-track': ({ state, member, payload: { playlistId, ...input }, newId }) => {
+    const playlist = playlistOf(state, member, playlistId);
     const taken = playlist.tracks.map((t) => t.id);
     return updated(playlist, { tracks: [...playlist.tracks, ...withIds([input], taken, newId)] });
   },
-  'core:update-track': ({ state, payload }) => {
-    const playlist = playlistOf(state, payload.playlistId);
+  'core:update-track': ({ state, member, payload }) => {
+    const playlist = playlistOf(state, member, payload.playlistId);
     const track = trackOf(playlist, payload.trackId);
     const tracks = playlist.tracks.map((t) => (t === track ? { ...t, ...payload.patch } : t));
     return updated(playlist, { tracks });
   },
-  'core:remove-track': ({ state, payload }) => {
-    const playlist = playlistOf(state, payload.playlistId);
+  'core:remove-track': ({ state, member, payload }) => {
+    const playlist = playlistOf(state, member, payload.playlistId);
     const track = trackOf(playlist, payload.trackId);
     return updated(playlist, { tracks: playlist.tracks.filter((t) => t !== track) });
   },
-  'core:play-track': ({ state, payload }) => {
-    const playlist = playlistOf(state, payload.playlistId);
+  'core:play-track': ({ state, member, payload }) => {
+    const playlist = playlistOf(state, member, payload.playlistId);
     if (playlist.tracks.length === 0)
       throw new VttError('VTT_ERR_DOCUMENT_INVALID', {
         collection: 'playlists',
@@ -162,12 +166,12 @@ export const PLAYLIST_ACTIONS = defineActionHandlers({
     };
     return [next.rng === undefined ? draft : { ...draft, server: { rng: next.rng } }];
   },
-  'core:stop-track': ({ state, payload }) => {
-    playlistOf(state, payload.playlistId);
+  'core:stop-track': ({ state, member, payload }) => {
+    playlistOf(state, member, payload.playlistId);
     return [{ type: 'core:track-stopped', payload }];
   },
-  'core:set-volume': ({ state, payload }) => {
-    const playlist = playlistOf(state, payload.playlistId);
+  'core:set-volume': ({ state, member, payload }) => {
+    const playlist = playlistOf(state, member, payload.playlistId);
     if (payload.trackId === undefined) return updated(playlist, { volume: payload.volume });
     const track = trackOf(playlist, payload.trackId);
     const tracks = playlist.tracks.map((t) => (t === track ? { ...t, volume: payload.volume } : t));

@@ -187,6 +187,16 @@ describe('journal permissions', () => {
     expect(errorCode(() => run(s, obs, 'core:delete-journal-folder', { folderId: 'pf' }))).toBe(
       'VTT_ERR_PERMISSION_OBSERVER',
     );
+    expect(errorCode(() => run(s, p1, 'core:delete-journal-folder', { folderId: 'pf' }))).toBe(
+      'VTT_ERR_PERMISSION_GM_ONLY',
+    );
+    // A GM folder answers as if it did not exist, even where a GM would get another error.
+    for (const parentId of ['pf', 'nope']) {
+      const move = { folderId: 'gf', patch: { parentId } };
+      expect(errorCode(() => run(s, p1, 'core:update-journal-folder', move))).toBe(
+        'VTT_ERR_DOCUMENT_NOT_FOUND',
+      );
+    }
     expect(
       errorCode(() => run(s, p1, 'core:create-journal-entry', { title: 'x', folderId: 'gf' })),
     ).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');

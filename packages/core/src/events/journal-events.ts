@@ -11,6 +11,7 @@ import type { TableDocs, TableState } from '../model/state.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeValid } from './helpers.js';
 import { makesCycle } from './journal-links.js';
+import { mustBeGm } from '../permissions/journal-rules.js';
 import { removalChanges, removeDocs } from './links.js';
 
 const entryRef = (id: string) => [ref('journal', id)];
@@ -90,7 +91,8 @@ export const JOURNAL_EVENTS = defineEventHandlers({
   'core:journal-folder-created': {
     apply: ({ docs, payload }) => putFolder(docs, payload.folder),
     changes: ({ payload }) => folderRef(payload.folder.id),
-    check: ({ state, payload: { folder } }) => {
+    permit: ({ state, member, payload: { folder } }) => {
+      mustBeGm(state, member, 'folders', folder.id, false);
       if (foldersOf(state).has(folder.id))
         throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection: 'folders', id: folder.id });
       folderMustExist(state, folder.parentId);
@@ -104,7 +106,8 @@ export const JOURNAL_EVENTS = defineEventHandlers({
       return folder === undefined ? {} : putFolder(docs, applyPatch(folder, payload.patch));
     },
     changes: ({ payload }) => folderRef(payload.folderId),
-    check: ({ state, payload }) => {
+    permit: ({ state, member, payload }) => {
+      mustBeGm(state, member, 'folders', payload.folderId, true);
       folderMustExist(state, payload.folderId);
       folderMustExist(state, payload.patch.parentId);
       noCycle(state, payload.folderId, payload.patch.parentId);
@@ -115,22 +118,24 @@ export const JOURNAL_EVENTS = defineEventHandlers({
     apply: ({ docs, payload }) => removeDocs(docs, folderRef(payload.folderId)),
     changes: ({ docs, payload }) => removalChanges(docs, folderRef(payload.folderId)),
     checked: ({ payload }) => folderRef(payload.folderId),
-    check: ({ state, payload }) => folderMustExist(state, payload.folderId),
+    permit: ({ state, member, payload }) => {
+      mustBeGm(state, member, 'folders', payload.folderId, true);
+      folderMustExist(state, payload.folderId);
+    },
     undoable: true,
   },
   'core:journal-shown': {
     apply: () => ({}),
     changes: () => [],
-    check: ({ state, payload }) => {
-      entryMustExist(state, payload.entryId);
-      if (payload.players !== 'all') playersMustBeMembers(state, payload.players);
-    },
-    permit: ({ member }) => {
+    // The role first: whether an entry exists is not for players to learn here.
+    permit: ({ state, member, payload }) => {
       if (member.role !== 'gm')
         throw new VttError('VTT_ERR_PERMISSION_GM_ONLY', {
           collection: 'journal',
           what: 'show an entry to players',
         });
+      entryMustExist(state, payload.entryId);
+      if (payload.players !== 'all') playersMustBeMembers(state, payload.players);
     },
     // A handout pops up for those it is shown to, and only for them.
     project: ({ member, payload, event }) => {

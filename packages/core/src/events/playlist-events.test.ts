@@ -10,6 +10,7 @@ import type { TableEvent } from '../events/event-types.js';
 import type { TableState } from '../model/state.js';
 import { applyEvents } from '../reducer/apply-event.js';
 import { commit } from '../reducer/commit.js';
+import { authorize } from '../permissions/authorize.js';
 import { decide } from '../actions/decide.js';
 import { viewFor } from '../views/view-for.js';
 
@@ -78,29 +79,44 @@ describe('playlist views', () => {
 });
 
 describe('playlist permissions', () => {
-  it('lets only GMs manage and play playlists', () => {
-    const s = playlistTable();
+  it('lets only GMs manage and play playlists, answering players not-found for unseen ones', () => {
+    const stopped = playlistTable();
+    const playing = run(stopped, gm, 'core:play-track', { playlistId: 'pl' }).state;
     const cases = [
-      ['core:create-playlist', { name: 'Mine' }],
       ['core:play-track', { playlistId: 'pl', trackId: 'intro' }],
+      ['core:stop-track', { playlistId: 'pl' }],
       ['core:set-volume', { playlistId: 'pl', volume: 0.1 }],
       ['core:add-track', { playlistId: 'pl', name: 'x', asset: 'y' }],
+      ['core:remove-track', { playlistId: 'pl', trackId: 'zz' }],
+      ['core:update-playlist', { playlistId: 'pl', patch: { name: 'x' } }],
       ['core:delete-playlist', { playlistId: 'pl' }],
     ] as const;
     for (const [type, payload] of cases) {
+      // A stopped playlist is not there for players, whatever its tracks.
       expect(
-        errorCode(() => run(s, p1, type, payload as never)),
+        errorCode(() => run(stopped, p1, type, payload as never)),
+        type,
+      ).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
+      expect(
+        errorCode(() => run(playing, p1, type, payload as never)),
         type,
       ).toBe('VTT_ERR_PERMISSION_GM_ONLY');
       expect(
-        errorCode(() => run(s, obs, type, payload as never)),
+        errorCode(() => run(playing, obs, type, payload as never)),
         type,
       ).toBe('VTT_ERR_PERMISSION_OBSERVER');
     }
-    const playing = run(s, gm, 'core:play-track', { playlistId: 'pl' }).state;
-    expect(errorCode(() => run(playing, p1, 'core:stop-track', { playlistId: 'pl' }))).toBe(
+    expect(errorCode(() => run(stopped, p1, 'core:create-playlist', { name: 'Mine' }))).toBe(
       'VTT_ERR_PERMISSION_GM_ONLY',
     );
+    // Module events proposed as a player meet the same rules.
+    const draft = {
+      type: 'core:track-played' as const,
+      payload: { playlistId: 'pl', trackId: 'zz', offset: 0 },
+    };
+    expect(errorCode(() => authorize(stopped, p1, draft))).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
+    expect(errorCode(() => authorize(playing, p1, draft))).toBe('VTT_ERR_PERMISSION_GM_ONLY');
+    expect(errorCode(() => authorize(playing, gm, draft))).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
   });
 });
 

@@ -5,6 +5,7 @@ import { playlistsOf, type Playlist } from '../model/journal-documents.js';
 import type { TableDocs } from '../model/state.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeValid } from './helpers.js';
+import { mustBeGm } from '../permissions/journal-rules.js';
 
 const playlistRef = (id: string) => [ref('playlists', id)];
 
@@ -47,7 +48,8 @@ export const PLAYLIST_EVENTS = defineEventHandlers({
       playlists: putOrRemove(docs.playlists, playlist.id, playlist),
     }),
     changes: ({ payload }) => playlistRef(payload.playlist.id),
-    check: ({ state, payload: { playlist } }) => {
+    permit: ({ state, member, payload: { playlist } }) => {
+      mustBeGm(state, member, 'playlists', playlist.id, false);
       if (playlistsOf(state).has(playlist.id))
         throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection: 'playlists', id: playlist.id });
       mustBeWellFormed(playlist);
@@ -58,8 +60,10 @@ export const PLAYLIST_EVENTS = defineEventHandlers({
     apply: ({ docs, payload }) =>
       update(docs, payload.playlistId, (p) => applyPatch(p, payload.patch)),
     changes: ({ payload }) => playlistRef(payload.playlistId),
-    check: ({ state, payload }) =>
-      mustBeWellFormed(applyPatch(mustExist(state, payload.playlistId), payload.patch)),
+    permit: ({ state, member, payload }) => {
+      mustBeGm(state, member, 'playlists', payload.playlistId, true);
+      mustBeWellFormed(applyPatch(mustExist(state, payload.playlistId), payload.patch));
+    },
     undoable: true,
   },
   'core:playlist-deleted': {
@@ -67,7 +71,10 @@ export const PLAYLIST_EVENTS = defineEventHandlers({
       playlists: putOrRemove(docs.playlists, payload.playlistId, null),
     }),
     changes: ({ payload }) => playlistRef(payload.playlistId),
-    check: ({ state, payload }) => void mustExist(state, payload.playlistId),
+    permit: ({ state, member, payload }) => {
+      mustBeGm(state, member, 'playlists', payload.playlistId, true);
+      mustExist(state, payload.playlistId);
+    },
     undoable: true,
   },
   'core:track-played': {
@@ -77,7 +84,8 @@ export const PLAYLIST_EVENTS = defineEventHandlers({
         playing: { trackId, startedAt: event.time, offset },
       })),
     changes: ({ payload }) => playlistRef(payload.playlistId),
-    check: ({ state, payload }) => {
+    permit: ({ state, member, payload }) => {
+      mustBeGm(state, member, 'playlists', payload.playlistId, true);
       const playlist = mustExist(state, payload.playlistId);
       if (!playlist.tracks.some((t) => t.id === payload.trackId))
         throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
@@ -92,7 +100,10 @@ export const PLAYLIST_EVENTS = defineEventHandlers({
     apply: ({ docs, payload }) =>
       update(docs, payload.playlistId, (p) => (p.playing === null ? p : { ...p, playing: null })),
     changes: ({ payload }) => playlistRef(payload.playlistId),
-    check: ({ state, payload }) => void mustExist(state, payload.playlistId),
+    permit: ({ state, member, payload }) => {
+      mustBeGm(state, member, 'playlists', payload.playlistId, true);
+      mustExist(state, payload.playlistId);
+    },
     undoable: false,
   },
 });

@@ -25,7 +25,7 @@ import {
   tokenVisible,
   viewTimelineEntry,
 } from '../views/visibility.js';
-import { entryRule } from './journal-rules.js';
+import { entryRule, mustBeGm } from './journal-rules.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
 /** One changed document as the rules see it: `undefined` before a create, after a delete. */
@@ -182,6 +182,9 @@ export function checkDocChange(change: DocChange): void {
       return combatRule(change, before, after);
     case 'journal':
       return entryRule({ docs, member, id: change.id, before, after });
+    case 'folders':
+    case 'playlists':
+      return mustBeGm(docs, member, change.collection, change.id, change.before !== undefined);
     case 'scenes':
       if (change.before && !sceneVisible(change.before as never, member))
         throw notFound('scenes', change.id);

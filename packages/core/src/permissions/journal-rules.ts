@@ -6,9 +6,10 @@
 import { VttError } from '../errors/vtt-error.js';
 import type { Member } from '../model/documents.js';
 import { foldersOf, type JournalEntry } from '../model/journal-documents.js';
+import { getDoc } from '../model/doc-refs.js';
 import { deepEqual } from '../model/json.js';
 import type { TableDocs } from '../model/state.js';
-import { entryVisible, folderVisible } from '../views/journal-visibility.js';
+import { entryVisible, folderVisible, viewJournalDoc } from '../views/journal-visibility.js';
 
 /** Fields the author of an entry may change (`visibility` only between `gm` and `public`). */
 const PLAYER_ENTRY_FIELDS = new Set([
@@ -66,4 +67,32 @@ export function entryRule(c: EntryChange): void {
     const k = key as keyof JournalEntry;
     if (!PLAYER_ENTRY_FIELDS.has(key) && !deepEqual(before[k], after[k])) throw field(id, key);
   }
+}
+
+/**
+ * Folders and playlists are the GMs'. Throws unless `member` is a GM, the
+ * role first, before anything about the document can answer: observers
+ * `VTT_ERR_PERMISSION_OBSERVER`; players `VTT_ERR_DOCUMENT_NOT_FOUND` for
+ * one they cannot see (a GM folder, a playlist that is not playing) or
+ * that does not exist, as if it did not, and `VTT_ERR_PERMISSION_GM_ONLY`
+ * for one they see or a new one (`existing` false).
+ *
+ * @example
+ * mustBeGm(state, member, 'playlists', 'pl', true);
+ */
+export function mustBeGm(
+  docs: TableDocs,
+  member: Member,
+  collection: 'folders' | 'playlists',
+  id: string,
+  existing: boolean,
+): void {
+  if (member.role === 'gm') return;
+  if (member.role === 'observer') throw new VttError('VTT_ERR_PERMISSION_OBSERVER');
+  if (existing) {
+    const doc = getDoc(docs, { collection, id });
+    if (doc === undefined || viewJournalDoc(docs, collection, doc, member) === undefined)
+      throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection, id });
+  }
+  throw new VttError('VTT_ERR_PERMISSION_GM_ONLY', { collection, what: 'change' });
 }
