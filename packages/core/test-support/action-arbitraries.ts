@@ -280,7 +280,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
   { arbitrary: visibilityActions, weight: 4 },
-  { arbitrary: journalActions, weight: 8 },
+  { arbitrary: journalActions, weight: 4 },
 );
 
 const user = fc.oneof(
@@ -335,7 +335,7 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
   ),
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
-  { arbitrary: playerJournalActions, weight: 3 },
+  { arbitrary: playerJournalActions, weight: 2 },
 );
 
 /**
