@@ -342,3 +342,24 @@ describe('journal folders', () => {
     ).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
   });
 });
+
+describe('journal collections in JSON form', () => {
+  it('work on a state revived from a JSON snapshot as on the live one', () => {
+    const live = journalTable();
+    const snapshot = JSON.parse(JSON.stringify(live)) as TableState;
+    const act = (s: TableState) => {
+      let next = run(s, gm, 'core:delete-journal-folder', { folderId: 'gf' }).state;
+      next = run(next, gm, 'core:show-journal', { entryId: 'secret', players: [p1] }).state;
+      next = run(next, p1, 'core:create-journal-entry', { id: 'mine', title: 'Mine' }).state;
+      return next;
+    };
+    const fromLive = act(live);
+    const fromSnapshot = act(snapshot);
+    expect(JSON.parse(JSON.stringify(fromSnapshot))).toEqual(JSON.parse(JSON.stringify(fromLive)));
+    for (const viewer of [gm, p1, p2]) {
+      expect(JSON.stringify(viewFor(fromSnapshot, viewer).journal)).toBe(
+        JSON.stringify(viewFor(fromLive, viewer).journal),
+      );
+    }
+  });
+});
