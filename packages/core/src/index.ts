@@ -159,6 +159,24 @@ export { compareItems, itemOf, itemsOfActor } from './model/item-list.js';
 export type { DocMapSource } from './model/doc-map.js';
 export { reviveDocs, reviveState, reviveView } from './model/revive.js';
 export type { DocsJson } from './model/revive.js';
+export {
+  asDocMap,
+  foldersOf,
+  JOURNAL_VISIBILITIES,
+  journalOf,
+  PLAYLIST_MODES,
+  playlistsOf,
+} from './model/journal-documents.js';
+export type {
+  JournalEntry,
+  JournalFolder,
+  JournalVisibility,
+  Playback,
+  Playlist,
+  PlaylistMode,
+  PlaylistTrack,
+  PlaylistView,
+} from './model/journal-documents.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
 export {
@@ -191,6 +209,15 @@ export type {
   ResolvedCompendiumEntry,
 } from './actions/import-actions.js';
 export type {
+  JournalActionMap,
+  JournalEntryFields,
+  JournalFolderFields,
+  PlaylistFields,
+  TrackInput,
+} from './actions/journal-action-types.js';
+export { JOURNAL_LIMITS } from './actions/journal-action-types.js';
+export type { JournalEventMap } from './events/journal-event-types.js';
+export type {
   EventDraft,
   EventServerData,
   Patch,
@@ -217,6 +244,13 @@ export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js
 export { viewFor } from './views/view-for.js';
 export { projectEvent } from './views/project-event.js';
 export { actorDataVisible, viewDoc } from './views/visibility.js';
+export {
+  entryVisible,
+  folderVisible,
+  viewJournalEntry,
+  viewJournalFolder,
+  viewPlaylist,
+} from './views/journal-visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewItem } from './views/redact-item.js';

@@ -8,6 +8,11 @@ import fc from 'fast-check';
 import type { TableAction } from '../src/actions/action-types.js';
 import type { EventDraft } from '../src/events/event-types.js';
 import { USERS } from './table-fixture.js';
+import {
+  gmSecretJournalActions,
+  journalActions,
+  playerJournalActions,
+} from './journal-arbitraries.js';
 import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 
 const SCENES = ['s1', 's2'];
@@ -343,6 +348,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   action('core:undo', fc.constant({})),
   { arbitrary: visibilityActions, weight: 4 },
   { arbitrary: itemActions, weight: 6 },
+  { arbitrary: journalActions, weight: 2 },
 );
 
 const user = fc.oneof(
@@ -415,6 +421,7 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
   ),
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
+  { arbitrary: playerJournalActions, weight: 2 },
 );
 
 /**
@@ -433,6 +440,10 @@ export const stepArbitrary: fc.Arbitrary<{
     weight: 10,
   },
   { arbitrary: fc.record({ userId: user, draft: policyDraft }), weight: 1 },
+  {
+    arbitrary: fc.record({ userId: fc.constant(USERS.gm), action: gmSecretJournalActions }),
+    weight: 1,
+  },
 );
 
 /** A sequence of steps. */

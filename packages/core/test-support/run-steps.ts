@@ -9,12 +9,15 @@ import type { EventDraft, TableEvent, ViewEvent } from '../src/events/event-type
 import { getDoc } from '../src/model/doc-refs.js';
 import { reviveView } from '../src/model/revive.js';
 import { allItems } from '../src/model/item-list.js';
+import { foldersOf, journalOf, playlistsOf } from '../src/model/journal-documents.js';
+import { makesCycle } from '../src/events/journal-links.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
 import { commit } from '../src/reducer/commit.js';
 import { projectEvent } from '../src/views/project-event.js';
 import { viewFor } from '../src/views/view-for.js';
+import { withJournal } from './journal-arbitraries.js';
 import { populatedTable, USERS } from './table-fixture.js';
 import { TEST_POLICY } from './visibility-arbitraries.js';
 
@@ -46,6 +49,17 @@ export function danglingLinks(docs: TableDocs): string[] {
   }
   for (const e of [...docs.timeline.values()])
     for (const link of e.links) check(`timeline/${e.id}`, link);
+  journalOf(docs).forEach((e) => {
+    if (e.folderId !== null) check(`journal/${e.id}`, { collection: 'folders', id: e.folderId });
+  });
+  foldersOf(docs).forEach((f) => {
+    if (f.parentId !== null) check(`folders/${f.id}`, { collection: 'folders', id: f.parentId });
+    if (makesCycle(docs, f.id, f.parentId)) out.push(`folders/${f.id} -> itself`);
+  });
+  playlistsOf(docs).forEach((p) => {
+    if (p.playing !== null && !p.tracks.some((t) => t.id === p.playing!.trackId))
+      out.push(`playlists/${p.id} -> track ${p.playing.trackId}`);
+  });
   return out;
 }
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -66,7 +80,7 @@ export function runSteps(
   onEvent?: (viewer: string, view: TableView, events: ViewEvent[], after: TableState) => void,
 ): Trace {
   let state: TableState = commit(
-    populatedTable(),
+    withJournal(populatedTable()),
     [{ type: 'core:visibility-set', payload: { policy: TEST_POLICY } }],
     { author: USERS.gm, now: 4_000 },
   ).state;

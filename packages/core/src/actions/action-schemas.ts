@@ -3,6 +3,7 @@
  * by `validateAction` with ajv in strict mode.
  */
 import type { TableActionType } from './action-types.js';
+import { JOURNAL_ACTION_SCHEMAS } from './journal-action-types.js';
 import {
   ACTION_LIMITS,
   assetSchema,
@@ -266,6 +267,7 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
     'patch',
   ]),
   'core:delete-timeline-entry': object({ entryId: idSchema }, ['entryId']),
+  ...JOURNAL_ACTION_SCHEMAS,
   'core:undo': empty,
   'core:start-session': empty,
   'core:end-session': empty,

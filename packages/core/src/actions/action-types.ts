@@ -16,6 +16,7 @@ import type {
   Visibility,
 } from '../model/documents.js';
 import type { Flags, JsonValue } from '../model/json.js';
+import type { JournalActionMap } from './journal-action-types.js';
 
 /** Settable fields of a document in create and update actions. */
 export interface TokenFields {
@@ -92,7 +93,7 @@ export interface TimelineFields {
 }
 
 /** Payloads of the core actions, by action name. Modules add theirs by declaration merging. */
-export interface TableActionMap {
+export interface TableActionMap extends JournalActionMap {
   'core:update-campaign': {
     readonly name?: string;
     readonly system?: string | null;

@@ -8,7 +8,9 @@ import { CHAT_ACTIONS } from './chat-actions.js';
 import { COMBAT_ACTIONS } from './combat-actions.js';
 import { IMPORT_ACTIONS } from './import-actions.js';
 import { ITEM_ACTIONS } from './item-actions.js';
+import { JOURNAL_ACTIONS } from './journal-actions.js';
 import { NOTE_ACTIONS } from './note-actions.js';
+import { PLAYLIST_ACTIONS } from './playlist-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
 import { SESSION_ACTIONS } from './session-actions.js';
 import { TIMELINE_ACTIONS } from './timeline-actions.js';
@@ -28,4 +30,6 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...TIMELINE_ACTIONS,
   ...UNDO_ACTIONS,
   ...SESSION_ACTIONS,
+  ...JOURNAL_ACTIONS,
+  ...PLAYLIST_ACTIONS,
 };

@@ -22,6 +22,7 @@ import type {
   Token,
 } from '../model/documents.js';
 import type { DocCollection, TableView } from '../model/state.js';
+import type { JournalEventMap } from './journal-event-types.js';
 
 /** Fields of a document an update event may set; `flags` merge per module id. */
 export type Patch<D> = { readonly [K in Exclude<keyof D, 'id'>]?: D[K] };
@@ -33,7 +34,7 @@ export type PostedMessage = Omit<ChatMessage, 'seq' | 'author' | 'time'>;
  * Payloads of the core events, by event name. Modules add theirs by
  * declaration merging.
  */
-export interface TableEventMap {
+export interface TableEventMap extends JournalEventMap {
   'core:campaign-updated': {
     readonly patch: Patch<Omit<Campaign, 'settings'>> & {
       readonly settings?: Partial<CampaignSettings>;

@@ -11,6 +11,7 @@
  * | token, combatant → actor | `actorId` becomes null |
  * | item → actor | the item is deleted too |
  * | timeline entry → any document | the link is dropped |
+ * | journal entry, folder → folder | moved to the deleted folder's parent (`journal-links.ts`) |
  *
  * A token's combatant carries its token's `actorId` and follows it when the
  * token is linked to another actor (`combatantsFollow`).
@@ -33,6 +34,12 @@ import type {
 } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
 import { withoutCombatant } from './combat-turns.js';
+import {
+  journalLinksOf,
+  journalRemovalChanges,
+  moveOutOfGoneFolders,
+  withoutCycle,
+} from './journal-links.js';
 
 type Gone = Readonly<
   Record<'scenes' | 'tokens' | 'actors' | 'items' | 'notes' | 'timeline', Set<string>>
@@ -120,6 +127,7 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
     ),
     timeline: prune(base.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
     combat: base.combat === null ? null : unlinkCombat(base.combat, gone),
+    ...moveOutOfGoneFolders(docs, base, refs),
   };
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof TableDocs)[]) {
@@ -149,6 +157,7 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
     });
   }
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
+  for (const r of journalRemovalChanges(docs, patch)) add(r);
   return out;
 }
 
@@ -178,7 +187,7 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
     case 'timeline':
       return (doc as TimelineEntry).links.map((l) => ref(l.collection, l.id));
     default:
-      return [];
+      return journalLinksOf(collection, doc);
   }
 }
 
@@ -193,8 +202,9 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
  * @example
  * relink(state, ref('tokens', 't1'), token); // actorId null when its actor was deleted
  */
-export function relink(docs: TableDocs, target: DocRef, doc: unknown): unknown {
-  if (doc == null) return doc;
+export function relink(docs: TableDocs, target: DocRef, restored: unknown): unknown {
+  if (restored == null) return restored;
+  const doc = withoutCycle(docs, target, restored);
   const missing = linksOf(target.collection, doc).filter((l) => getDoc(docs, l) === undefined);
   if (missing.length === 0) return doc;
   const placed = { ...docs, ...setDoc(docs, target, doc) };

@@ -7,7 +7,9 @@ import { CHAT_EVENTS } from './chat-events.js';
 import { COMBAT_EVENTS } from './combat-events.js';
 import type { EventHandler, EventHandlers } from './event-handler.js';
 import { ITEM_EVENTS } from './item-events.js';
+import { JOURNAL_EVENTS } from './journal-events.js';
 import { NOTE_EVENTS } from './note-events.js';
+import { PLAYLIST_EVENTS } from './playlist-events.js';
 import { RESTORE_EVENTS } from './restore-events.js';
 import { SCENE_EVENTS } from './scene-events.js';
 import { SESSION_EVENTS } from './session-events.js';
@@ -27,6 +29,8 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...TIMELINE_EVENTS,
   ...RESTORE_EVENTS,
   ...SESSION_EVENTS,
+  ...JOURNAL_EVENTS,
+  ...PLAYLIST_EVENTS,
 };
 
 /** The handler of `type`, or a `VTT_ERR_EVENT_UNKNOWN` error. */

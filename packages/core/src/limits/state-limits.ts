@@ -7,9 +7,9 @@
  * (a user's action, a module's proposal) is bounded alike.
  */
 import { VttError } from '../errors/vtt-error.js';
-import { DocMap } from '../model/doc-map.js';
+import type { DocMap } from '../model/doc-map.js';
 import { getDoc, ref } from '../model/doc-refs.js';
-import type { DocRef, TableState } from '../model/state.js';
+import { KEYED_COLLECTIONS, type DocRef, type TableState } from '../model/state.js';
 
 /** The bounds, as JSON text lengths in UTF-16 code units (JS string length). */
 export const STATE_LIMITS = Object.freeze({
@@ -19,7 +19,7 @@ export const STATE_LIMITS = Object.freeze({
   maxChatMessageChars: 64 * 1024,
   /**
    * All chat messages (those the table keeps), notes, timeline entries and
-   * items one member authored. GMs are bounded per document only: they own the
+   * items and journal entries one member authored. GMs are bounded per document only: they own the
    * table and can delete anything in it.
    */
   maxMemberChars: 2 * 1024 * 1024,
@@ -32,9 +32,8 @@ export const STATE_LIMITS = Object.freeze({
   maxDepth: 64,
 });
 
-type Keyed = Readonly<Record<string, unknown>>;
-const KEYED = ['members', 'scenes', 'tokens', 'actors', 'items', 'notes', 'timeline'] as const;
-const AUTHORED = ['notes', 'timeline', 'items'] as const;
+const KEYED = KEYED_COLLECTIONS;
+const AUTHORED = ['notes', 'timeline', 'items', 'journal'] as const;
 
 /** JSON sizes of documents already measured: documents are immutable, so each is measured once. */
 const sizes = new WeakMap<object, number>();
@@ -99,7 +98,7 @@ export function checkStateLimits(
     for (const collection of KEYED) {
       // Unchanged documents are the same objects: one identity check each.
       if (before[collection] !== after[collection])
-        for (const id of idsOf(after[collection])) check(collection, id);
+        for (const id of (after[collection] as DocMap<unknown>).keys()) check(collection, id);
     }
   }
   if (after.campaign !== before.campaign) {
@@ -146,17 +145,11 @@ function contributionOf(state: TableState, userId: string): number {
   let length = 0;
   for (const message of state.chat) if (message.author === userId) length += sizeOf(message);
   for (const collection of AUTHORED) {
-    const docs = state[collection] as Keyed | DocMap<{ author: string }>;
-    const values = DocMap.isDocMap(docs) ? docs.values() : Object.values(docs);
-    for (const doc of values as Iterable<{ author: string }>) {
+    (state[collection] as DocMap<{ author: string }>).forEach((doc) => {
       if (doc.author === userId) length += sizeOf(doc);
-    }
+    });
   }
   return length;
-}
-
-function idsOf(docs: unknown): Iterable<string> {
-  return DocMap.isDocMap(docs) ? docs.keys() : Object.keys(docs as Keyed);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The whole state of one table, and the per-viewer view of it. Plain JSON.
+ * The whole state of one table, and the per-viewer view of it. Collections are DocMaps; JSON round-trips through `reviveState`.
  */
 import { createRng, normalizeSeed, seedCommitment, type RngState } from '../random/rng.js';
 import { DocMap } from './doc-map.js';
@@ -15,6 +15,7 @@ import type {
   TimelineEntry,
   Token,
 } from './documents.js';
+import type { JournalEntry, JournalFolder, Playlist } from './journal-documents.js';
 
 /** The documents of a table: the part that views share with the full state. */
 export interface TableDocs {
@@ -30,6 +31,11 @@ export interface TableDocs {
   /** The last `campaign.settings.chatLimit` messages, oldest first. */
   readonly chat: readonly ChatMessage[];
   readonly timeline: DocMap<TimelineEntry>;
+  /** Journal entries and handouts. */
+  readonly journal: DocMap<JournalEntry>;
+  /** Folders of journal entries. */
+  readonly folders: DocMap<JournalFolder>;
+  readonly playlists: DocMap<Playlist>;
 }
 
 /**
@@ -46,6 +52,9 @@ export const KEYED_COLLECTIONS = [
   'items',
   'notes',
   'timeline',
+  'journal',
+  'folders',
+  'playlists',
 ] as const;
 /** One of {@link KEYED_COLLECTIONS}. */
 export type KeyedCollection = (typeof KEYED_COLLECTIONS)[number];
@@ -61,6 +70,9 @@ export const DOC_COLLECTIONS = {
   notes: 'notes',
   combat: 'combat',
   timeline: 'timeline',
+  journal: 'journal',
+  folders: 'folders',
+  playlists: 'playlists',
 } as const;
 /** One of {@link DOC_COLLECTIONS}. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[keyof typeof DOC_COLLECTIONS];
@@ -154,6 +166,9 @@ export function createTableState(options: CreateTableOptions): TableState {
     combat: null,
     chat: [],
     timeline: DocMap.empty(),
+    journal: DocMap.empty(),
+    folders: DocMap.empty(),
+    playlists: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

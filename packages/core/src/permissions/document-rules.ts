@@ -28,6 +28,7 @@ import {
   viewTimelineEntry,
 } from '../views/visibility.js';
 import { ref } from '../model/doc-refs.js';
+import { entryRule, mustBeGm } from './journal-rules.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
 /** One changed document as the rules see it: `undefined` before a create, after a delete. */
@@ -213,6 +214,11 @@ export function checkDocChange(change: DocChange): void {
       );
     case 'combat':
       return combatRule(change, before, after);
+    case 'journal':
+      return entryRule({ docs, member, id: change.id, before, after });
+    case 'folders':
+    case 'playlists':
+      return mustBeGm(docs, member, change.collection, change.id, change.before !== undefined);
     case 'scenes':
       if (change.before && !sceneVisible(change.before as never, member))
         throw notFound('scenes', change.id);

@@ -17,6 +17,9 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   notes: 6,
   combat: 7,
   timeline: 8,
+  folders: 9,
+  journal: 10,
+  playlists: 11,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

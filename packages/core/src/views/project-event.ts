@@ -9,12 +9,13 @@ import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import { deepEqual } from '../model/json.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 import { handlerFor } from '../events/registry.js';
+import { folderContents } from './journal-visibility.js';
 import { viewFor } from './view-for.js';
 import { viewDoc } from './visibility.js';
 
 type Envelope = Pick<ViewEvent, 'seq' | 'author' | 'time'>;
 
-/** Documents whose view depends on the content of `ref` (tokens and notes on a scene, an actor's tokens and items). */
+/** Documents whose view depends on the content of `ref` (tokens and notes on a scene, an actor's tokens and items, a folder's contents). */
 function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
   if (ref.collection === 'scenes') {
     docs.tokens.forEach((t, id) => void (t.sceneId === ref.id && out.push(docRef('tokens', id))));
@@ -22,6 +23,8 @@ function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
   } else if (ref.collection === 'actors') {
     docs.tokens.forEach((t, id) => void (t.actorId === ref.id && out.push(docRef('tokens', id))));
     docs.items.forEach((i, id) => void (i.actorId === ref.id && out.push(docRef('items', id))));
+  } else if (ref.collection === 'folders') {
+    out.push(...folderContents(docs, ref.id));
   }
 }
 

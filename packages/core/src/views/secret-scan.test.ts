@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECRET_MARKERS, stepsArbitrary } from '../../test-support/action-arbitraries.js';
+import { JOURNAL_MARKER } from '../../test-support/journal-arbitraries.js';
 import { FIXTURE_SEED, USERS } from '../../test-support/table-fixture.js';
 import { normalizeSeed } from '../random/rng.js';
 import type { ViewEvent } from '../events/event-types.js';
@@ -35,6 +36,9 @@ const NEVER_PUBLIC = [
   '"hid-2"',
   '"gn-1"',
   '"gn-2"',
+  JOURNAL_MARKER,
+  '"gj-1"',
+  '"gf-1"',
 ];
 
 /** Whisper texts (`WHISPERTO:<recipient>`) that `viewer` must not see unless they sent one. */

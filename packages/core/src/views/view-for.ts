@@ -6,6 +6,7 @@ import { VttError } from '../errors/vtt-error.js';
 import type { Campaign, ChatMessage, Member } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
+import { viewJournalCollections } from './journal-visibility.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
@@ -52,6 +53,7 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     combat: state.combat === null ? null : viewCombat(state, state.combat, member),
     chat: gm ? state.chat : viewChat(state.chat, member, state.campaign.visibility),
     timeline: gm ? state.timeline : state.timeline.project(seen('timeline')),
+    ...viewJournalCollections(state, member),
   };
 }
 

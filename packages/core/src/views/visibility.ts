@@ -23,6 +23,7 @@ import type { DocRef, TableDocs } from '../model/state.js';
 import { getDoc } from '../model/doc-refs.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { actorLevel, ownsToken } from '../permissions/ownership.js';
+import { viewJournalDoc } from './journal-visibility.js';
 import { viewActor } from './redact-actor.js';
 import { viewItem } from './redact-item.js';
 import { withViewedFlags } from './redact-flags.js';
@@ -164,7 +165,7 @@ export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
     case 'timeline':
       return withViewedFlags(seen as Note, policy, (seen as Note).author === member.id);
     default:
-      return seen; // members and combat carry no flags; actors and items are redacted whole
+      return seen; // members, combat, folders carry no flags; actors, items, entries, playlists redact their own
   }
 }
 
@@ -193,5 +194,9 @@ function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
       return viewCombat(docs, doc as Combat, member);
     case 'timeline':
       return viewTimelineEntry(docs, doc as TimelineEntry, member);
+    case 'journal':
+    case 'folders':
+    case 'playlists':
+      return viewJournalDoc(docs, ref.collection, doc, member);
   }
 }
