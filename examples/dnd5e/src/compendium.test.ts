@@ -27,6 +27,7 @@ describe('the SRD 5.1 compendium', () => {
     expect(entriesOf('srd-spells').length).toBeGreaterThanOrEqual(50);
     expect(entriesOf('srd-weapons')).toHaveLength(37);
     expect(entriesOf('srd-armor')).toHaveLength(13);
+    expect(entriesOf('srd-gear')).toHaveLength(33);
   });
 
   it('finds "goblin" and "longsword" first', () => {
