@@ -67,8 +67,9 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Builds the search index of compendium packs: folds every name and tag
  * (case and accents), sorts the entries by name once, and lists every word
  * of names and tags in sorted order, so a search finds word prefixes by
- * binary search and scans only the flat array of names for substrings. Throws `VTT_ERR_COMPENDIUM_DUPLICATE_PACK` when a module's pack is
- * given twice and `VTT_ERR_COMPENDIUM_DUPLICATE_ENTRY` on a repeated entry id.
+ * binary search and scans only the flat array of names for substrings.
+ * Throws `VTT_ERR_COMPENDIUM_DUPLICATE_PACK` when a module's pack is given
+ * twice and `VTT_ERR_COMPENDIUM_DUPLICATE_ENTRY` on a repeated entry id.
  *
  * @example
  * const index = createCompendiumIndex(

@@ -4,6 +4,7 @@
  */
 
 const MARKS = /\p{M}+/gu;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 /**
@@ -14,7 +15,9 @@ const NOT_WORD = /[^\p{L}\p{N}]+/u;
  * foldText('  Ëlf  Mage '); // 'elf mage'
  */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Plain ASCII (most names and tags) has no marks to strip: skip the NFD pass.
+  const bare = PRINTABLE_ASCII.test(text) ? text : text.normalize('NFD').replace(MARKS, '');
+  return bare.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**
