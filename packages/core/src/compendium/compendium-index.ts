@@ -125,22 +125,39 @@ export function createCompendiumIndex(packs: readonly CompendiumPackInput[]): Co
   );
   const indexed = built.map((item, order): IndexedEntry => ({ ...item, order }));
   for (const item of indexed) byKey.set(keyOf(item.ref.module, item.ref.pack, item.ref.id), item);
-  const postings: { word: string; order: number; inName: boolean }[] = [];
+  // Postings by word: entries are visited in order, so each word's list is sorted already.
+  const postings = new Map<string, number[]>();
+  const post = (word: string, order: number, inName: boolean): void => {
+    const list = postings.get(word);
+    const posting = order * 2 + (inName ? 1 : 0);
+    if (list === undefined) postings.set(word, [posting]);
+    else list.push(posting);
+  };
   for (const item of indexed) {
     const nameWords = new Set(wordsOf(item.foldedName));
-    for (const word of nameWords) postings.push({ word, order: item.order, inName: true });
+    for (const word of nameWords) post(word, item.order, true);
     for (const word of new Set(item.foldedTags.flatMap(wordsOf))) {
-      if (!nameWords.has(word)) postings.push({ word, order: item.order, inName: false });
+      if (!nameWords.has(word)) post(word, item.order, false);
     }
   }
-  postings.sort((a, b) => compare(a.word, b.word) || a.order - b.order);
+  const sortedWords = [...postings.keys()].sort(compare);
+  const words: string[] = [];
+  const orders: number[] = [];
+  const inName: number[] = [];
+  for (const word of sortedWords) {
+    for (const posting of postings.get(word)!) {
+      words.push(word);
+      orders.push(posting >> 1);
+      inName.push(posting & 1);
+    }
+  }
   return {
     entries: indexed,
     byKey,
     foldedNames: indexed.map((item) => item.foldedName),
-    words: postings.map((p) => p.word),
-    wordOrders: Int32Array.from(postings, (p) => p.order),
-    wordInName: Uint8Array.from(postings, (p) => (p.inName ? 1 : 0)),
+    words,
+    wordOrders: Int32Array.from(orders),
+    wordInName: Uint8Array.from(inName),
   };
 }
 
