@@ -4,6 +4,7 @@
  * for precision (default 300 ms per round, 5 rounds per case).
  */
 import { benchCli } from './cli.bench.js';
+import { benchCompendium } from './compendium.bench.js';
 import { benchDice } from './dice.bench.js';
 import { benchReducer } from './reducer.bench.js';
 import { benchSandbox } from './sandbox.bench.js';
@@ -11,5 +12,6 @@ import { benchSandbox } from './sandbox.bench.js';
 process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 benchDice();
 benchReducer();
+benchCompendium();
 await benchSandbox();
 await benchCli();

@@ -312,9 +312,30 @@ export type {
 } from './manifest/sheet-types.js';
 export {
   COMPENDIUM_ENTRY_SCHEMA,
+  COMPENDIUM_MAX_ITEMS,
+  COMPENDIUM_TAG_LIMITS,
   validateCompendiumEntries,
 } from './manifest/validate-compendium.js';
-export type { CompendiumEntry, CompendiumValidation } from './manifest/validate-compendium.js';
+export type {
+  CompendiumEmbeddedItem,
+  CompendiumEntry,
+  CompendiumValidation,
+  CompendiumValidationOptions,
+} from './manifest/validate-compendium.js';
+export { createCompendiumIndex, getCompendiumEntry } from './compendium/compendium-index.js';
+export type {
+  CompendiumIndex,
+  CompendiumPackInput,
+  CompendiumRef,
+  IndexedEntry,
+} from './compendium/compendium-index.js';
+export {
+  COMPENDIUM_MATCH_RANKS,
+  COMPENDIUM_QUERY_LIMITS,
+  searchCompendium,
+} from './compendium/search-compendium.js';
+export type { CompendiumQuery, CompendiumSearchResult } from './compendium/search-compendium.js';
+export { foldText } from './compendium/search-text.js';
 export { validateManifest } from './manifest/validate-manifest.js';
 export {
   checkCapabilities,

@@ -1,5 +1,6 @@
 import { ARCHIVE_ERRORS } from './archive-codes.js';
 import { CLI_ERRORS } from './cli-codes.js';
+import { COMPENDIUM_ERRORS } from './compendium-codes.js';
 import { DICE_ERRORS } from './dice-codes.js';
 import type { ErrorSpec } from './error-spec.js';
 import { ITEM_ERRORS } from './item-codes.js';
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   ...SANDBOX_ERRORS,
   ...MODULE_ERRORS,
   ...MODULE_RUNTIME_ERRORS,
+  ...COMPENDIUM_ERRORS,
   ...ARCHIVE_ERRORS,
   ...PROJECT_ERRORS,
   ...CLI_ERRORS,

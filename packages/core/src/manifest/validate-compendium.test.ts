@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleSpells, spellSchema } from './test-fixtures.js';
+import { characterSchema, exampleSpells, spellSchema } from './test-fixtures.js';
 import { validateCompendiumEntries } from './validate-compendium.js';
 
 const codes = (list: ReadonlyArray<{ code: string; pointer: string }>) =>
@@ -61,5 +61,83 @@ describe('validateCompendiumEntries', () => {
     expect(codes(errors)).toEqual([
       { code: 'VTT_ERR_MODULE_SCHEMA_REMOTE_REF', pointer: '/properties/a/$ref' },
     ]);
+  });
+
+  describe('tags and embedded items', () => {
+    const hero = (extra: Record<string, unknown>) => ({
+      id: 'hero',
+      name: 'Hero',
+      type: 'character',
+      data: { abilities: {}, hp: { value: 5, max: 5 } },
+      ...extra,
+    });
+
+    it('accepts tags and items of declared item types with valid data', () => {
+      const entry = hero({
+        tags: ['humanoid', 'cr-1/4'],
+        items: [
+          { name: 'Light', type: 'spell', data: { level: 0 }, image: 'assets/light.webp' },
+          { name: 'Magic Missile', type: 'spell', data: { level: 1 } },
+        ],
+      });
+      const result = validateCompendiumEntries([entry], characterSchema(), {
+        type: 'character',
+        itemTypes: { spell: spellSchema() },
+      });
+      expect(result.errors).toEqual([]);
+      expect(result.entries?.[0]?.items).toHaveLength(2);
+    });
+
+    it('bounds tags: count, length, repeats', () => {
+      const tooMany = Array.from({ length: 21 }, (_, i) => `t${i}`);
+      const entries = [
+        hero({ id: 'a', tags: tooMany }),
+        hero({ id: 'b', tags: ['x'.repeat(41)] }),
+        hero({ id: 'c', tags: ['same', 'same'] }),
+        hero({ id: 'd', tags: [''] }),
+        hero({ id: 'e', tags: 'undead' }),
+      ];
+      const { errors } = validateCompendiumEntries(entries, characterSchema(), {
+        itemTypes: {},
+      });
+      expect(codes(errors).map((e) => e.pointer)).toEqual([
+        '/0/tags',
+        '/1/tags/0',
+        '/2/tags',
+        '/3/tags/0',
+        '/4/tags',
+      ]);
+    });
+
+    it('checks embedded items: shape, declared type, data against the type', () => {
+      const entry = hero({
+        items: [
+          { name: 'Sword', type: 'spel', data: { level: 1 } },
+          { name: 'Bad', type: 'spell', data: { level: 12 } },
+          { name: 'No data', type: 'spell' },
+          { name: 'Odd', type: 'spell', data: { level: 1 }, img: 'a.png' },
+        ],
+      });
+      const { errors } = validateCompendiumEntries([entry], characterSchema(), {
+        itemTypes: { spell: spellSchema() },
+      });
+      expect(codes(errors)).toEqual(
+        expect.arrayContaining([
+          { code: 'VTT_ERR_MODULE_UNKNOWN_REFERENCE', pointer: '/0/items/0/type' },
+          { code: 'VTT_ERR_MODULE_FIELD_INVALID', pointer: '/0/items/1/data/level' },
+          { code: 'VTT_ERR_MODULE_FIELD_MISSING', pointer: '/0/items/2/data' },
+          { code: 'VTT_ERR_MODULE_FIELD_UNKNOWN', pointer: '/0/items/3/img' },
+        ]),
+      );
+      expect(errors).toHaveLength(4);
+    });
+
+    it('refuses items in a pack that allows none (item packs)', () => {
+      const light = { ...exampleSpells()[1]!, items: [] };
+      const { errors } = validateCompendiumEntries([light], spellSchema());
+      expect(codes(errors)).toEqual([
+        { code: 'VTT_ERR_MODULE_FIELD_INVALID', pointer: '/0/items' },
+      ]);
+    });
   });
 });

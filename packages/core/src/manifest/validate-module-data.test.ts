@@ -108,6 +108,54 @@ describe('validateModuleData', () => {
     ]);
   });
 
+  it('checks the items embedded in actor pack entries against the item types', () => {
+    const manifest = exampleManifest();
+    const heroes = [
+      {
+        id: 'hero',
+        name: 'Hero',
+        type: 'character',
+        tags: ['pregenerated'],
+        data: { abilities: {}, hp: { value: 5, max: 5 } },
+        items: [
+          { name: 'Light', type: 'spell', data: { level: 0 } },
+          { name: 'Sword', type: 'weapon', data: {} },
+          { name: 'Bad', type: 'spell', data: { level: 'high' } },
+        ],
+      },
+    ];
+    const badSpells = [{ ...exampleSpells()[0]!, items: [] }];
+    const { errors } = validateModuleData({
+      manifest: {
+        ...manifest,
+        compendium: [
+          ...manifest.compendium!,
+          {
+            id: 'heroes',
+            label: 'Heroes',
+            documentType: 'actor',
+            type: 'character',
+            path: 'packs/heroes.json',
+          },
+        ],
+      },
+      files: { ...exampleFiles(), 'packs/spells.json': badSpells, 'packs/heroes.json': heroes },
+    });
+    expect(located(errors)).toEqual([
+      { code: 'VTT_ERR_MODULE_FIELD_INVALID', file: 'packs/spells.json', pointer: '/0/items' },
+      {
+        code: 'VTT_ERR_MODULE_UNKNOWN_REFERENCE',
+        file: 'packs/heroes.json',
+        pointer: '/0/items/1/type',
+      },
+      {
+        code: 'VTT_ERR_MODULE_FIELD_TYPE',
+        file: 'packs/heroes.json',
+        pointer: '/0/items/2/data/level',
+      },
+    ]);
+  });
+
   it('reports a manifest that is not an object and stops there', () => {
     const { errors } = validateModuleData({ manifest: 'nope', files: exampleFiles() });
     expect(located(errors)).toEqual([

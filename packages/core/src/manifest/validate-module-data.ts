@@ -12,7 +12,7 @@ import {
 import { MANIFEST_FILE, type JsonSchema, type ModuleManifest } from './manifest-types.js';
 import { isRelativePath } from './module-formats.js';
 import { isSemverRange } from './semver-range.js';
-import { checkCompendiumEntries } from './validate-compendium.js';
+import { checkCompendiumEntries, type ItemTypeValidators } from './validate-compendium.js';
 import { validateManifest } from './validate-manifest.js';
 import { validateSheet } from './validate-sheet.js';
 
@@ -126,11 +126,24 @@ export function validateModuleData(input: ModuleDataInput): ModuleDataValidation
   forEachReference(raw['compendium'], 'compendium', input.files, errors, (ref, file) => {
     const type = types.get(`${String(ref['documentType'])}/${String(ref['type'])}`);
     if (type === undefined) return;
-    add(checkCompendiumEntries(file.json, type.validate, String(ref['type'])), file.path);
+    const itemTypes = ref['documentType'] === 'actor' ? itemValidators(types) : undefined;
+    add(
+      checkCompendiumEntries(file.json, type.validate, String(ref['type']), itemTypes),
+      file.path,
+    );
   });
 
   if (errors.length > 0) return { errors, warnings };
   return { manifest: result.manifest, errors, warnings };
+}
+
+/** The item types' data validators by type name, for the items actor entries embed. */
+function itemValidators(types: ReadonlyMap<string, TypeInfo>): ItemTypeValidators {
+  const items = new Map<string, DataValidator | undefined>();
+  for (const [key, info] of types) {
+    if (key.startsWith('item/')) items.set(key.slice('item/'.length), info.validate);
+  }
+  return items;
 }
 
 /** Calls `check` for each entry of a manifest list whose `path` is a file present in `files`. */
