@@ -119,7 +119,9 @@ export type {
 
 // --- table model: documents, actions, events, reducer -----------------------
 export {
+  EFFECT_TARGETS,
   EFFECT_TICKS,
+  EFFECT_UNITS,
   LINK_COLLECTIONS,
   OWNERSHIP_LEVELS,
   ROLES,
@@ -127,6 +129,7 @@ export {
   VISIBILITIES,
 } from './model/documents.js';
 export type {
+  ActiveEffect,
   Actor,
   Campaign,
   CampaignSettings,
@@ -136,8 +139,10 @@ export type {
   Combat,
   Combatant,
   DocLink,
-  Effect,
+  EffectDuration,
+  EffectTarget,
   EffectTick,
+  EffectUnit,
   InWorldDate,
   LinkCollection,
   Member,
@@ -153,6 +158,7 @@ export type {
   Visibility,
 } from './model/documents.js';
 export { DocMap } from './model/doc-map.js';
+export { clockOf, effectsOf, effectsOn, roundSecondsOf, shownStatuses } from './model/effects.js';
 export type { DocMapSource } from './model/doc-map.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
@@ -167,7 +173,12 @@ export type {
   UndoChange,
   UndoEntry,
 } from './model/state.js';
-export type { TableAction, TableActionMap, TableActionType } from './actions/action-types.js';
+export type {
+  AddEffectDuration,
+  TableAction,
+  TableActionMap,
+  TableActionType,
+} from './actions/action-types.js';
 export type {
   EventDraft,
   EventServerData,
@@ -188,13 +199,15 @@ export { applyEvent, applyEvents, applyViewEvent } from './reducer/apply-event.j
 export { commit } from './reducer/commit.js';
 export type { CommitContext } from './reducer/commit.js';
 export { advanceTurn, turnOrder } from './events/combat-turns.js';
+export { clockTicks, turnTicks } from './events/effect-ticks.js';
+export type { EffectTicks } from './events/effect-ticks.js';
 
 // --- permissions, views and undo --------------------------------------------
 export { authorize } from './permissions/authorize.js';
 export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js';
 export { viewFor } from './views/view-for.js';
 export { projectEvent } from './views/project-event.js';
-export { actorDataVisible, viewDoc } from './views/visibility.js';
+export { actorDataVisible, effectVisible, viewDoc } from './views/visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewFlags } from './views/redact-flags.js';

@@ -6,6 +6,7 @@ import { ACTOR_ACTIONS } from './actor-actions.js';
 import { CAMPAIGN_ACTIONS } from './campaign-actions.js';
 import { CHAT_ACTIONS } from './chat-actions.js';
 import { COMBAT_ACTIONS } from './combat-actions.js';
+import { EFFECT_ACTIONS } from './effect-actions.js';
 import { NOTE_ACTIONS } from './note-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
 import { SESSION_ACTIONS } from './session-actions.js';
@@ -20,6 +21,7 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...ACTOR_ACTIONS,
   ...NOTE_ACTIONS,
   ...COMBAT_ACTIONS,
+  ...EFFECT_ACTIONS,
   ...CHAT_ACTIONS,
   ...TIMELINE_ACTIONS,
   ...UNDO_ACTIONS,

@@ -10,6 +10,7 @@
  * | combatant → token | the combatant leaves the combat (the turn passes on) |
  * | token, combatant → actor | `actorId` becomes null |
  * | timeline entry → any document | the link is dropped |
+ * | effect → actor, token | the effect is deleted too |
  *
  * A token's combatant carries its token's `actorId` and follows it when the
  * token is linked to another actor (`combatantsFollow`).
@@ -20,7 +21,16 @@
  */
 import { VttError } from '../errors/vtt-error.js';
 import { getDoc, ref, refKey, setDoc } from '../model/doc-refs.js';
-import type { Combat, Combatant, DocLink, Note, TimelineEntry, Token } from '../model/documents.js';
+import type {
+  ActiveEffect,
+  Combat,
+  Combatant,
+  DocLink,
+  Note,
+  TimelineEntry,
+  Token,
+} from '../model/documents.js';
+import { effectsOf } from '../model/effects.js';
 import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
 import { withoutCombatant } from './combat-turns.js';
 
@@ -79,6 +89,17 @@ function unlinkEntry(entry: TimelineEntry, gone: Gone): TimelineEntry {
   return links.length === entry.links.length ? entry : { ...entry, links };
 }
 
+/** The effects of `docs` without those on a gone actor or token (the same map if none). */
+function pruneEffects(docs: TableDocs, gone: Gone): TableDocs['effects'] {
+  const effects = effectsOf(docs);
+  if (gone.tokens.size === 0 && gone.actors.size === 0) return docs.effects;
+  let out = effects;
+  effects.forEach((e) => {
+    if (gone[e.target.collection].has(e.target.id)) out = out.delete(e.id);
+  });
+  return out === effects ? docs.effects : out;
+}
+
 /**
  * The top-level fields to spread over `docs` so that the documents at
  * `refs` are gone together with everything the deletion rules remove, and no
@@ -104,6 +125,7 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
     ),
     timeline: prune(base.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
     combat: base.combat === null ? null : unlinkCombat(base.combat, gone),
+    effects: pruneEffects(base, gone),
   };
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof TableDocs)[]) {
@@ -132,6 +154,12 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
     for (const id in map) if (map[id] !== next[id]) add(ref(collection, id));
   }
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
+  if (patch.effects !== undefined) {
+    const next = effectsOf({ effects: patch.effects });
+    effectsOf(docs).forEach((e) => {
+      if (!next.has(e.id)) add(ref('effects', e.id));
+    });
+  }
   return out;
 }
 
@@ -156,6 +184,8 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
     }
     case 'timeline':
       return (doc as TimelineEntry).links.map((l) => ref(l.collection, l.id));
+    case 'effects':
+      return [ref((doc as ActiveEffect).target.collection, (doc as ActiveEffect).target.id)];
     default:
       return [];
   }
@@ -166,7 +196,8 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
  * that no longer exist resolved by the deletion rules (an actor link
  * becomes null, a gone token's combatant and a link to a gone document are
  * dropped). Throws `VTT_ERR_DOCUMENT_NOT_FOUND`, naming the scene, when
- * `doc` is a token or note whose scene is gone: it cannot exist without it.
+ * `doc` is a token or note whose scene is gone, or naming the target, when
+ * `doc` is an effect whose actor or token is gone: it cannot exist without it.
  *
  * @example
  * relink(state, ref('tokens', 't1'), token); // actorId null when its actor was deleted
@@ -178,8 +209,8 @@ export function relink(docs: TableDocs, target: DocRef, doc: unknown): unknown {
   const placed = { ...docs, ...setDoc(docs, target, doc) };
   const out = getDoc({ ...placed, ...removeDocs(placed, missing) }, target);
   if (out === undefined) {
-    const scene = missing.find((l) => l.collection === 'scenes')!;
-    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'scenes', id: scene.id });
+    const gone = missing.find((l) => l.collection === 'scenes') ?? missing[0]!;
+    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: gone.collection, id: gone.id });
   }
   return out;
 }

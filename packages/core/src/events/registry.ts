@@ -5,6 +5,7 @@ import { ACTOR_EVENTS } from './actor-events.js';
 import { CAMPAIGN_EVENTS } from './campaign-events.js';
 import { CHAT_EVENTS } from './chat-events.js';
 import { COMBAT_EVENTS } from './combat-events.js';
+import { EFFECT_EVENTS } from './effect-events.js';
 import type { EventHandler, EventHandlers } from './event-handler.js';
 import { NOTE_EVENTS } from './note-events.js';
 import { RESTORE_EVENTS } from './restore-events.js';
@@ -21,6 +22,7 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...ACTOR_EVENTS,
   ...NOTE_EVENTS,
   ...COMBAT_EVENTS,
+  ...EFFECT_EVENTS,
   ...CHAT_EVENTS,
   ...TIMELINE_EVENTS,
   ...RESTORE_EVENTS,

@@ -1,8 +1,10 @@
 /**
  * The whole state of one table, and the per-viewer view of it. Plain JSON.
  */
+import { DocMap } from './doc-map.js';
 import { createRng, normalizeSeed, seedCommitment, type RngState } from '../random/rng.js';
 import type {
+  ActiveEffect,
   Actor,
   Campaign,
   ChatMessage,
@@ -26,6 +28,8 @@ export interface TableDocs {
   /** The last `campaign.settings.chatLimit` messages, oldest first. */
   readonly chat: readonly ChatMessage[];
   readonly timeline: Readonly<Record<string, TimelineEntry>>;
+  /** Conditions and effects on actors and tokens. */
+  readonly effects: DocMap<ActiveEffect>;
 }
 
 /** Collections of {@link TableDocs} addressed by a {@link DocRef}. */
@@ -38,6 +42,7 @@ export const DOC_COLLECTIONS = {
   notes: 'notes',
   combat: 'combat',
   timeline: 'timeline',
+  effects: 'effects',
 } as const;
 /** One of {@link DOC_COLLECTIONS}. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[keyof typeof DOC_COLLECTIONS];
@@ -98,7 +103,7 @@ export interface CreateTableOptions {
 }
 
 /** Defaults of {@link CampaignSettings}. */
-export const DEFAULT_CAMPAIGN_SETTINGS = { chatLimit: 200, undoDepth: 20 } as const;
+export const DEFAULT_CAMPAIGN_SETTINGS = { chatLimit: 200, undoDepth: 20, roundSeconds: 6 } as const;
 
 /**
  * Creates the state of a new, empty table with one GM. Called once when a
@@ -117,6 +122,7 @@ export function createTableState(options: CreateTableOptions): TableState {
       system: options.system ?? null,
       modules: [],
       settings: { ...DEFAULT_CAMPAIGN_SETTINGS },
+      clock: 0,
       flags: {},
       dice: { session: 1, commitment: seedCommitment(seed), seed: null },
     },
@@ -130,6 +136,7 @@ export function createTableState(options: CreateTableOptions): TableState {
     combat: null,
     chat: [],
     timeline: {},
+    effects: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

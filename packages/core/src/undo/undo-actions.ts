@@ -16,6 +16,7 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   notes: 5,
   combat: 6,
   timeline: 7,
+  effects: 8,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

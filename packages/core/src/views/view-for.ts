@@ -6,6 +6,7 @@ import { VttError } from '../errors/vtt-error.js';
 import type { Campaign, ChatMessage, Member } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
+import { effectsOf } from '../model/effects.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
@@ -34,7 +35,7 @@ function filterMap<T>(
  * What `viewerId` may see of `state`: never the dice generator or undo
  * stacks; for non-GMs no hidden scene or token, nothing under fog that they
  * do not own, no GM note or timeline entry, no whisper to others, no hidden
- * combatant, no actor they have no ownership of, no actor data at
+ * combatant, no hidden effect or one on what they cannot see, no actor they have no ownership of, no actor data at
  * `limited`, no field or module flag the campaign's visibility policy
  * hides from them. Throws
  * `VTT_ERR_PERMISSION_NOT_MEMBER` for a user who is not a member.
@@ -62,6 +63,7 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     combat: state.combat === null ? null : viewCombat(state, state.combat, member),
     chat: gm ? state.chat : viewChat(state.chat, member, state.campaign.visibility),
     timeline: gm ? state.timeline : filterMap(state.timeline, seen('timeline')),
+    effects: gm ? effectsOf(state) : effectsOf(state).project(seen('effects')),
   };
 }
 
