@@ -7,6 +7,7 @@ import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
 import type { EventDraft, TableEvent, ViewEvent } from '../src/events/event-types.js';
 import { getDoc } from '../src/model/doc-refs.js';
+import { effectsOf } from '../src/model/effects.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
@@ -42,6 +43,7 @@ export function danglingLinks(docs: TableDocs): string[] {
   }
   for (const e of Object.values(docs.timeline))
     for (const link of e.links) check(`timeline/${e.id}`, link);
+  for (const e of effectsOf(docs).values()) check(`effects/${e.id}`, e.target);
   return out;
 }
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -99,7 +101,7 @@ export function runSteps(
     expect(danglingLinks(committed.state), `dangling links after step ${step}`).toEqual([]);
     state = committed.state;
     for (const viewer of VIEWERS) {
-      expect(views.get(viewer), `view of ${viewer} after step ${step}`).toStrictEqual(
+      expect(wire(views.get(viewer)), `view of ${viewer} after step ${step}`).toStrictEqual(
         wire(viewFor(state, viewer)),
       );
     }

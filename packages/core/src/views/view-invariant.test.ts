@@ -19,6 +19,9 @@ describe('per-viewer projection', () => {
     );
     // The generator must exercise the reducer, not only rejections.
     expect(accepted).toBeGreaterThan(1_000);
-    expect(types.size).toBeGreaterThanOrEqual(31);
+    expect(types.size).toBeGreaterThanOrEqual(33);
+    for (const type of ['core:effect-added', 'core:effect-removed', 'core:time-advanced']) {
+      expect(types, type).toContain(type);
+    }
   });
 });
