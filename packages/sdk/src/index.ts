@@ -30,5 +30,5 @@ export type {
   RollContext,
 } from './context.js';
 export type { RollOptionsForGuest } from './core-types.js';
-export type { Actor, JsonValue, RollOutcome, RollResult, TableDocs } from '@vtt/core';
+export type { ActiveEffect, Actor, JsonValue, RollOutcome, RollResult, TableDocs } from '@vtt/core';
 export { combatantName } from '@vtt/core';

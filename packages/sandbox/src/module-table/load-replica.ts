@@ -5,6 +5,8 @@
  * events (`vttApply` in batches).
  */
 import {
+  DocMap,
+  effectsOf,
   VttError,
   type JsonValue,
   type LoadCall,
@@ -32,6 +34,7 @@ const KEYED: readonly LoadCollection[] = [
   'actors',
   'notes',
   'timeline',
+  'effects',
 ];
 
 /** The part budget for `instance`: {@link REPLICA_PART_CHARS}, or less under a smaller cap. */
@@ -74,11 +77,13 @@ function* loadParts(state: TableState, budget: number): Generator<LoadCall> {
       actors: {},
       notes: {},
       timeline: {},
+      effects: DocMap.empty(),
       chat: [],
     },
   };
   for (const collection of KEYED) {
-    for (const entries of batches(Object.entries(docs[collection]), budget)) {
+    const map = collection === 'effects' ? effectsOf(docs).toJSON() : docs[collection];
+    for (const entries of batches(Object.entries(map), budget)) {
       yield {
         part: 'docs',
         collection,

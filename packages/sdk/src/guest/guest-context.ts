@@ -4,6 +4,8 @@
  * records each roll, so only those rolls can appear on a roll card.
  */
 import {
+  effectsOf,
+  type ActiveEffect,
   type Actor,
   type GuestProposal,
   type GuestUser,
@@ -62,6 +64,14 @@ export interface ContextScope {
   readonly derive: (actorId: string) => JsonValue;
 }
 
+/** The effects on the actor or token `id` (both, should the ids coincide), in id order. */
+function effectsOnId(docs: TableDocs, id: string | null | undefined): ActiveEffect[] {
+  if (!id) return [];
+  return effectsOf(docs)
+    .filter((e) => e.target.id === id)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** The base context of one call. */
 export function baseContext(scope: ContextScope): ModuleContext {
   const { moduleId, docs } = scope;
@@ -72,6 +82,7 @@ export function baseContext(scope: ContextScope): ModuleContext {
     now: sandboxGlobal()?.now() ?? 0,
     dice: guestDice,
     actor: (id) => (id ? (docs.actors[id] as Actor | undefined) : undefined),
+    effects: (id) => effectsOnId(docs, id),
     derived: (actorId) => scope.derive(actorId),
     flags: (doc) => doc.flags[moduleId] as never,
     reject(reason, data) {
