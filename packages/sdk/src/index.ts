@@ -30,5 +30,13 @@ export type {
   RollContext,
 } from './context.js';
 export type { RollOptionsForGuest } from './core-types.js';
-export type { ActiveEffect, Actor, JsonValue, RollOutcome, RollResult, TableDocs } from '@vtt/core';
-export { combatantName } from '@vtt/core';
+export type {
+  ActiveEffect,
+  Actor,
+  EffectTarget,
+  JsonValue,
+  RollOutcome,
+  RollResult,
+  TableDocs,
+} from '@vtt/core';
+export { combatantName, effectsOf, effectsOn, EFFECT_TICKS } from '@vtt/core';
