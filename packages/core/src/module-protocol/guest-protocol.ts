@@ -93,13 +93,7 @@ export interface LoadBegin extends Omit<LoadWhole, 'part'> {
 
 /** Collections of {@link TableDocs} keyed by id, loaded in {@link LoadDocs} parts. */
 export type LoadCollection =
-  | 'members'
-  | 'scenes'
-  | 'tokens'
-  | 'actors'
-  | 'notes'
-  | 'timeline'
-  | 'effects';
+  'members' | 'scenes' | 'tokens' | 'actors' | 'notes' | 'timeline' | 'effects';
 
 /** Adds documents (by id) to one collection of the replica being loaded. */
 export interface LoadDocs {
