@@ -198,10 +198,10 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
   'core:next-turn': empty,
   'core:add-effect': object(
     {
-      target: object(
-        { collection: { enum: ['actors', 'tokens'] }, id: idSchema },
-        ['collection', 'id'],
-      ),
+      target: object({ collection: { enum: ['actors', 'tokens'] }, id: idSchema }, [
+        'collection',
+        'id',
+      ]),
       id: idSchema,
       label: nameSchema,
       icon: assetSchema,

@@ -25,9 +25,10 @@ function durationOf(state: TableState, d: AddEffectDuration): EffectDuration {
 
 /** The name of an effect's target in chat: its token's or actor's name. */
 function targetName(state: TableState, effect: ActiveEffect): string {
-  const doc = effect.target.collection === 'tokens'
-    ? state.tokens[effect.target.id]
-    : state.actors[effect.target.id];
+  const doc =
+    effect.target.collection === 'tokens'
+      ? state.tokens[effect.target.id]
+      : state.actors[effect.target.id];
   return doc?.name ?? effect.target.id;
 }
 

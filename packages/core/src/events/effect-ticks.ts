@@ -86,10 +86,7 @@ export function clockTicks(docs: TableDocs, seconds: number): EffectTicks {
 }
 
 /** `effects` with `ticks` applied: ticked ones replaced, expired ones removed. */
-export function withTicks(
-  effects: DocMap<ActiveEffect>,
-  ticks: EffectTicks,
-): DocMap<ActiveEffect> {
+export function withTicks(effects: DocMap<ActiveEffect>, ticks: EffectTicks): DocMap<ActiveEffect> {
   let out = effects;
   for (const e of ticks.ticked) out = out.set(e.id, e);
   for (const e of ticks.expired) out = out.delete(e.id);

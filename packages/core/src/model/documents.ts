@@ -195,7 +195,11 @@ export interface Note {
 }
 
 /** How long an effect lasts. */
-export const EFFECT_UNITS = { rounds: 'rounds', seconds: 'seconds', permanent: 'permanent' } as const;
+export const EFFECT_UNITS = {
+  rounds: 'rounds',
+  seconds: 'seconds',
+  permanent: 'permanent',
+} as const;
 /** One of {@link EFFECT_UNITS}. */
 export type EffectUnit = (typeof EFFECT_UNITS)[keyof typeof EFFECT_UNITS];
 

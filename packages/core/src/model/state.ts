@@ -103,7 +103,11 @@ export interface CreateTableOptions {
 }
 
 /** Defaults of {@link CampaignSettings}. */
-export const DEFAULT_CAMPAIGN_SETTINGS = { chatLimit: 200, undoDepth: 20, roundSeconds: 6 } as const;
+export const DEFAULT_CAMPAIGN_SETTINGS = {
+  chatLimit: 200,
+  undoDepth: 20,
+  roundSeconds: 6,
+} as const;
 
 /**
  * Creates the state of a new, empty table with one GM. Called once when a
