@@ -259,6 +259,21 @@ describe('conditions with durations in rounds', () => {
     expect(int.outcome).toMatchObject({ total: 8, data: { boonBane: null } });
   });
 
+  it('keeps a condition with its rounds left after the combat ends', async () => {
+    await t.gm.act('core:end-combat', {});
+    expect(effects().find((e) => e.status === 'traveller.high-gravity')).toMatchObject({
+      remaining: 10,
+    });
+    t.forceDice(6, 1, 5);
+    const dex = await t.player('alice').roll('characteristic', {
+      actorId: 'vance',
+      args: { characteristic: 'dex' },
+    });
+    expect(dex.outcome).toMatchObject({ data: { conditions: ['fatigued', 'high-gravity'] } });
+    await t.gm.act('core:start-combat', {});
+    await t.gm.act('core:add-combatant', { id: 'c-vance', actorId: 'vance', name: 'Vance' });
+  });
+
   it('restarts the duration when a condition is added again', async () => {
     await t.gm.act('traveller:add-condition', {
       combatantId: 'c-vance',
