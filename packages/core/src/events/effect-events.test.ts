@@ -326,3 +326,20 @@ describe('effects: links and undo', () => {
     expect(errorCode(() => run(s, p1, 'core:undo', {}))).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
   });
 });
+
+describe('effects: tables from JSON and from before effects', () => {
+  it('adds, ticks and expires effects on a snapshot parsed from JSON and on a table without effects or clock', () => {
+    const parsed = JSON.parse(JSON.stringify(add(populatedTable(), gm, bless))) as TableState;
+    const { effects: _e, ...old } = populatedTable();
+    const { clock: _c, ...campaign } = old.campaign;
+    for (const s0 of [parsed, { ...old, campaign } as TableState]) {
+      let s = add(s0, gm, { ...bless, id: 'later', duration: { unit: 'seconds', seconds: 6 } });
+      expect(viewFor(s, p1).effects.has('later')).toBe(true);
+      s = run(s, gm, 'core:advance-time', { seconds: 6 }).state;
+      expect(s.campaign.clock).toBe(6);
+      expect(effectsOf(s).has('later')).toBe(false);
+      s = run(s, gm, 'core:delete-token', { tokenId: 't1' }).state;
+      expect(effectsOf(s).size).toBe(0);
+    }
+  });
+});
