@@ -8,13 +8,16 @@ import {
   rejectionOf,
   type TestTable,
 } from '@vtt/sdk/testing';
+import { effectsOf } from '@vtt/sdk';
 import { abilities, characterData, MODULE_ENTRY, npcData, type Derived } from './test-fixtures.js';
 
 describe('initiative and conditions', () => {
   let t: TestTable;
   const conditions = async (id: string) => ((await t.derived(id)) as unknown as Derived).conditions;
-  const poisonedEffect = () =>
-    t.state.combat!.combatants['c-ayla']!.effects.find((e) => e.id === 'dnd5e.poisoned');
+  const poisonedEffect = () => {
+    const e = [...effectsOf(t.state).values()].find((x) => x.statuses.includes('dnd5e.poisoned'));
+    return e === undefined ? undefined : { target: e.target, label: e.label, ...e.duration };
+  };
 
   beforeAll(async () => {
     t = await createTestTable({ modules: [MODULE_ENTRY], players: ['alice'], seed: 21 });
@@ -72,11 +75,16 @@ describe('initiative and conditions', () => {
     expect(t.state.combat!.turn).toBe('c-brann');
   });
 
-  it('puts a condition with a duration on the combatant as a core effect', async () => {
+  it('puts a condition with a duration on the actor as a core effect', async () => {
     await t
       .player('alice')
       .act('dnd5e:apply-condition', { actorId: 'ayla', condition: 'poisoned', rounds: 2 });
-    expect(poisonedEffect()).toMatchObject({ label: 'Poisoned', remaining: 2, tick: 'turn-end' });
+    expect(poisonedEffect()).toMatchObject({
+      target: { collection: 'actors', id: 'ayla' },
+      label: 'Poisoned',
+      remaining: 2,
+      tick: 'turn-end',
+    });
     expect(await conditions('ayla')).toEqual(['poisoned']);
   });
 
@@ -98,7 +106,7 @@ describe('initiative and conditions', () => {
     // Brann (turn now) -> Ayla -> Goblin (Ayla's 1st turn ended) -> Brann -> Ayla -> Goblin.
     for (let i = 0; i < 5; i++) {
       await t.gm.act('core:next-turn');
-      still.push(poisonedEffect()?.remaining ?? 0);
+      still.push((poisonedEffect() as { remaining?: number } | undefined)?.remaining ?? 0);
     }
     expect(still).toEqual([2, 1, 1, 1, 0]);
     expect(t.state.combat!.round).toBe(2);
@@ -141,7 +149,7 @@ describe('initiative and conditions', () => {
     );
     // Refused as for an actor that does not exist: the player may not see its data.
     expect(notOwned.code).toBe('VTT_ERR_MODULE_REJECTED');
-    expect(t.state.combat!.combatants['c-goblin']!.effects).toEqual([]);
+    expect(effectsOf(t.state).size).toBe(0);
   });
 
   it('tracks exhaustion as a level that gives disadvantage on ability checks', async () => {

@@ -1,19 +1,20 @@
 /**
  * Applying and removing conditions. In a combat, a condition with a
- * duration becomes a combat effect on the actor's combatant, which core
- * ticks down each round and ends by itself; otherwise it is a status on the
- * actor's tokens until removed. An incapacitating condition ends
+ * duration becomes a core effect on the actor, which core ticks down on
+ * its combatant's turns and ends by itself (what is left outlives the
+ * combat); otherwise it is a status on the actor's tokens until removed. An incapacitating condition ends
  * concentration; a petrified creature cannot be poisoned. Exhaustion is a
  * level (0-6) in the actor's data (`exhaustion-action.ts`).
  */
-import type { ActionContext, ActionDefinition } from '@vtt/sdk';
+import { EFFECT_TICKS, type ActionContext, type ActionDefinition } from '@vtt/sdk';
 import { actionSubject } from './action-subject.js';
 import { endConcentration } from './concentration.js';
 import {
   activeConditions,
   CONDITIONS,
   conditionLabel,
-  effectId,
+  actorEffects,
+  conditionStatus,
   INCAPACITATING,
   type Condition,
 } from './conditions.js';
@@ -33,12 +34,14 @@ declare module '@vtt/sdk' {
 }
 
 /** When a condition's remaining rounds tick down (core's effect ticks). */
-export const EFFECT_TICKS = {
-  turnStart: 'turn-start',
-  turnEnd: 'turn-end',
-  roundEnd: 'round-end',
-} as const;
+export { EFFECT_TICKS };
 export type EffectTick = (typeof EFFECT_TICKS)[keyof typeof EFFECT_TICKS];
+
+/** The effects carrying `condition` on the actor and its tokens. */
+function conditionEffects(ctx: ActionContext<unknown>, actorId: string, condition: Condition) {
+  const status = conditionStatus(condition);
+  return actorEffects(ctx.state, actorId).filter((e) => e.statuses.includes(status));
+}
 
 function combatantsOf(ctx: ActionContext<unknown>, actorId: string) {
   return Object.values(ctx.state.combat?.combatants ?? {}).filter((c) => c.actorId === actorId);
@@ -84,18 +87,16 @@ export const applyConditionAction: ActionDefinition<{
     const label = conditionLabel(condition);
     const combatants = rounds === undefined ? [] : combatantsOf(ctx, actor.id);
     if (combatants.length > 0 && rounds !== undefined) {
-      for (const c of combatants) {
-        if (c.effects.some((e) => e.id === effectId(condition))) {
-          ctx.act('core:remove-effect', { combatantId: c.id, effectId: effectId(condition) });
-        }
-        ctx.act('core:add-effect', {
-          combatantId: c.id,
-          id: effectId(condition),
-          label,
-          rounds,
-          tick: ctx.payload.ends ?? EFFECT_TICKS.turnEnd,
-        });
+      for (const e of conditionEffects(ctx, actor.id, condition)) {
+        ctx.act('core:remove-effect', { effectId: e.id });
       }
+      ctx.act('core:add-effect', {
+        target: { collection: 'actors', id: actor.id },
+        label,
+        statuses: [conditionStatus(condition)],
+        origin: 'dnd5e',
+        duration: { unit: 'rounds', rounds, tick: ctx.payload.ends ?? EFFECT_TICKS.turnEnd },
+      });
       ctx.say(`${actor.name} is ${condition} for ${rounds} round${rounds === 1 ? '' : 's'}.`);
     } else {
       giveStatus(ctx, actor, condition);
@@ -139,9 +140,8 @@ export const removeConditionAction: ActionDefinition<{ actorId: string; conditio
     const { condition } = ctx.payload;
     if (condition === 'exhaustion') return changeExhaustion(ctx, actor, creature, -1);
     let removed = false;
-    for (const c of combatantsOf(ctx, actor.id)) {
-      if (!c.effects.some((e) => e.id === effectId(condition))) continue;
-      ctx.act('core:remove-effect', { combatantId: c.id, effectId: effectId(condition) });
+    for (const e of conditionEffects(ctx, actor.id, condition)) {
+      ctx.act('core:remove-effect', { effectId: e.id });
       removed = true;
     }
     for (const token of tokensOf(ctx, actor.id)) {

@@ -9,6 +9,7 @@
 import type { Creature } from './creature.js';
 import { ACTOR_TYPES } from './creature.js';
 import type { Actor, TableDocs } from './sdk-types.js';
+import { effectsOf, type ActiveEffect } from '@vtt/sdk';
 
 /** The standard conditions. */
 export const CONDITIONS = [
@@ -39,8 +40,8 @@ export const INCAPACITATING: readonly Condition[] = [
   'unconscious',
 ];
 
-/** The id of the combat effect that carries a condition: `dnd5e.poisoned`. */
-export function effectId(condition: Condition): string {
+/** The status of the effect that carries a condition (shown on tokens): `dnd5e.poisoned`. */
+export function conditionStatus(condition: Condition): string {
   return `dnd5e.${condition}`;
 }
 
@@ -86,19 +87,32 @@ export function statusConditions(statuses: readonly string[]): Condition[] {
   return statuses.filter(isCondition);
 }
 
-/** The conditions among a combatant's effects (ids `dnd5e.<condition>`). */
-export function effectConditions(effects: readonly { readonly id: string }[]): Condition[] {
+/** The conditions among effects (statuses `dnd5e.<condition>`). */
+export function effectConditions(
+  effects: readonly { readonly statuses: readonly string[] }[],
+): Condition[] {
   const found: Condition[] = [];
-  for (const { id } of effects) {
-    const name = id.startsWith('dnd5e.') ? id.slice('dnd5e.'.length) : '';
-    if (isCondition(name)) found.push(name);
+  for (const { statuses } of effects) {
+    for (const status of statuses) {
+      const name = status.startsWith('dnd5e.') ? status.slice('dnd5e.'.length) : '';
+      if (isCondition(name)) found.push(name);
+    }
   }
   return found;
 }
 
+/** The effects on `actorId` and on its tokens. */
+export function actorEffects(state: TableDocs, actorId: string): ActiveEffect[] {
+  return effectsOf(state).filter(
+    (e) =>
+      (e.target.collection === 'actors' && e.target.id === actorId) ||
+      (e.target.collection === 'tokens' && state.tokens.get(e.target.id)?.actorId === actorId),
+  );
+}
+
 /**
- * Every condition the actor has, sorted: from its combatants' effects (the
- * ones with a duration), its tokens' statuses, 0 hit points (unconscious,
+ * Every condition the actor has, sorted: from the effects on it and its
+ * tokens (the ones with a duration), its tokens' statuses, 0 hit points (unconscious,
  * for a living character) and its exhaustion level, with the conditions
  * they imply (see `withImplied`).
  *
@@ -107,10 +121,7 @@ export function effectConditions(effects: readonly { readonly id: string }[]): C
  */
 export function activeConditions(state: TableDocs, actor: Actor, creature: Creature): Condition[] {
   const found = new Set<Condition>();
-  for (const combatant of Object.values(state.combat?.combatants ?? {})) {
-    if (combatant.actorId !== actor.id) continue;
-    for (const c of effectConditions(combatant.effects)) found.add(c);
-  }
+  for (const c of effectConditions(actorEffects(state, actor.id))) found.add(c);
   for (const token of [...state.tokens.values()]) {
     if (token.actorId !== actor.id) continue;
     for (const c of statusConditions(token.statuses)) found.add(c);

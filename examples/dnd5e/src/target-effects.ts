@@ -89,9 +89,9 @@ export function targetConditions(ctx: ModuleContext, tokenId: string): Condition
     return activeConditions(ctx.state, actor, creature);
   }
   const found = statusConditions(token.statuses);
-  for (const c of Object.values(ctx.state.combat?.combatants ?? {})) {
-    if (c.tokenId !== token.id || (c.hidden && ctx.user.role !== 'gm')) continue;
-    found.push(...effectConditions(c.effects));
-  }
+  // The effects the attacker sees: on the token, and on its actor (a name they know).
+  const seen = (e: { readonly hidden: boolean }) => !e.hidden || ctx.user.role === 'gm';
+  const on = [...ctx.effects(token.id), ...(actor === undefined ? [] : ctx.effects(actor.id))];
+  found.push(...effectConditions(on.filter(seen)));
   return withImplied(found);
 }

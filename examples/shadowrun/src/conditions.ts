@@ -1,9 +1,16 @@
 /**
- * Conditions: combat effects on a combatant that last a number of combat
- * turns (rounds; they tick once per round, not per initiative pass) and
- * take dice from every test the combatant's actor makes.
+ * Conditions: effects on a combatant's token (or actor) that last a number
+ * of combat turns (rounds; they tick once per round, not per initiative
+ * pass, and keep what is left between combats) and take dice from every
+ * test the actor makes.
  */
-import { combatantName, type ActionDefinition, type ModuleContext } from '@vtt/sdk';
+import {
+  combatantName,
+  effectsOf,
+  type ActionDefinition,
+  type ActiveEffect,
+  type ModuleContext,
+} from '@vtt/sdk';
 
 /** Each condition: its label, the dice it takes from every test, and what it means. */
 export const CONDITIONS = {
@@ -14,8 +21,17 @@ export const CONDITIONS = {
 } as const;
 export type Condition = keyof typeof CONDITIONS;
 
-/** The effect id a condition gets on a combatant. */
-export const conditionEffectId = (condition: Condition): string => `shadowrun.${condition}`;
+/** The status a condition's effect carries (and shows on the token). */
+export const conditionStatus = (condition: Condition): string => `shadowrun.${condition}`;
+
+/** The effects on actor `actorId` and on its tokens. */
+function actorEffects(state: ModuleContext['state'], actorId: string): ActiveEffect[] {
+  return effectsOf(state).filter(
+    (e) =>
+      (e.target.collection === 'actors' && e.target.id === actorId) ||
+      (e.target.collection === 'tokens' && state.tokens.get(e.target.id)?.actorId === actorId),
+  );
+}
 
 /** Payload of `shadowrun:apply-condition`. */
 export interface ApplyConditionPayload {
@@ -25,8 +41,8 @@ export interface ApplyConditionPayload {
 }
 
 /**
- * The conditions on an actor's combatants in the running combat, and the
- * dice they take from its tests (0 outside combat).
+ * The conditions on an actor and its tokens, and the dice they take from
+ * its tests.
  *
  * @example
  * conditionsOf(ctx.state, actor.id); // { conditions: ['dazed'], pool: -2 }
@@ -36,10 +52,9 @@ export function conditionsOf(
   actorId: string,
 ): { conditions: Condition[]; pool: number } {
   const conditions: Condition[] = [];
-  for (const combatant of Object.values(state.combat?.combatants ?? {})) {
-    if (combatant.actorId !== actorId) continue;
-    for (const effect of combatant.effects) {
-      const name = effect.id.startsWith('shadowrun.') ? effect.id.slice('shadowrun.'.length) : '';
+  for (const effect of actorEffects(state, actorId)) {
+    for (const status of effect.statuses) {
+      const name = status.startsWith('shadowrun.') ? status.slice('shadowrun.'.length) : '';
       if (name in CONDITIONS && !conditions.includes(name as Condition)) {
         conditions.push(name as Condition);
       }
@@ -71,12 +86,26 @@ export const applyCondition: ActionDefinition<ApplyConditionPayload> = {
     const combatant =
       ctx.state.combat?.combatants[combatantId] ??
       ctx.reject(`There is no combatant ${combatantId} in the running combat.`);
-    const id = conditionEffectId(condition);
-    if (combatant.effects.some((e) => e.id === id)) {
-      ctx.act('core:remove-effect', { combatantId, effectId: id });
+    const target =
+      combatant.tokenId !== null
+        ? { collection: 'tokens' as const, id: combatant.tokenId }
+        : combatant.actorId !== null
+          ? { collection: 'actors' as const, id: combatant.actorId }
+          : ctx.reject(`Combatant ${combatantId} has neither a token nor an actor.`);
+    const status = conditionStatus(condition);
+    for (const e of ctx.effects(target.id)) {
+      if (e.target.collection === target.collection && e.statuses.includes(status)) {
+        ctx.act('core:remove-effect', { effectId: e.id });
+      }
     }
     const { label, pool } = CONDITIONS[condition];
-    ctx.act('core:add-effect', { combatantId, id, label, rounds, tick: 'round-end' });
+    ctx.act('core:add-effect', {
+      target,
+      label,
+      statuses: [status],
+      origin: 'shadowrun',
+      duration: { unit: 'rounds', rounds, tick: 'round-end' },
+    });
     ctx.say(
       `${combatantName(ctx.state, combatant)} is ${label.toLowerCase()} for ${rounds} ${rounds === 1 ? 'round' : 'rounds'} (${pool} dice).`,
     );

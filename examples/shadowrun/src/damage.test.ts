@@ -8,6 +8,7 @@ import {
   type TestTable,
 } from '@vtt/sdk/testing';
 import { blanks, lastMessage, razorWith, startTable } from './test-support.js';
+import { effectsOf } from '@vtt/sdk';
 
 type Damage = { physical: number; stun: number; overflow: number };
 
@@ -76,8 +77,15 @@ describe('damage and conditions', () => {
       condition: 'dazed',
       rounds: 2,
     });
-    const effects = () => t.state.combat!.combatants['c-razor']!.effects;
-    expect(effects()).toMatchObject([{ id: 'shadowrun.dazed', label: 'Dazed', remaining: 2 }]);
+    const effects = () => [...effectsOf(t.state).values()];
+    expect(effects()).toMatchObject([
+      {
+        target: { collection: 'actors', id: 'razor' },
+        statuses: ['shadowrun.dazed'],
+        label: 'Dazed',
+        duration: { remaining: 2 },
+      },
+    ]);
 
     t.forceDice(...blanks(9));
     const dazed = await t.player('alice').roll('test', {
@@ -88,9 +96,10 @@ describe('damage and conditions', () => {
 
     await t.gm.act('core:next-turn', {}); // round 1 starts
     await t.gm.act('core:next-turn', {}); // round 2
-    expect(effects()).toMatchObject([{ remaining: 1 }]);
+    expect(effects()).toMatchObject([{ duration: { remaining: 1 } }]);
     await t.gm.act('core:next-turn', {}); // round 3: the condition is over
     expect(effects()).toEqual([]);
+    expect(t.state.chat.at(-1)).toMatchObject({ author: 'core', text: 'Dazed on Razor wore off' });
     t.forceDice(...blanks(11));
     const clear = await t.player('alice').roll('test', {
       actorId: 'razor',

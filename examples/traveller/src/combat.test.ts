@@ -7,6 +7,7 @@ import {
   rejectionOf,
   type TestTable,
 } from '@vtt/sdk/testing';
+import { effectsOf } from '@vtt/sdk';
 import { VANCE, createCharacter, travellerTable } from './test-helpers.js';
 
 const data = (t: TestTable, id: string) =>
@@ -183,7 +184,12 @@ describe('conditions with durations in rounds', () => {
     await t.gm.act('core:add-combatant', { id: 'c-vance', actorId: 'vance', name: 'Vance' });
   });
   afterAll(() => t.close());
-  const effects = () => t.state.combat!.combatants['c-vance']!.effects;
+  const effects = () =>
+    [...effectsOf(t.state).values()].map((e) => ({
+      status: e.statuses[0],
+      label: e.label,
+      ...e.duration,
+    }));
 
   it('gives stunned DM -2 on every check', async () => {
     await t.gm.act('traveller:add-condition', {
@@ -192,7 +198,13 @@ describe('conditions with durations in rounds', () => {
       rounds: 2,
     });
     expect(effects()).toEqual([
-      { id: 'traveller.stunned', label: 'Stunned', remaining: 2, tick: 'turn-end' },
+      {
+        status: 'traveller.stunned',
+        label: 'Stunned',
+        unit: 'rounds',
+        remaining: 2,
+        tick: 'turn-end',
+      },
     ]);
     t.forceDice(4, 3);
     const { outcome } = await t.player('alice').roll('check', {
@@ -208,6 +220,10 @@ describe('conditions with durations in rounds', () => {
     expect(effects()[0]).toMatchObject({ remaining: 1 });
     await t.gm.act('core:next-turn', {});
     expect(effects()).toEqual([]);
+    expect(t.state.chat.at(-1)).toMatchObject({
+      author: 'core',
+      text: 'Stunned on Vance wore off',
+    });
     t.forceDice(4, 3);
     const { outcome } = await t.player('alice').roll('check', {
       actorId: 'vance',
@@ -243,14 +259,35 @@ describe('conditions with durations in rounds', () => {
     expect(int.outcome).toMatchObject({ total: 8, data: { boonBane: null } });
   });
 
+  it('keeps a condition with its rounds left after the combat ends', async () => {
+    await t.gm.act('core:end-combat', {});
+    expect(effects().find((e) => e.status === 'traveller.high-gravity')).toMatchObject({
+      remaining: 10,
+    });
+    t.forceDice(6, 1, 5);
+    const dex = await t.player('alice').roll('characteristic', {
+      actorId: 'vance',
+      args: { characteristic: 'dex' },
+    });
+    expect(dex.outcome).toMatchObject({ data: { conditions: ['fatigued', 'high-gravity'] } });
+    await t.gm.act('core:start-combat', {});
+    await t.gm.act('core:add-combatant', { id: 'c-vance', actorId: 'vance', name: 'Vance' });
+  });
+
   it('restarts the duration when a condition is added again', async () => {
     await t.gm.act('traveller:add-condition', {
       combatantId: 'c-vance',
       condition: 'fatigued',
       rounds: 5,
     });
-    expect(effects().filter((e) => e.id === 'traveller.fatigued')).toEqual([
-      { id: 'traveller.fatigued', label: 'Fatigued', remaining: 5, tick: 'turn-end' },
+    expect(effects().filter((e) => e.status === 'traveller.fatigued')).toEqual([
+      {
+        status: 'traveller.fatigued',
+        label: 'Fatigued',
+        unit: 'rounds',
+        remaining: 5,
+        tick: 'turn-end',
+      },
     ]);
   });
 });

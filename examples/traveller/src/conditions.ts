@@ -1,8 +1,9 @@
 /**
- * Conditions: stunned, fatigued and high gravity, kept as core combat
- * effects (with durations in rounds) on the actor's combatants.
+ * Conditions: stunned, fatigued and high gravity, kept as core effects
+ * (with durations in rounds) on a combatant's token or actor; what is left
+ * of them outlives the combat.
  */
-import { combatantName, type ActionDefinition, type ModuleContext } from '@vtt/sdk';
+import { combatantName, effectsOf, type ActionDefinition, type ModuleContext } from '@vtt/sdk';
 import type { Characteristic } from './characteristics.js';
 
 /**
@@ -43,25 +44,22 @@ export type ConditionModifiers = {
   readonly bane: boolean;
 };
 
-/** The effect id a condition has on a combatant: `traveller.<condition>`. */
-export function conditionEffectId(condition: Condition): string {
+/** The status a condition's effect carries (and shows on tokens): `traveller.<condition>`. */
+export function conditionStatus(condition: Condition): string {
   return `traveller.${condition}`;
 }
 
-/**
- * The conditions active on an actor: those on any combatant of the running
- * combat that is linked to it. Outside combat there are none.
- */
+/** The conditions active on an actor: those of the effects on it and on its tokens. */
 export function activeConditions(state: ModuleContext['state'], actorId: string): Condition[] {
-  const found = new Set<Condition>();
-  for (const combatant of Object.values(state.combat?.combatants ?? {})) {
-    if (combatant.actorId !== actorId) continue;
-    for (const condition of CONDITION_NAMES) {
-      if (combatant.effects.some((e) => e.id === conditionEffectId(condition)))
-        found.add(condition);
-    }
-  }
-  return CONDITION_NAMES.filter((c) => found.has(c));
+  const found = new Set<string>();
+  effectsOf(state).forEach((e) => {
+    const on =
+      e.target.collection === 'actors'
+        ? e.target.id === actorId
+        : state.tokens.get(e.target.id)?.actorId === actorId;
+    if (on) for (const status of e.statuses) found.add(status);
+  });
+  return CONDITION_NAMES.filter((c) => found.has(conditionStatus(c)));
 }
 
 /**
@@ -93,9 +91,9 @@ export function conditionModifiers(
 export type AddConditionPayload = { combatantId: string; condition: Condition; rounds: number };
 
 /**
- * `traveller:add-condition`: puts a condition on a combatant for a number of
- * rounds (a core effect that counts down at the end of the combatant's
- * turns). Adding a condition it already has restarts its duration.
+ * `traveller:add-condition`: puts a condition on a combatant's token (or
+ * actor) for a number of rounds (a core effect that counts down at the end
+ * of the combatant's turns). Adding a condition it already has restarts its duration.
  */
 export const addCondition: ActionDefinition<AddConditionPayload> = {
   description: 'Puts a condition (stunned, fatigued, high-gravity) on a combatant for some rounds.',
@@ -114,12 +112,26 @@ export const addCondition: ActionDefinition<AddConditionPayload> = {
     const combat = ctx.state.combat ?? ctx.reject('Start a combat before adding conditions.');
     const combatant =
       combat.combatants[combatantId] ?? ctx.reject(`There is no combatant ${combatantId}.`);
-    const id = conditionEffectId(condition);
-    if (combatant.effects.some((e) => e.id === id)) {
-      ctx.act('core:remove-effect', { combatantId, effectId: id });
+    const target =
+      combatant.tokenId !== null
+        ? { collection: 'tokens' as const, id: combatant.tokenId }
+        : combatant.actorId !== null
+          ? { collection: 'actors' as const, id: combatant.actorId }
+          : ctx.reject(`Combatant ${combatantId} has neither a token nor an actor.`);
+    const status = conditionStatus(condition);
+    for (const e of ctx.effects(target.id)) {
+      if (e.target.collection === target.collection && e.statuses.includes(status)) {
+        ctx.act('core:remove-effect', { effectId: e.id });
+      }
     }
     const { label } = CONDITIONS[condition];
-    ctx.act('core:add-effect', { combatantId, id, label, rounds, tick: 'turn-end' });
+    ctx.act('core:add-effect', {
+      target,
+      label,
+      statuses: [status],
+      origin: 'traveller',
+      duration: { unit: 'rounds', rounds, tick: 'turn-end' },
+    });
     ctx.say(
       `${combatantName(ctx.state, combatant)} is ${label.toLowerCase()} for ${rounds} round(s).`,
     );

@@ -119,7 +119,9 @@ export type {
 
 // --- table model: documents, actions, events, reducer -----------------------
 export {
+  EFFECT_TARGETS,
   EFFECT_TICKS,
+  EFFECT_UNITS,
   LINK_COLLECTIONS,
   OWNERSHIP_LEVELS,
   ROLES,
@@ -127,6 +129,7 @@ export {
   VISIBILITIES,
 } from './model/documents.js';
 export type {
+  ActiveEffect,
   Actor,
   Campaign,
   CampaignSettings,
@@ -137,8 +140,10 @@ export type {
   Combatant,
   DocLink,
   DocSource,
-  Effect,
+  EffectDuration,
+  EffectTarget,
   EffectTick,
+  EffectUnit,
   InWorldDate,
   Item,
   LinkCollection,
@@ -156,6 +161,7 @@ export type {
 } from './model/documents.js';
 export { DocMap } from './model/doc-map.js';
 export { compareItems, itemOf, itemsOfActor } from './model/item-list.js';
+export { clockOf, effectsOf, effectsOn, roundSecondsOf, shownStatuses } from './model/effects.js';
 export type { DocMapSource } from './model/doc-map.js';
 export { reviveDocs, reviveState, reviveView } from './model/revive.js';
 export type { DocsJson } from './model/revive.js';
@@ -198,6 +204,7 @@ export type {
 } from './model/state.js';
 export type {
   ItemFields,
+  AddEffectDuration,
   TableAction,
   TableActionMap,
   TableActionType,
@@ -237,13 +244,14 @@ export { applyEvent, applyEvents, applyViewEvent } from './reducer/apply-event.j
 export { commit } from './reducer/commit.js';
 export type { CommitContext } from './reducer/commit.js';
 export { advanceTurn, turnOrder } from './events/combat-turns.js';
+export { clockTicks, turnTicks } from './events/effect-ticks.js';
+export type { EffectTicks } from './events/effect-ticks.js';
 
 // --- permissions, views and undo --------------------------------------------
 export { authorize } from './permissions/authorize.js';
 export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js';
 export { viewFor } from './views/view-for.js';
 export { projectEvent } from './views/project-event.js';
-export { actorDataVisible, viewDoc } from './views/visibility.js';
 export {
   entryVisible,
   folderVisible,
@@ -251,6 +259,7 @@ export {
   viewJournalFolder,
   viewPlaylist,
 } from './views/journal-visibility.js';
+export { actorDataVisible, effectVisible, viewDoc } from './views/visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewItem } from './views/redact-item.js';

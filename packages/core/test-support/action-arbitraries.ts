@@ -27,6 +27,7 @@ const NOTES = ['n1', 'n2'];
 const GM_NOTES = ['gn-1', 'gn-2'];
 const ENTRIES = ['e1', 'e2'];
 const COMBATANTS = ['c1', 'c2', 'c3', 'c4'];
+const EFFECTS = ['fx1', 'fx2', 'gfx-1'];
 const PLAYERS = [USERS.p1, USERS.p2, USERS.obs];
 
 /** Strings that only secret material contains. */
@@ -35,6 +36,7 @@ export const SECRET_MARKERS = {
   gmNote: 'GMNOTESECRET',
   hiddenActor: 'SECRETACTOR',
   libraryItem: 'LIBRARYSECRET',
+  hiddenEffect: 'SECRETEFFECT',
 } as const;
 
 /** Item data with a GM-only canary (`weapon`s declare `gmOnly` GM-only). */
@@ -69,6 +71,20 @@ const shape = fc.oneof(
       { x: x + 150, y: y + 150 },
     ],
   })),
+);
+
+const target = fc.oneof(
+  pick([...TOKENS, ...HIDDEN_TOKENS]).map((id) => ({ collection: 'tokens' as const, id })),
+  pick(ANY_ACTOR).map((id) => ({ collection: 'actors' as const, id })),
+);
+const duration = fc.oneof(
+  fc.record({
+    unit: fc.constant('rounds' as const),
+    rounds: fc.integer({ min: 1, max: 3 }),
+    tick: pick(['turn-start', 'turn-end', 'round-end'] as const),
+  }),
+  fc.record({ unit: fc.constant('seconds' as const), seconds: pick([6, 12, 60]) }),
+  fc.constant({ unit: 'permanent' as const }),
 );
 
 const link = fc.oneof(
@@ -291,16 +307,28 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   action(
     'core:add-effect',
     fc.record({
-      combatantId: pick(COMBATANTS),
+      target,
       id: pick(['fx1', 'fx2']),
       label: fc.constant('Blessed'),
-      rounds: fc.integer({ min: 1, max: 3 }),
-      tick: pick(['turn-start', 'turn-end', 'round-end'] as const),
+      statuses: fc.constant(['blessed']),
+      duration,
     }),
   ),
   action(
-    'core:remove-effect',
-    fc.record({ combatantId: pick(COMBATANTS), effectId: pick(['fx1', 'fx2']) }),
+    'core:add-effect',
+    fc.record({ target, duration }).map((p) => ({
+      ...p,
+      id: 'gfx-1',
+      label: 'SECRETEFFECT curse',
+      origin: 'SECRETEFFECT origin',
+      hidden: true,
+    })),
+  ),
+  action('core:remove-effect', fc.record({ effectId: pick(EFFECTS) })),
+  action('core:advance-time', fc.record({ seconds: pick([6, 30, 60]) })),
+  action(
+    'core:update-campaign',
+    fc.record({ settings: fc.record({ roundSeconds: pick([0, 6, 60]) }) }),
   ),
   action('core:delete-timeline-entry', fc.record({ entryId: pick(ENTRIES) })),
   action('core:send-message', fc.record({ text: fc.constant('Hello all') })),
@@ -369,16 +397,16 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
   action(
     'core:add-effect',
     fc.record({
-      combatantId: pick(['c1', 'c3']),
+      target: fc.oneof(
+        pick(['t1', 't2']).map((id) => ({ collection: 'tokens' as const, id })),
+        pick(['a1', 'a2']).map((id) => ({ collection: 'actors' as const, id })),
+      ),
       id: pick(['fx1', 'fx2']),
       label: fc.constant('Haste'),
-      rounds: fc.constant(2),
+      duration: fc.constant({ unit: 'rounds' as const, rounds: 2 }),
     }),
   ),
-  action(
-    'core:remove-effect',
-    fc.record({ combatantId: pick(['c1', 'c3']), effectId: pick(['fx1', 'fx2']) }),
-  ),
+  action('core:remove-effect', fc.record({ effectId: pick(['fx1', 'fx2']) })),
   action(
     'core:create-note',
     fc.record({ id: pick(NOTES), sceneId: pick(SCENES), x: coord, y: coord }).map((p) => ({

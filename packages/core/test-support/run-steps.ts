@@ -11,6 +11,7 @@ import { reviveView } from '../src/model/revive.js';
 import { allItems } from '../src/model/item-list.js';
 import { foldersOf, journalOf, playlistsOf } from '../src/model/journal-documents.js';
 import { makesCycle } from '../src/events/journal-links.js';
+import { effectsOf } from '../src/model/effects.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
@@ -60,6 +61,7 @@ export function danglingLinks(docs: TableDocs): string[] {
     if (p.playing !== null && !p.tracks.some((t) => t.id === p.playing!.trackId))
       out.push(`playlists/${p.id} -> track ${p.playing.trackId}`);
   });
+  for (const e of effectsOf(docs).values()) check(`effects/${e.id}`, e.target);
   return out;
 }
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -4,6 +4,7 @@
  * ever needs a `V2`.
  */
 import type {
+  ActiveEffect,
   Actor,
   GuestUser,
   Item,
@@ -52,6 +53,16 @@ export interface ModuleContext {
    * const armour = ctx.items(actorId).find((i) => i.type === 'armor');
    */
   items(actorId: string): readonly Item[];
+  /**
+   * The effects on the actor or token `id` (conditions, spells, ...), in id
+   * order; in the browser only those the viewer sees. A module decides what
+   * they do, e.g. in derived data, which is computed from the replica on
+   * every call and so follows each added, ticked or expired effect.
+   *
+   * @example
+   * const poisoned = ctx.effects(actorId).some((e) => e.statuses.includes('dnd5e.poisoned'));
+   */
+  effects(id: string | null | undefined): ActiveEffect[];
   /** The module's derived data of an actor (see `derived` in the module definition). */
   derived(actorId: string): JsonValue;
   /** This module's flags on a document: `doc.flags[moduleId]`. */

@@ -1,5 +1,6 @@
 /** The @vtt/core types the SDK's public API is written in, in one place. */
 export type {
+  ActiveEffect,
   Actor,
   GuestUser,
   Item,

@@ -30,5 +30,14 @@ export type {
   RollContext,
 } from './context.js';
 export type { RollOptionsForGuest } from './core-types.js';
-export type { Actor, Item, JsonValue, RollOutcome, RollResult, TableDocs } from '@vtt/core';
-export { combatantName } from '@vtt/core';
+export type {
+  ActiveEffect,
+  Actor,
+  EffectTarget,
+  Item,
+  JsonValue,
+  RollOutcome,
+  RollResult,
+  TableDocs,
+} from '@vtt/core';
+export { combatantName, effectsOf, effectsOn, EFFECT_TICKS } from '@vtt/core';

@@ -127,6 +127,7 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
     settings: patch({
       chatLimit: { type: 'integer', minimum: 1, maximum: 10_000 },
       undoDepth: { type: 'integer', minimum: 0, maximum: 100 },
+      roundSeconds: { type: 'integer', minimum: 0, maximum: 86_400 },
     }),
     flags: flagsSchema,
   }),
@@ -232,18 +233,45 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
   'core:next-turn': empty,
   'core:add-effect': object(
     {
-      combatantId: idSchema,
+      target: object({ collection: { enum: ['actors', 'tokens'] }, id: idSchema }, [
+        'collection',
+        'id',
+      ]),
       id: idSchema,
       label: nameSchema,
-      rounds: { type: 'integer', minimum: 1, maximum: 10_000 },
-      tick: { enum: ['turn-start', 'turn-end', 'round-end'] },
+      icon: assetSchema,
+      statuses: statusesSchema,
+      origin: { anyOf: [{ type: 'string', minLength: 1, maxLength: 200 }, { type: 'null' }] },
+      duration: {
+        oneOf: [
+          object(
+            {
+              unit: { const: 'rounds' },
+              rounds: { type: 'integer', minimum: 1, maximum: ACTION_LIMITS.maxEffectRounds },
+              tick: { enum: ['turn-start', 'turn-end', 'round-end'] },
+            },
+            ['unit', 'rounds'],
+          ),
+          object(
+            {
+              unit: { const: 'seconds' },
+              seconds: { type: 'integer', minimum: 1, maximum: ACTION_LIMITS.maxAdvanceSeconds },
+            },
+            ['unit', 'seconds'],
+          ),
+          object({ unit: { const: 'permanent' } }, ['unit']),
+        ],
+      },
+      hidden: bool,
+      flags: flagsSchema,
     },
-    ['combatantId', 'label', 'rounds'],
+    ['target', 'label', 'duration'],
   ),
-  'core:remove-effect': object({ combatantId: idSchema, effectId: idSchema }, [
-    'combatantId',
-    'effectId',
-  ]),
+  'core:remove-effect': object({ effectId: idSchema }, ['effectId']),
+  'core:advance-time': object(
+    { seconds: { type: 'integer', minimum: 1, maximum: ACTION_LIMITS.maxAdvanceSeconds } },
+    ['seconds'],
+  ),
   'core:send-message': object(
     {
       text: { type: 'string', maxLength: ACTION_LIMITS.chatLength },

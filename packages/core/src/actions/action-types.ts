@@ -6,6 +6,7 @@ import type { FogMode, FogShape, Grid } from '../geometry/index.js';
 import type {
   CampaignSettings,
   DocLink,
+  EffectTarget,
   EffectTick,
   InWorldDate,
   OwnershipLevel,
@@ -17,6 +18,16 @@ import type {
 } from '../model/documents.js';
 import type { Flags, JsonValue } from '../model/json.js';
 import type { JournalActionMap } from './journal-action-types.js';
+
+/**
+ * How long a new effect lasts: `rounds` of combat (ticking at `tick`,
+ * default `turn-start`), `seconds` of in-world time from now (it ends when
+ * the clock reaches now + seconds), or until removed.
+ */
+export type AddEffectDuration =
+  | { readonly unit: 'rounds'; readonly rounds: number; readonly tick?: EffectTick }
+  | { readonly unit: 'seconds'; readonly seconds: number }
+  | { readonly unit: 'permanent' };
 
 /** Settable fields of a document in create and update actions. */
 export interface TokenFields {
@@ -200,13 +211,20 @@ export interface TableActionMap extends JournalActionMap {
   'core:roll-initiative': { readonly combatantId: string; readonly formula: string };
   'core:next-turn': Record<string, never>;
   'core:add-effect': {
-    readonly combatantId: string;
+    readonly target: EffectTarget;
     readonly id?: string;
     readonly label: string;
-    readonly rounds: number;
-    readonly tick?: EffectTick;
+    readonly icon?: string | null;
+    readonly statuses?: readonly string[];
+    readonly origin?: string | null;
+    readonly duration: AddEffectDuration;
+    /** GM-only effects; only GMs add them. */
+    readonly hidden?: boolean;
+    readonly flags?: Flags;
   };
-  'core:remove-effect': { readonly combatantId: string; readonly effectId: string };
+  'core:remove-effect': { readonly effectId: string };
+  /** GM only; at most `ACTION_LIMITS.maxAdvanceSeconds` (10 years) at once. */
+  'core:advance-time': { readonly seconds: number };
   'core:send-message': {
     readonly text: string;
     /** Dice notation to roll with the message, e.g. `'1d20+5'`. */

@@ -7,6 +7,8 @@ import { advanceTurn } from '../events/combat-turns.js';
 import { combatantName } from '../views/combatant-name.js';
 import { defineActionHandlers } from './action-handler.js';
 import { messageDraft } from './chat-actions.js';
+import { expiryNotices } from './effect-actions.js';
+import { turnTicks } from '../events/effect-ticks.js';
 
 function activeCombat(state: TableState): Combat {
   if (state.combat === null) throw new VttError('VTT_ERR_COMBAT_NOT_ACTIVE');
@@ -51,7 +53,6 @@ export const COMBAT_ACTIONS = defineActionHandlers({
             initiative: p.initiative ?? null,
             hidden: p.hidden ?? false,
             defeated: false,
-            effects: [],
           },
         },
       },
@@ -84,26 +85,12 @@ export const COMBAT_ACTIONS = defineActionHandlers({
       { ...message, server: { rng: ctx.rng().state() } },
     ];
   },
-  'core:next-turn': ({ state }) => [
-    { type: 'core:turn-advanced', payload: advanceTurn(activeCombat(state)) },
-  ],
-  'core:add-effect': ({ state, payload: p, newId }) => {
-    const combatant = activeCombat(state).combatants[p.combatantId];
-    const effects = combatant?.effects ?? [];
+  'core:next-turn': (ctx) => {
+    const combat = activeCombat(ctx.state);
+    const next = advanceTurn(combat);
     return [
-      {
-        type: 'core:effect-added',
-        payload: {
-          combatantId: p.combatantId,
-          effect: {
-            id: newId((id) => effects.some((e) => e.id === id), 'fx', p.id, 'combat'),
-            label: p.label,
-            remaining: p.rounds,
-            tick: p.tick ?? 'turn-start',
-          },
-        },
-      },
+      { type: 'core:turn-advanced', payload: next },
+      ...expiryNotices(ctx, turnTicks(ctx.state, combat, next).expired, 1),
     ];
   },
-  'core:remove-effect': ({ payload }) => [{ type: 'core:effect-removed', payload }],
 });

@@ -9,6 +9,7 @@ import { COMBAT_ACTIONS } from './combat-actions.js';
 import { IMPORT_ACTIONS } from './import-actions.js';
 import { ITEM_ACTIONS } from './item-actions.js';
 import { JOURNAL_ACTIONS } from './journal-actions.js';
+import { EFFECT_ACTIONS } from './effect-actions.js';
 import { NOTE_ACTIONS } from './note-actions.js';
 import { PLAYLIST_ACTIONS } from './playlist-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
@@ -26,6 +27,7 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...IMPORT_ACTIONS,
   ...NOTE_ACTIONS,
   ...COMBAT_ACTIONS,
+  ...EFFECT_ACTIONS,
   ...CHAT_ACTIONS,
   ...TIMELINE_ACTIONS,
   ...UNDO_ACTIONS,

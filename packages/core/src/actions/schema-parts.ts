@@ -30,6 +30,10 @@ export const ACTION_LIMITS = {
   /** Nesting of a whole action: a document's bound plus the action's own levels. */
   maxDepth: STATE_LIMITS.maxDepth + 4,
   maxCoordinate: FOG_LIMITS.maxCoordinate,
+  /** Rounds an effect may last. */
+  maxEffectRounds: 10_000,
+  /** In-world seconds one `core:advance-time` (or an effect's duration) may span: 10 years. */
+  maxAdvanceSeconds: 315_360_000,
 } as const;
 
 /** Document ids: letters, digits and `_ . : -`. */

@@ -12,7 +12,7 @@ export const CHAT_EVENTS = defineEventHandlers({
       const message: ChatMessage = {
         ...payload.message,
         seq: event.seq,
-        author: event.author,
+        author: payload.author ?? event.author,
         time: event.time,
       };
       const kept =
@@ -40,7 +40,7 @@ export const CHAT_EVENTS = defineEventHandlers({
       const full: ChatMessage = {
         ...payload.message,
         seq: event.seq,
-        author: event.author,
+        author: payload.author ?? event.author,
         time: event.time,
       };
       const seen = viewMessage(full, member, before.campaign.visibility);
@@ -50,7 +50,11 @@ export const CHAT_EVENTS = defineEventHandlers({
           {
             ...event,
             type: 'core:message-posted',
-            payload: { message, dropBefore: payload.dropBefore },
+            payload: {
+              message,
+              dropBefore: payload.dropBefore,
+              ...(payload.author === undefined ? {} : { author: payload.author }),
+            },
           },
         ];
       }

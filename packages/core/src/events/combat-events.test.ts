@@ -3,6 +3,8 @@ import { errorCode, populatedTable, run, USERS } from '../../test-support/table-
 import type { TableState } from '../model/state.js';
 import { viewFor } from '../views/view-for.js';
 import { turnOrder } from './combat-turns.js';
+import type { EffectTick } from '../model/documents.js';
+import { effectsOf } from '../model/effects.js';
 
 const { gm, p1, p2 } = USERS;
 
@@ -40,37 +42,31 @@ describe('combat rounds and turns', () => {
     expect(s.combat!.turn).toBe('c3');
   });
 
-  it('ticks effects at turn start, turn end and round end, and ends them at zero', () => {
+  it("ticks the combatants' effects at turn start, turn end and round end, and ends them at zero", () => {
     let s = next(fight()); // round 1, c1
-    s = run(s, p1, 'core:add-effect', {
-      combatantId: 'c1',
-      id: 'bless',
-      label: 'Bless',
-      rounds: 2,
-      tick: 'turn-start',
-    }).state;
-    s = run(s, gm, 'core:add-effect', {
-      combatantId: 'c1',
-      id: 'haste',
-      label: 'Haste',
-      rounds: 1,
-      tick: 'turn-end',
-    }).state;
-    s = run(s, gm, 'core:add-effect', {
-      combatantId: 'c3',
-      id: 'fog',
-      label: 'Fog',
-      rounds: 2,
-      tick: 'round-end',
-    }).state;
+    const add = (user: string, target: string, id: string, rounds: number, tick: EffectTick) =>
+      (s = run(s, user, 'core:add-effect', {
+        target: { collection: 'tokens', id: target },
+        id,
+        label: id,
+        duration: { unit: 'rounds', rounds, tick },
+      }).state);
+    add(p1, 't1', 'bless', 2, 'turn-start');
+    add(gm, 't1', 'haste', 1, 'turn-end');
+    add(gm, 't2', 'fog', 2, 'round-end');
+    const remaining = () =>
+      Object.fromEntries(
+        [...effectsOf(s).values()].map((e) => [
+          e.id,
+          e.duration.unit === 'rounds' ? e.duration.remaining : null,
+        ]),
+      );
     s = next(s); // c1's turn ends: haste 1 -> gone
-    expect(s.combat!.combatants.c1!.effects.map((e) => e.id)).toEqual(['bless']);
+    expect(remaining()).toEqual({ bless: 2, fog: 2 });
     s = next(next(s)); // round 2 begins with c1: fog 2 -> 1, bless 2 -> 1
-    expect(s.combat!.combatants.c3!.effects).toMatchObject([{ id: 'fog', remaining: 1 }]);
-    expect(s.combat!.combatants.c1!.effects).toMatchObject([{ id: 'bless', remaining: 1 }]);
+    expect(remaining()).toEqual({ bless: 1, fog: 1 });
     s = next(next(next(s))); // round 3 with c1: both end
-    expect(s.combat!.combatants.c1!.effects).toEqual([]);
-    expect(s.combat!.combatants.c3!.effects).toEqual([]);
+    expect(remaining()).toEqual({});
   });
 
   it('lets a player end only their own turn', () => {

@@ -4,6 +4,8 @@ import { ref } from '../model/doc-refs.js';
 import type { Combat, Combatant } from '../model/documents.js';
 import type { TableDocs, TableState } from '../model/state.js';
 import { passTurn, withoutCombatant } from './combat-turns.js';
+import { turnTicks, withClock, withTicks } from './effect-ticks.js';
+import { effectsOf } from '../model/effects.js';
 import { defineEventHandlers } from './event-handler.js';
 import { applyPatch, mustBeFree, mustExist } from './helpers.js';
 
@@ -29,7 +31,7 @@ function withCombatant(
   return { combat: { ...combat, combatants: { ...combat.combatants, [id]: change(combatant) } } };
 }
 
-/** Handlers of the `core:combat-*`, `core:combatant-*`, turn and effect events. */
+/** Handlers of the `core:combat-*`, `core:combatant-*` and turn events. */
 export const COMBAT_EVENTS = defineEventHandlers({
   'core:combat-started': {
     apply: ({ payload }) => ({ combat: payload.combat }),
@@ -86,48 +88,34 @@ export const COMBAT_EVENTS = defineEventHandlers({
     undoable: true,
   },
   'core:turn-advanced': {
-    apply: ({ docs, payload }) => (docs.combat ? { combat: passTurn(docs.combat, payload) } : {}),
-    changes: combatRef,
+    apply: ({ docs, payload }) => {
+      if (!docs.combat) return {};
+      const ticks = turnTicks(docs, docs.combat, payload);
+      const effects = withTicks(effectsOf(docs), ticks);
+      const campaign = withClock(docs.campaign, ticks.clock);
+      return {
+        combat: passTurn(docs.combat, payload),
+        ...(effects === docs.effects ? {} : { effects }),
+        ...(campaign === docs.campaign ? {} : { campaign }),
+      };
+    },
+    changes: ({ docs, payload }) => {
+      if (!docs.combat) return combatRef();
+      const ticks = turnTicks(docs, docs.combat, payload);
+      return [
+        ...combatRef(),
+        ...(withClock(docs.campaign, ticks.clock) === docs.campaign
+          ? []
+          : [ref('campaign', 'campaign')]),
+        ...[...ticks.ticked, ...ticks.expired].map((e) => ref('effects', e.id)),
+      ];
+    },
+    // Passing the turn the canonical way (see combatRule) decides the ticks and the clock.
+    checked: combatRef,
     check: ({ state, payload }) => {
       const combat = activeCombat(state);
       if (payload.turn !== null) mustExist(combat.combatants, 'combat', payload.turn);
     },
     undoable: false,
-  },
-  'core:effect-added': {
-    apply: ({ docs, payload }) =>
-      withCombatant(docs, payload.combatantId, (c) => ({
-        ...c,
-        effects: [...c.effects, payload.effect],
-      })),
-    changes: combatRef,
-    check: ({ state, payload }) => {
-      const combatant = combatantOf(state, payload.combatantId);
-      if (combatant.effects.some((e) => e.id === payload.effect.id)) {
-        throw new VttError('VTT_ERR_DOCUMENT_EXISTS', {
-          collection: 'combat',
-          id: payload.effect.id,
-        });
-      }
-    },
-    undoable: true,
-  },
-  'core:effect-removed': {
-    apply: ({ docs, payload }) =>
-      withCombatant(docs, payload.combatantId, (c) => ({
-        ...c,
-        effects: c.effects.filter((e) => e.id !== payload.effectId),
-      })),
-    changes: combatRef,
-    check: ({ state, payload }) => {
-      const combatant = combatantOf(state, payload.combatantId);
-      if (!combatant.effects.some((e) => e.id === payload.effectId)) {
-        throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
-          collection: 'combat',
-          id: payload.effectId,
-        });
-      }
-    },
-    undoable: true,
   },
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { advanceTurn, passTurn } from './combat-turns.js';
-import type { Combat, Combatant } from '../model/documents.js';
+import type { ActiveEffect, Combat, Combatant } from '../model/documents.js';
+import { createTableState } from '../model/state.js';
+import { turnTicks, withTicks } from './effect-ticks.js';
 
 const fighter = (id: string, initiative: number | null, defeated = false): Combatant => ({
   id,
@@ -10,7 +12,6 @@ const fighter = (id: string, initiative: number | null, defeated = false): Comba
   initiative,
   hidden: false,
   defeated,
-  effects: [],
 });
 
 function combatOf(passStep: number | null, ...combatants: Combatant[]): Combat {
@@ -73,15 +74,27 @@ describe('initiative passes', () => {
   });
 
   it('ticks round-end effects once per round, not once per pass', () => {
-    const hasted: Combatant = {
-      ...fighter('a', 25),
-      effects: [{ id: 'e', label: 'stunned', remaining: 2, tick: 'round-end' }],
+    let combat = combatOf(10, { ...fighter('a', 25), tokenId: 'ta' }, fighter('b', 8));
+    const stunned: ActiveEffect = {
+      id: 'e',
+      target: { collection: 'tokens', id: 'ta' },
+      label: 'stunned',
+      icon: null,
+      statuses: [],
+      origin: null,
+      duration: { unit: 'rounds', remaining: 2, tick: 'round-end' },
+      hidden: false,
+      flags: {},
     };
-    let combat = combatOf(10, hasted, fighter('b', 8));
+    let docs = { ...createTableState({ campaignId: 'c', name: 'c', gmUserId: 'gm', seed: 1 }) };
+    docs = { ...docs, effects: docs.effects.set('e', stunned) };
     const remaining: number[] = [];
     for (let i = 0; i < 6; i++) {
-      combat = passTurn(combat, advanceTurn(combat));
-      remaining.push(combat.combatants['a']!.effects[0]?.remaining ?? 0);
+      const to = advanceTurn(combat);
+      docs = { ...docs, effects: withTicks(docs.effects, turnTicks(docs, combat, to)) };
+      combat = passTurn(combat, to);
+      const d = docs.effects.get('e')?.duration;
+      remaining.push(d?.unit === 'rounds' ? d.remaining : 0);
     }
     // round 1: a, b (pass 1), a (pass 2), a (pass 3); round 2 starts: tick once.
     expect(remaining).toEqual([2, 2, 2, 2, 1, 1]);

@@ -1,9 +1,9 @@
 /**
- * Turn order and effect durations of a combat. Pure functions shared by
- * `decide` (which turn comes next), the reducer (which effects tick) and the
- * permission rules (a player may only pass the turn the canonical way).
+ * Turn order of a combat. Pure functions shared by `decide` (which turn
+ * comes next), the reducer and the permission rules (a player may only pass
+ * the turn the canonical way). Effects tick in `effect-ticks.ts`.
  */
-import type { Combat, Combatant, Effect } from '../model/documents.js';
+import type { Combat, Combatant } from '../model/documents.js';
 
 /**
  * The combatants in turn order: initiative descending (unset last), then id.
@@ -73,48 +73,16 @@ export function advanceTurn(combat: Combat): TurnPosition {
   return at(combat.round + 1, active[0]!.id, 1);
 }
 
-function tick(effects: readonly Effect[], applies: (effect: Effect) => boolean): readonly Effect[] {
-  let changed = false;
-  const out: Effect[] = [];
-  for (const effect of effects) {
-    if (!applies(effect)) {
-      out.push(effect);
-      continue;
-    }
-    changed = true;
-    if (effect.remaining > 1) out.push({ ...effect, remaining: effect.remaining - 1 });
-  }
-  return changed ? out : effects;
-}
-
 /**
- * `combat` after the turn passed to `next`: effects of the combatant whose
- * turn ended tick if `turn-end`, those of the next combatant if
- * `turn-start`, and every `round-end` effect when a new round began (not when
- * round 1 starts). Effects reaching 0 remaining rounds end.
+ * `combat` after the turn passed to `next`. The effects of its combatants'
+ * tokens and actors tick with it: see `turnTicks`.
  */
 export function passTurn(combat: Combat, next: TurnPosition): Combat {
-  const newRound = combat.round >= 1 && next.round > combat.round;
-  let combatants: Record<string, Combatant> | undefined;
-  for (const id in combat.combatants) {
-    const c = combat.combatants[id]!;
-    const effects = tick(
-      c.effects,
-      (e) =>
-        (e.tick === 'turn-end' && id === combat.turn) ||
-        (e.tick === 'turn-start' && id === next.turn) ||
-        (e.tick === 'round-end' && newRound),
-    );
-    if (effects === c.effects) continue;
-    combatants ??= { ...combat.combatants };
-    combatants[id] = { ...c, effects };
-  }
   return {
     ...combat,
     round: next.round,
     turn: next.turn,
     ...(next.pass === undefined ? {} : { pass: next.pass }),
-    combatants: combatants ?? combat.combatants,
   };
 }
 

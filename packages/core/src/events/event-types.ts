@@ -13,7 +13,7 @@ import type {
   ChatMessage,
   Combat,
   Combatant,
-  Effect,
+  ActiveEffect,
   Item,
   Member,
   Note,
@@ -82,21 +82,36 @@ export interface TableEventMap extends JournalEventMap {
   'core:combatant-added': { readonly combatant: Combatant };
   'core:combatant-updated': {
     readonly combatantId: string;
-    readonly patch: Patch<Omit<Combatant, 'effects'>>;
+    readonly patch: Patch<Combatant>;
   };
   'core:combatant-removed': { readonly combatantId: string };
   'core:initiative-set': { readonly combatantId: string; readonly initiative: number | null };
-  /** The turn passed to `turn` in `round`; effects tick on the way (see `advanceTurn`). */
+  /**
+   * The turn passed to `turn` in `round`; the effects of the combatants'
+   * tokens and actors tick on the way and a new round advances the clock
+   * (see `turnTicks`).
+   */
   'core:turn-advanced': {
     readonly round: number;
     readonly turn: string | null;
     /** The initiative pass, for combats with passes. */
     readonly pass?: number;
   };
-  'core:effect-added': { readonly combatantId: string; readonly effect: Effect };
-  'core:effect-removed': { readonly combatantId: string; readonly effectId: string };
-  /** `dropBefore`: messages with a smaller seq leave the state (the log keeps them). */
-  'core:message-posted': { readonly message: PostedMessage; readonly dropBefore: number };
+  'core:effect-added': { readonly effect: ActiveEffect };
+  'core:effect-removed': { readonly effectId: string };
+  /** The in-world clock moved on by `seconds`; `seconds` effects it reaches end. */
+  'core:time-advanced': { readonly seconds: number };
+  /**
+   * `dropBefore`: messages with a smaller seq leave the state (the log keeps
+   * them). `author: 'core'` marks core's own notices (an effect wore off):
+   * the message's author is `'core'`, not the user whose action caused it.
+   * Only core's rules set it; no action's payload can.
+   */
+  'core:message-posted': {
+    readonly message: PostedMessage;
+    readonly dropBefore: number;
+    readonly author?: 'core';
+  };
   'core:message-deleted': { readonly messageId: string };
   'core:timeline-entry-created': { readonly entry: TimelineEntry };
   'core:timeline-entry-updated': {

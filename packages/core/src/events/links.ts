@@ -12,6 +12,7 @@
  * | item → actor | the item is deleted too |
  * | timeline entry → any document | the link is dropped |
  * | journal entry, folder → folder | moved to the deleted folder's parent (`journal-links.ts`) |
+ * | effect → actor, token | the effect is deleted too |
  *
  * A token's combatant carries its token's `actorId` and follows it when the
  * token is linked to another actor (`combatantsFollow`).
@@ -24,6 +25,7 @@ import { VttError } from '../errors/vtt-error.js';
 import type { DocMap } from '../model/doc-map.js';
 import { getDoc, ref, refKey, setDoc } from '../model/doc-refs.js';
 import type {
+  ActiveEffect,
   Combat,
   Combatant,
   DocLink,
@@ -89,6 +91,16 @@ function unlinkEntry(entry: TimelineEntry, gone: Gone): TimelineEntry {
   return links.length === entry.links.length ? entry : { ...entry, links };
 }
 
+/** The effects of `docs` without those on a gone actor or token (the same map if none). */
+function pruneEffects(docs: TableDocs, gone: Gone): TableDocs['effects'] {
+  if (gone.tokens.size === 0 && gone.actors.size === 0) return docs.effects;
+  let out = docs.effects;
+  docs.effects.forEach((e) => {
+    if (gone[e.target.collection].has(e.target.id)) out = out.delete(e.id);
+  });
+  return out;
+}
+
 /**
  * The top-level fields to spread over `docs` so that the documents at
  * `refs` are gone together with everything the deletion rules remove, and no
@@ -128,6 +140,7 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
     timeline: prune(base.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
     combat: base.combat === null ? null : unlinkCombat(base.combat, gone),
     ...moveOutOfGoneFolders(docs, base, refs),
+    effects: pruneEffects(base, gone),
   };
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof TableDocs)[]) {
@@ -158,6 +171,12 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
   }
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
   for (const r of journalRemovalChanges(docs, patch)) add(r);
+  if (patch.effects !== undefined) {
+    const next = patch.effects;
+    docs.effects.forEach((e) => {
+      if (!next.has(e.id)) add(ref('effects', e.id));
+    });
+  }
   return out;
 }
 
@@ -186,6 +205,8 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
     }
     case 'timeline':
       return (doc as TimelineEntry).links.map((l) => ref(l.collection, l.id));
+    case 'effects':
+      return [ref((doc as ActiveEffect).target.collection, (doc as ActiveEffect).target.id)];
     default:
       return journalLinksOf(collection, doc);
   }
@@ -195,9 +216,9 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
  * `doc` as it may be put back at `target` among `docs`: links to documents
  * that no longer exist resolved by the deletion rules (an actor link
  * becomes null, a gone token's combatant and a link to a gone document are
- * dropped). Throws `VTT_ERR_DOCUMENT_NOT_FOUND`, naming the scene or actor,
- * when `doc` is a token or note whose scene is gone, or an item whose actor
- * is gone: it cannot exist without it.
+ * dropped). Throws `VTT_ERR_DOCUMENT_NOT_FOUND`, naming what it needs,
+ * when `doc` is a token or note whose scene is gone, an item whose actor is
+ * gone, or an effect whose actor or token is gone: it cannot exist without it.
  *
  * @example
  * relink(state, ref('tokens', 't1'), token); // actorId null when its actor was deleted
@@ -210,12 +231,10 @@ export function relink(docs: TableDocs, target: DocRef, restored: unknown): unkn
   const placed = { ...docs, ...setDoc(docs, target, doc) };
   const out = getDoc({ ...placed, ...removeDocs(placed, missing) }, target);
   if (out === undefined) {
-    const needed = target.collection === 'items' ? 'actors' : 'scenes';
-    const holder = missing.find((l) => l.collection === needed)!;
-    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', {
-      collection: holder.collection,
-      id: holder.id,
-    });
+    const needed =
+      target.collection === 'items' ? 'actors' : target.collection === 'effects' ? null : 'scenes';
+    const gone = missing.find((l) => l.collection === needed) ?? missing[0]!;
+    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: gone.collection, id: gone.id });
   }
   return out;
 }

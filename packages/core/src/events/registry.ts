@@ -5,6 +5,7 @@ import { ACTOR_EVENTS } from './actor-events.js';
 import { CAMPAIGN_EVENTS } from './campaign-events.js';
 import { CHAT_EVENTS } from './chat-events.js';
 import { COMBAT_EVENTS } from './combat-events.js';
+import { EFFECT_EVENTS } from './effect-events.js';
 import type { EventHandler, EventHandlers } from './event-handler.js';
 import { ITEM_EVENTS } from './item-events.js';
 import { JOURNAL_EVENTS } from './journal-events.js';
@@ -25,6 +26,7 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...ITEM_EVENTS,
   ...NOTE_EVENTS,
   ...COMBAT_EVENTS,
+  ...EFFECT_EVENTS,
   ...CHAT_EVENTS,
   ...TIMELINE_EVENTS,
   ...RESTORE_EVENTS,

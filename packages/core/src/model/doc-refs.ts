@@ -3,6 +3,7 @@
  * Used by undo, authorization and the per-viewer projection.
  */
 import { DocMap } from './doc-map.js';
+import { effectsOf } from './effects.js';
 import type { DocCollection, DocRef, TableDocs } from './state.js';
 
 type Collection = DocMap<unknown> | Readonly<Record<string, unknown>>;
@@ -14,6 +15,8 @@ export function getDoc(docs: TableDocs, ref: DocRef): unknown {
       return docs.campaign;
     case 'combat':
       return docs.combat ?? undefined;
+    case 'effects': // absent in tables saved before effects; plain JSON in a replica
+      return effectsOf(docs).get(ref.id);
     default:
       return lookup(docs[ref.collection] as Collection, ref.id);
   }
@@ -29,6 +32,8 @@ export function setDoc(docs: TableDocs, ref: DocRef, doc: unknown): Partial<Tabl
       return doc == null ? {} : { campaign: doc as TableDocs['campaign'] };
     case 'combat':
       return { combat: (doc ?? null) as TableDocs['combat'] };
+    case 'effects':
+      return { effects: putOrRemove(effectsOf(docs), ref.id, doc) };
     default:
       return {
         [ref.collection]: putOrRemove(docs[ref.collection] as Collection, ref.id, doc),

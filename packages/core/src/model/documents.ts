@@ -41,7 +41,7 @@ export const TOKEN_LAYERS = {
 /** One of {@link TOKEN_LAYERS}. */
 export type TokenLayer = (typeof TOKEN_LAYERS)[keyof typeof TOKEN_LAYERS];
 
-/** When a combat effect loses one of its remaining rounds. */
+/** When an effect measured in rounds loses one of them (on its combatant's turn, or each round). */
 export const EFFECT_TICKS = {
   /** At the start of its combatant's turn. */
   turnStart: 'turn-start',
@@ -59,6 +59,11 @@ export interface CampaignSettings {
   readonly chatLimit: number;
   /** Undoable actions remembered per user. */
   readonly undoDepth: number;
+  /**
+   * In-world seconds a combat round lasts: the clock advances by this much
+   * when a round ends (0: combat does not move the clock). Absent: 6.
+   */
+  readonly roundSeconds?: number;
 }
 
 /** The campaign: name, the game system module and add-on modules. */
@@ -70,6 +75,12 @@ export interface Campaign {
   /** Ids of enabled add-on modules. */
   readonly modules: readonly string[];
   readonly settings: CampaignSettings;
+  /**
+   * In-world time in seconds since the campaign began (a module's calendar
+   * formats it). Advanced by `core:advance-time` and by combat rounds;
+   * absent in tables made before it existed, which read it as 0.
+   */
+  readonly clock?: number;
   readonly flags: Flags;
   /**
    * What the loaded modules declare hidden (actor fields, module flags);
@@ -219,13 +230,51 @@ export interface Note {
   readonly flags: Flags;
 }
 
-/** A timed effect on a combatant, e.g. "Blessed, 10 rounds". */
-export interface Effect {
+/** How long an effect lasts. */
+export const EFFECT_UNITS = {
+  rounds: 'rounds',
+  seconds: 'seconds',
+  permanent: 'permanent',
+} as const;
+/** One of {@link EFFECT_UNITS}. */
+export type EffectUnit = (typeof EFFECT_UNITS)[keyof typeof EFFECT_UNITS];
+
+/**
+ * The duration of an effect: combat rounds left (ticking on its target's
+ * combatant's turn or at each round's end, kept between combats), until the
+ * campaign clock reaches `until` (in-world seconds), or until removed.
+ */
+export type EffectDuration =
+  | { readonly unit: 'rounds'; readonly remaining: number; readonly tick: EffectTick }
+  | { readonly unit: 'seconds'; readonly until: number }
+  | { readonly unit: 'permanent' };
+
+/** Collections an effect may be on. */
+export const EFFECT_TARGETS = { actors: 'actors', tokens: 'tokens' } as const;
+/** The document an effect is on. */
+export interface EffectTarget {
+  readonly collection: (typeof EFFECT_TARGETS)[keyof typeof EFFECT_TARGETS];
   readonly id: string;
+}
+
+/**
+ * A condition or effect on an actor or token, e.g. "Blessed, 10 rounds",
+ * in `TableDocs.effects`. Core stores, ticks and expires it; what it does
+ * is the game module's (derived data, hooks).
+ */
+export interface ActiveEffect {
+  readonly id: string;
+  readonly target: EffectTarget;
   readonly label: string;
-  /** Rounds left; the effect ends when this reaches 0. */
-  readonly remaining: number;
-  readonly tick: EffectTick;
+  readonly icon: string | null;
+  /** Status ids it shows on its token (or its actor's tokens), e.g. `'prone'`. */
+  readonly statuses: readonly string[];
+  /** What caused it (an actor id, a module id), or `null`. */
+  readonly origin: string | null;
+  readonly duration: EffectDuration;
+  /** Seen by GMs only; only GMs add hidden effects. */
+  readonly hidden: boolean;
+  readonly flags: Flags;
 }
 
 /** One participant of a combat. */
@@ -243,7 +292,6 @@ export interface Combatant {
   /** Hidden combatants are seen by GMs only. */
   readonly hidden: boolean;
   readonly defeated: boolean;
-  readonly effects: readonly Effect[];
 }
 
 /** The running combat of the table. Turn order: initiative descending, then id. */

@@ -4,6 +4,7 @@
 import { createRng, normalizeSeed, seedCommitment, type RngState } from '../random/rng.js';
 import { DocMap } from './doc-map.js';
 import type {
+  ActiveEffect,
   Actor,
   Campaign,
   ChatMessage,
@@ -36,6 +37,8 @@ export interface TableDocs {
   /** Folders of journal entries. */
   readonly folders: DocMap<JournalFolder>;
   readonly playlists: DocMap<Playlist>;
+  /** Conditions and effects on actors and tokens. */
+  readonly effects: DocMap<ActiveEffect>;
 }
 
 /**
@@ -55,6 +58,7 @@ export const KEYED_COLLECTIONS = [
   'journal',
   'folders',
   'playlists',
+  'effects',
 ] as const;
 /** One of {@link KEYED_COLLECTIONS}. */
 export type KeyedCollection = (typeof KEYED_COLLECTIONS)[number];
@@ -73,6 +77,7 @@ export const DOC_COLLECTIONS = {
   journal: 'journal',
   folders: 'folders',
   playlists: 'playlists',
+  effects: 'effects',
 } as const;
 /** One of {@link DOC_COLLECTIONS}. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[keyof typeof DOC_COLLECTIONS];
@@ -133,7 +138,11 @@ export interface CreateTableOptions {
 }
 
 /** Defaults of {@link CampaignSettings}. */
-export const DEFAULT_CAMPAIGN_SETTINGS = { chatLimit: 200, undoDepth: 20 } as const;
+export const DEFAULT_CAMPAIGN_SETTINGS = {
+  chatLimit: 200,
+  undoDepth: 20,
+  roundSeconds: 6,
+} as const;
 
 /**
  * Creates the state of a new, empty table with one GM. Called once when a
@@ -152,6 +161,7 @@ export function createTableState(options: CreateTableOptions): TableState {
       system: options.system ?? null,
       modules: [],
       settings: { ...DEFAULT_CAMPAIGN_SETTINGS },
+      clock: 0,
       flags: {},
       dice: { session: 1, commitment: seedCommitment(seed), seed: null },
     },
@@ -169,6 +179,7 @@ export function createTableState(options: CreateTableOptions): TableState {
     journal: DocMap.empty(),
     folders: DocMap.empty(),
     playlists: DocMap.empty(),
+    effects: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

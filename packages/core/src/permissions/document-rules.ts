@@ -5,6 +5,7 @@
  */
 import { VttError } from '../errors/vtt-error.js';
 import type {
+  ActiveEffect,
   Actor,
   Combat,
   Combatant,
@@ -20,6 +21,8 @@ import { advanceTurn, passTurn } from '../events/combat-turns.js';
 import {
   actorVisible,
   combatantVisible,
+  effectVisible,
+  ownsEffectTarget,
   linkVisible,
   noteVisible,
   sceneVisible,
@@ -52,7 +55,7 @@ const PLAYER_NOTE_FIELDS = new Set(['x', 'y', 'title', 'text', 'icon', 'flags'])
 /** Fields the author of a public timeline entry may change. */
 const PLAYER_ENTRY_FIELDS = new Set(['date', 'category', 'title', 'text', 'links', 'flags']);
 /** Fields a combatant's owner may change. */
-const PLAYER_COMBATANT_FIELDS = new Set(['initiative', 'effects']);
+const PLAYER_COMBATANT_FIELDS = new Set(['initiative']);
 
 const notFound = (collection: string, id: string) =>
   new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection, id });
@@ -176,6 +179,26 @@ function combatRule(c: DocChange, before?: Combat, after?: Combat): void {
 }
 
 /**
+ * Effects: whoever may update the target (its owner) adds and removes the
+ * non-hidden effects on it; hidden effects are the GM's.
+ */
+function effectRule(c: DocChange, before?: ActiveEffect, after?: ActiveEffect): void {
+  if (before && !effectVisible(c.docs, before, c.member)) throw notFound('effects', c.id);
+  for (const effect of [before, after]) {
+    if (effect === undefined) continue;
+    const { collection, id } = effect.target;
+    const target = collection === 'tokens' ? c.docs.tokens.get(id) : c.docs.actors.get(id);
+    if (target === undefined || !effectVisible(c.docs, { ...effect, hidden: false }, c.member)) {
+      throw notFound(collection, id);
+    }
+    if (effect.hidden) throw gmOnly('effects', 'add a hidden effect');
+    if (!ownsEffectTarget(c.docs, effect, c.member)) {
+      throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection, id });
+    }
+  }
+}
+
+/**
  * Throws unless `change.member` may make `change`. Hidden or unseen
  * documents answer `VTT_ERR_DOCUMENT_NOT_FOUND`, so a rejection never
  * confirms that a secret exists.
@@ -219,6 +242,8 @@ export function checkDocChange(change: DocChange): void {
     case 'folders':
     case 'playlists':
       return mustBeGm(docs, member, change.collection, change.id, change.before !== undefined);
+    case 'effects':
+      return effectRule(change, before, after);
     case 'scenes':
       if (change.before && !sceneVisible(change.before as never, member))
         throw notFound('scenes', change.id);

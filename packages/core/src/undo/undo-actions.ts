@@ -20,6 +20,7 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   folders: 9,
   journal: 10,
   playlists: 11,
+  effects: 12,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

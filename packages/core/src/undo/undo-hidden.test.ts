@@ -24,7 +24,12 @@ const mine: fc.Arbitrary<Step> = fc.oneof(
     .map((n) => fixed(p1, 'core:set-initiative', { combatantId: 'c1', initiative: n })),
   fc.tuple(coord, coord).map(([x, y]) => fixed(p1, 'core:move-token', { tokenId: 't1', x, y })),
   fc.constant(
-    fixed(p1, 'core:add-effect', { combatantId: 'c1', id: 'fx', label: 'Blessed', rounds: 2 }),
+    fixed(p1, 'core:add-effect', {
+      target: t('t1'),
+      id: 'fx',
+      label: 'Blessed',
+      duration: { unit: 'rounds', rounds: 2 },
+    }),
   ),
   coord.map((x) => fixed(p1, 'core:update-note', { noteId: 'n9', patch: { x } })),
   fc.constant(
@@ -46,7 +51,12 @@ const hidden: fc.Arbitrary<Step> = fc.oneof(
     fixed(gm, 'core:update-token', { tokenId: 'hid-1', patch: { name: 'SECRETTOKEN again' } }),
   ),
   fc.constant(
-    fixed(gm, 'core:add-effect', { combatantId: 'c2', id: 'fx-gm', label: 'Cursed', rounds: 3 }),
+    fixed(gm, 'core:add-effect', {
+      target: t('hid-1'),
+      id: 'fx-gm',
+      label: 'Cursed',
+      duration: { unit: 'rounds', rounds: 3 },
+    }),
   ),
   fc.constant(fixed(gm, 'core:update-actor', { actorId: 'ha-1', patch: { data: { hp: 3 } } })),
   fc.constant(fixed(gm, 'core:update-note', { noteId: 'gn-1', patch: { x: 150 } })),

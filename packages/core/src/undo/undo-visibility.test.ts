@@ -104,7 +104,7 @@ describe('undo judged on what the undoing user sees', () => {
   it('conflicts for a GM on any change, hidden or not', () => {
     const s = apply(populatedTable(), [
       [gm, 'core:set-initiative', { combatantId: 'c1', initiative: 12 }],
-      [p1, 'core:add-effect', { combatantId: 'c1', label: 'Blessed', rounds: 2 }],
+      [p1, 'core:set-initiative', { combatantId: 'c1', initiative: 3 }],
     ]);
     expect(undoAnswer(s, gm).answer).toBe('VTT_ERR_UNDO_CONFLICT');
   });

@@ -6,6 +6,7 @@
 import { getDoc, refKey, ref as docRef } from '../model/doc-refs.js';
 import type { Member } from '../model/documents.js';
 import type { TableEvent, ViewEvent } from '../events/event-types.js';
+import { effectsOf } from '../model/effects.js';
 import { deepEqual } from '../model/json.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 import { handlerFor } from '../events/registry.js';
@@ -28,8 +29,15 @@ function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
   }
 }
 
-/** Documents whose view depends on whether `ref` is visible (combatants of a token, links). */
+/** Documents whose view depends on whether `ref` is visible (combatants and effects of a token, links). */
 function dependents(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
+  if (ref.collection === 'tokens' || ref.collection === 'actors') {
+    effectsOf(docs).forEach((e) => {
+      if (e.target.collection === ref.collection && e.target.id === ref.id) {
+        out.push(docRef('effects', e.id));
+      }
+    });
+  }
   if (ref.collection === 'tokens' && docs.combat !== null) {
     for (const id in docs.combat.combatants) {
       if (docs.combat.combatants[id]!.tokenId === ref.id) {

@@ -7,6 +7,7 @@ import type { Campaign, ChatMessage, Member } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { viewJournalCollections } from './journal-visibility.js';
+import { effectsOf } from '../model/effects.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
@@ -23,7 +24,7 @@ export function memberOf(docs: TableDocs, viewerId: string): Member {
  * What `viewerId` may see of `state`: never the dice generator or undo
  * stacks; for non-GMs no hidden scene or token, nothing under fog that they
  * do not own, no GM note or timeline entry, no whisper to others, no hidden
- * combatant, no actor they have no ownership of, no actor data at
+ * combatant, no hidden effect or one on what they cannot see, no actor they have no ownership of, no actor data at
  * `limited`, no item of the library or of an actor whose data they do not
  * see, no field or module flag the campaign's visibility policy
  * hides from them. Throws
@@ -54,6 +55,7 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     chat: gm ? state.chat : viewChat(state.chat, member, state.campaign.visibility),
     timeline: gm ? state.timeline : state.timeline.project(seen('timeline')),
     ...viewJournalCollections(state, member),
+    effects: gm ? state.effects : state.effects.project(seen('effects')),
   };
 }
 

@@ -26,5 +26,8 @@ describe('per-viewer projection', () => {
       'core:item-moved',
       'core:item-updated',
     ]);
+    for (const type of ['core:effect-added', 'core:effect-removed', 'core:time-advanced']) {
+      expect(types, type).toContain(type);
+    }
   });
 });

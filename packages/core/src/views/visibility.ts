@@ -6,6 +6,7 @@
  */
 import { isPointRevealed } from '../geometry/index.js';
 import type {
+  ActiveEffect,
   Actor,
   Campaign,
   ChatMessage,
@@ -89,6 +90,38 @@ export function viewTimelineEntry(
   return links.length === entry.links.length ? entry : { ...entry, links };
 }
 
+/** True when `member` sees the actor or token `effect` is on. */
+function effectTargetVisible(docs: TableDocs, effect: ActiveEffect, member: Member): boolean {
+  const { collection, id } = effect.target;
+  if (collection === 'tokens') {
+    const token = docs.tokens.get(id);
+    return token !== undefined && tokenVisible(docs, token, member);
+  }
+  const actor = docs.actors.get(id);
+  return actor !== undefined && actorVisible(actor, member);
+}
+
+/**
+ * True when `member` sees `effect`: GMs always; others when it is not
+ * hidden and they see its target (at `limited` for an actor).
+ */
+export function effectVisible(docs: TableDocs, effect: ActiveEffect, member: Member): boolean {
+  if (member.role === 'gm') return true;
+  return !effect.hidden && effectTargetVisible(docs, effect, member);
+}
+
+/** True when `member` owns the target of `effect` (GMs own all). */
+export function ownsEffectTarget(docs: TableDocs, effect: ActiveEffect, member: Member): boolean {
+  if (member.role === 'gm') return true;
+  const { collection, id } = effect.target;
+  if (collection === 'tokens') {
+    const token = docs.tokens.get(id);
+    return token !== undefined && ownsToken(docs, token, member);
+  }
+  const actor = docs.actors.get(id);
+  return actor !== undefined && actorLevel(actor, member) === 'owner';
+}
+
 /** True when `member` sees `combatant`: not hidden, and its token (if any) is visible. */
 export function combatantVisible(docs: TableDocs, combatant: Combatant, member: Member): boolean {
   if (member.role === 'gm') return true;
@@ -164,6 +197,12 @@ export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
     case 'notes':
     case 'timeline':
       return withViewedFlags(seen as Note, policy, (seen as Note).author === member.id);
+    case 'effects':
+      return withViewedFlags(
+        seen as ActiveEffect,
+        policy,
+        ownsEffectTarget(docs, seen as ActiveEffect, member),
+      );
     default:
       return seen; // members, combat, folders carry no flags; actors, items, entries, playlists redact their own
   }
@@ -198,5 +237,7 @@ function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
     case 'folders':
     case 'playlists':
       return viewJournalDoc(docs, ref.collection, doc, member);
+    case 'effects':
+      return effectVisible(docs, doc as ActiveEffect, member) ? doc : undefined;
   }
 }

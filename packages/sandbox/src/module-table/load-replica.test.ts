@@ -63,6 +63,38 @@ describe('feeding a replica in parts under the argument cap', () => {
     await instance.dispose();
   });
 
+  it('sends the effects as a collection of parts, not inside the first', async () => {
+    const instance = await host.createInstance({ key: 'c:effects', source: RECORDER });
+    let state = tableWithActors(3);
+    for (let i = 0; i < 60; i++) {
+      const action = {
+        type: 'core:add-effect',
+        payload: {
+          target: { collection: 'actors', id: `a${i % 3}` },
+          id: `fx${i}`,
+          label: `Effect ${i} ${'x'.repeat(150)}`,
+          duration: { unit: 'permanent' },
+        },
+      } as TableAction;
+      state = commit(state, decide(state, action, { userId: 'gm', now: 1 }), {
+        author: 'gm',
+        now: 1,
+      }).state;
+    }
+    await loadReplica(instance, state, { now: 1, moduleId: 'recorder' });
+    const parts = (await instance.call('recorded')).value as {
+      part: string;
+      collection: string | null;
+      chars: number;
+      ids: string[];
+    }[];
+    const last = parts.slice(parts.map((p) => p.part).lastIndexOf('begin'));
+    expect(last[0]!.chars).toBeLessThan(4_000);
+    const effectIds = last.filter((p) => p.collection === 'effects').flatMap((p) => p.ids);
+    expect(effectIds.sort()).toEqual([...state.effects.keys()].sort());
+    await instance.dispose();
+  });
+
   it('applies a batch of events in order, in parts under the cap', async () => {
     const instance = await host.createInstance({ key: 'c:applier', source: RECORDER });
     const state = tableWithActors(100);

@@ -6,6 +6,8 @@
 import {
   itemsOfActor,
   viewDoc,
+  effectsOf,
+  type ActiveEffect,
   type Actor,
   type GuestProposal,
   type Item,
@@ -67,6 +69,14 @@ export interface ContextScope {
   readonly derive: (actorId: string) => JsonValue;
 }
 
+/** The effects on the actor or token `id` (both, should the ids coincide), in id order. */
+function effectsOnId(docs: TableDocs, id: string | null | undefined): ActiveEffect[] {
+  if (!id) return [];
+  return effectsOf(docs)
+    .filter((e) => e.target.id === id)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** The base context of one call. */
 export function baseContext(scope: ContextScope): ModuleContext {
   const { moduleId, docs } = scope;
@@ -78,6 +88,7 @@ export function baseContext(scope: ContextScope): ModuleContext {
     dice: guestDice,
     actor: (id) => (id ? (docs.actors.get(id) as Actor | undefined) : undefined),
     items: (actorId) => itemsFor(scope, actorId),
+    effects: (id) => effectsOnId(docs, id),
     derived: (actorId) => scope.derive(actorId),
     flags: (doc) => doc.flags[moduleId] as never,
     reject(reason, data) {
