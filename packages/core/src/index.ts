@@ -183,6 +183,26 @@ export type {
   PlaylistTrack,
   PlaylistView,
 } from './model/journal-documents.js';
+export {
+  resultAt,
+  ROLL_TABLE_LIMITS,
+  ROLL_TABLE_VISIBILITIES,
+  rollTablesOf,
+} from './model/roll-tables.js';
+export type {
+  RollTable,
+  RollTableResult,
+  RollTableResultInput,
+  RollTableVisibility,
+} from './model/roll-tables.js';
+export {
+  defaultFormula,
+  formulaSpan,
+  resultsFromInputs,
+  rollTableProblems,
+  tableCycle,
+} from './model/roll-table-ranges.js';
+export type { FormulaSpan, RollTableProblem } from './model/roll-table-ranges.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
 export {
@@ -224,6 +244,9 @@ export type {
 } from './actions/journal-action-types.js';
 export { JOURNAL_LIMITS } from './actions/journal-action-types.js';
 export type { JournalEventMap } from './events/journal-event-types.js';
+export type { RollTableActionMap, RollTableFields } from './actions/roll-table-action-types.js';
+export { ROLL_TABLE_FIELD_SCHEMAS } from './actions/roll-table-action-types.js';
+export type { RollTableEventMap } from './events/roll-table-event-types.js';
 export type {
   EventDraft,
   EventServerData,
@@ -260,6 +283,7 @@ export {
   viewPlaylist,
 } from './views/journal-visibility.js';
 export { actorDataVisible, effectVisible, viewDoc } from './views/visibility.js';
+export { rollTableVisible, viewRollTable } from './views/roll-table-visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewItem } from './views/redact-item.js';

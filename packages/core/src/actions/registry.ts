@@ -12,6 +12,7 @@ import { JOURNAL_ACTIONS } from './journal-actions.js';
 import { EFFECT_ACTIONS } from './effect-actions.js';
 import { NOTE_ACTIONS } from './note-actions.js';
 import { PLAYLIST_ACTIONS } from './playlist-actions.js';
+import { ROLL_TABLE_ACTIONS } from './roll-table-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
 import { SESSION_ACTIONS } from './session-actions.js';
 import { TIMELINE_ACTIONS } from './timeline-actions.js';
@@ -34,4 +35,5 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...SESSION_ACTIONS,
   ...JOURNAL_ACTIONS,
   ...PLAYLIST_ACTIONS,
+  ...ROLL_TABLE_ACTIONS,
 };

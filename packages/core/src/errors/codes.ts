@@ -7,6 +7,7 @@ import { ITEM_ERRORS } from './item-codes.js';
 import { MODULE_ERRORS } from './module-codes.js';
 import { MODULE_RUNTIME_ERRORS } from './module-runtime-codes.js';
 import { PROJECT_ERRORS } from './project-codes.js';
+import { ROLL_TABLE_ERRORS } from './roll-table-codes.js';
 import { SANDBOX_ERRORS } from './sandbox-codes.js';
 import { TABLE_ERRORS } from './table-codes.js';
 
@@ -19,6 +20,7 @@ export const ERROR_CODES = {
   ...DICE_ERRORS,
   ...TABLE_ERRORS,
   ...ITEM_ERRORS,
+  ...ROLL_TABLE_ERRORS,
   ...SANDBOX_ERRORS,
   ...MODULE_ERRORS,
   ...MODULE_RUNTIME_ERRORS,

@@ -20,8 +20,11 @@ import { putOrRemove } from '../model/doc-refs.js';
  * deleted: its parent, or the parent's parent when that goes too, ... or
  * the top level (`null`). Parents are read in `before`, which still holds
  * the deleted folders; a folder `before` does not hold leads to the top.
+ *
+ * @example
+ * survivingParent(foldersOf(state), new Set(['f1']), 'f1'); // f1's parent, or null
  */
-function survivingParent(
+export function survivingParent(
   folders: ReturnType<typeof foldersOf>,
   gone: ReadonlySet<string>,
   id: string,

@@ -13,6 +13,7 @@
  * | timeline entry → any document | the link is dropped |
  * | journal entry, folder → folder | moved to the deleted folder's parent (`journal-links.ts`) |
  * | effect → actor, token | the effect is deleted too |
+ * | roll table result → roll table; roll table → folder | `tableId` becomes null; moved to the parent (`roll-table-links.ts`) |
  *
  * A token's combatant carries its token's `actorId` and follows it when the
  * token is linked to another actor (`combatantsFollow`).
@@ -42,6 +43,12 @@ import {
   moveOutOfGoneFolders,
   withoutCycle,
 } from './journal-links.js';
+import {
+  rollTableLinksOf,
+  rollTableRemovalChanges,
+  unlinkFromGone,
+  withoutTableCycle,
+} from './roll-table-links.js';
 
 type Gone = Readonly<
   Record<'scenes' | 'tokens' | 'actors' | 'items' | 'notes' | 'timeline', Set<string>>
@@ -140,6 +147,7 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
     timeline: prune(base.timeline, gone.timeline, (e) => unlinkEntry(e, gone)),
     combat: base.combat === null ? null : unlinkCombat(base.combat, gone),
     ...moveOutOfGoneFolders(docs, base, refs),
+    ...unlinkFromGone(docs, base, refs),
     effects: pruneEffects(base, gone),
   };
   const patch: Record<string, unknown> = {};
@@ -171,6 +179,7 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
   }
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
   for (const r of journalRemovalChanges(docs, patch)) add(r);
+  for (const r of rollTableRemovalChanges(docs, patch)) add(r);
   if (patch.effects !== undefined) {
     const next = patch.effects;
     docs.effects.forEach((e) => {
@@ -208,7 +217,7 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
     case 'effects':
       return [ref((doc as ActiveEffect).target.collection, (doc as ActiveEffect).target.id)];
     default:
-      return journalLinksOf(collection, doc);
+      return [...journalLinksOf(collection, doc), ...rollTableLinksOf(collection, doc)];
   }
 }
 
@@ -225,7 +234,7 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
  */
 export function relink(docs: TableDocs, target: DocRef, restored: unknown): unknown {
   if (restored == null) return restored;
-  const doc = withoutCycle(docs, target, restored);
+  const doc = withoutTableCycle(docs, target, withoutCycle(docs, target, restored));
   const missing = linksOf(target.collection, doc).filter((l) => getDoc(docs, l) === undefined);
   if (missing.length === 0) return doc;
   const placed = { ...docs, ...setDoc(docs, target, doc) };

@@ -12,6 +12,7 @@ import { JOURNAL_EVENTS } from './journal-events.js';
 import { NOTE_EVENTS } from './note-events.js';
 import { PLAYLIST_EVENTS } from './playlist-events.js';
 import { RESTORE_EVENTS } from './restore-events.js';
+import { ROLL_TABLE_EVENTS } from './roll-table-events.js';
 import { SCENE_EVENTS } from './scene-events.js';
 import { SESSION_EVENTS } from './session-events.js';
 import { TIMELINE_EVENTS } from './timeline-events.js';
@@ -33,6 +34,7 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...SESSION_EVENTS,
   ...JOURNAL_EVENTS,
   ...PLAYLIST_EVENTS,
+  ...ROLL_TABLE_EVENTS,
 };
 
 /** The handler of `type`, or a `VTT_ERR_EVENT_UNKNOWN` error. */

@@ -4,6 +4,7 @@
  */
 import { DocMap } from './doc-map.js';
 import { effectsOf } from './effects.js';
+import { rollTablesOf } from './roll-tables.js';
 import type { DocCollection, DocRef, TableDocs } from './state.js';
 
 type Collection = DocMap<unknown> | Readonly<Record<string, unknown>>;
@@ -17,6 +18,8 @@ export function getDoc(docs: TableDocs, ref: DocRef): unknown {
       return docs.combat ?? undefined;
     case 'effects': // absent in tables saved before effects; plain JSON in a replica
       return effectsOf(docs).get(ref.id);
+    case 'rollTables':
+      return rollTablesOf(docs).get(ref.id);
     default:
       return lookup(docs[ref.collection] as Collection, ref.id);
   }
@@ -34,6 +37,8 @@ export function setDoc(docs: TableDocs, ref: DocRef, doc: unknown): Partial<Tabl
       return { combat: (doc ?? null) as TableDocs['combat'] };
     case 'effects':
       return { effects: putOrRemove(effectsOf(docs), ref.id, doc) };
+    case 'rollTables':
+      return { rollTables: putOrRemove(rollTablesOf(docs), ref.id, doc) };
     default:
       return {
         [ref.collection]: putOrRemove(docs[ref.collection] as Collection, ref.id, doc),

@@ -17,6 +17,7 @@ import type {
   Token,
 } from './documents.js';
 import type { JournalEntry, JournalFolder, Playlist } from './journal-documents.js';
+import type { RollTable } from './roll-tables.js';
 
 /** The documents of a table: the part that views share with the full state. */
 export interface TableDocs {
@@ -39,6 +40,8 @@ export interface TableDocs {
   readonly playlists: DocMap<Playlist>;
   /** Conditions and effects on actors and tokens. */
   readonly effects: DocMap<ActiveEffect>;
+  /** Roll tables (`core:draw-table`). */
+  readonly rollTables: DocMap<RollTable>;
 }
 
 /**
@@ -59,6 +62,7 @@ export const KEYED_COLLECTIONS = [
   'folders',
   'playlists',
   'effects',
+  'rollTables',
 ] as const;
 /** One of {@link KEYED_COLLECTIONS}. */
 export type KeyedCollection = (typeof KEYED_COLLECTIONS)[number];
@@ -78,6 +82,7 @@ export const DOC_COLLECTIONS = {
   folders: 'folders',
   playlists: 'playlists',
   effects: 'effects',
+  rollTables: 'rollTables',
 } as const;
 /** One of {@link DOC_COLLECTIONS}. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[keyof typeof DOC_COLLECTIONS];
@@ -180,6 +185,7 @@ export function createTableState(options: CreateTableOptions): TableState {
     folders: DocMap.empty(),
     playlists: DocMap.empty(),
     effects: DocMap.empty(),
+    rollTables: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

@@ -32,6 +32,7 @@ import {
 } from '../views/visibility.js';
 import { ref } from '../model/doc-refs.js';
 import { entryRule, mustBeGm } from './journal-rules.js';
+import { rollTableVisible } from '../views/roll-table-visibility.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
 /** One changed document as the rules see it: `undefined` before a create, after a delete. */
@@ -244,6 +245,10 @@ export function checkDocChange(change: DocChange): void {
       return mustBeGm(docs, member, change.collection, change.id, change.before !== undefined);
     case 'effects':
       return effectRule(change, before, after);
+    case 'rollTables':
+      if (change.before && !rollTableVisible(change.before as never, member))
+        throw notFound('rollTables', change.id);
+      throw gmOnly('rollTables', 'change');
     case 'scenes':
       if (change.before && !sceneVisible(change.before as never, member))
         throw notFound('scenes', change.id);

@@ -21,6 +21,7 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   journal: 10,
   playlists: 11,
   effects: 12,
+  rollTables: 13,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

@@ -11,6 +11,7 @@ import { deepEqual } from '../model/json.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 import { handlerFor } from '../events/registry.js';
 import { folderContents } from './journal-visibility.js';
+import { tablesInFolder, tablesNesting } from './roll-table-visibility.js';
 import { viewFor } from './view-for.js';
 import { viewDoc } from './visibility.js';
 
@@ -26,6 +27,7 @@ function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
     docs.items.forEach((i, id) => void (i.actorId === ref.id && out.push(docRef('items', id))));
   } else if (ref.collection === 'folders') {
     out.push(...folderContents(docs, ref.id));
+    for (const id of tablesInFolder(docs, ref.id)) out.push(docRef('rollTables', id));
   }
 }
 
@@ -45,6 +47,9 @@ function dependents(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
         break;
       }
     }
+  }
+  if (ref.collection === 'rollTables') {
+    for (const id of tablesNesting(docs, ref.id)) out.push(docRef('rollTables', id));
   }
   docs.timeline.forEach((entry, id) => {
     if (entry.links.some((l) => l.collection === ref.collection && l.id === ref.id)) {

@@ -7,6 +7,7 @@ import type { Campaign, ChatMessage, Member } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { viewJournalCollections } from './journal-visibility.js';
+import { viewRollTables } from './roll-table-visibility.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
@@ -55,6 +56,7 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     timeline: gm ? state.timeline : state.timeline.project(seen('timeline')),
     ...viewJournalCollections(state, member),
     effects: gm ? state.effects : state.effects.project(seen('effects')),
+    rollTables: viewRollTables(state, member),
   };
 }
 

@@ -21,10 +21,12 @@ import type {
   Token,
 } from '../model/documents.js';
 import type { DocRef, TableDocs } from '../model/state.js';
+import type { RollTable } from '../model/roll-tables.js';
 import { getDoc } from '../model/doc-refs.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { actorLevel, ownsToken } from '../permissions/ownership.js';
 import { viewJournalDoc } from './journal-visibility.js';
+import { viewRollTable } from './roll-table-visibility.js';
 import { viewActor } from './redact-actor.js';
 import { viewItem } from './redact-item.js';
 import { withViewedFlags } from './redact-flags.js';
@@ -239,5 +241,7 @@ function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
       return viewJournalDoc(docs, ref.collection, doc, member);
     case 'effects':
       return effectVisible(docs, doc as ActiveEffect, member) ? doc : undefined;
+    case 'rollTables':
+      return viewRollTable(docs, doc as RollTable, member);
   }
 }
