@@ -13,6 +13,7 @@ import {
   journalActions,
   playerJournalActions,
 } from './journal-arbitraries.js';
+import { playerRollTableActions, rollTableActions } from './roll-table-arbitraries.js';
 import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 
 const SCENES = ['s1', 's2'];
@@ -470,6 +471,11 @@ export const stepArbitrary: fc.Arbitrary<{
   { arbitrary: fc.record({ userId: user, draft: policyDraft }), weight: 1 },
   {
     arbitrary: fc.record({ userId: fc.constant(USERS.gm), action: gmSecretJournalActions }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ userId: user, action: rollTableActions }), weight: 2 },
+  {
+    arbitrary: fc.record({ userId: pick([USERS.p1, USERS.p2]), action: playerRollTableActions }),
     weight: 1,
   },
 );

@@ -11,6 +11,8 @@ import { reviveView } from '../src/model/revive.js';
 import { allItems } from '../src/model/item-list.js';
 import { foldersOf, journalOf, playlistsOf } from '../src/model/journal-documents.js';
 import { makesCycle } from '../src/events/journal-links.js';
+import { tableCycle } from '../src/model/roll-table-ranges.js';
+import { rollTablesOf } from '../src/model/roll-tables.js';
 import { effectsOf } from '../src/model/effects.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
@@ -19,6 +21,7 @@ import { commit } from '../src/reducer/commit.js';
 import { projectEvent } from '../src/views/project-event.js';
 import { viewFor } from '../src/views/view-for.js';
 import { withJournal } from './journal-arbitraries.js';
+import { withRollTables } from './roll-table-arbitraries.js';
 import { populatedTable, USERS } from './table-fixture.js';
 import { TEST_POLICY } from './visibility-arbitraries.js';
 
@@ -62,6 +65,14 @@ export function danglingLinks(docs: TableDocs): string[] {
       out.push(`playlists/${p.id} -> track ${p.playing.trackId}`);
   });
   for (const e of effectsOf(docs).values()) check(`effects/${e.id}`, e.target);
+  const tables = rollTablesOf(docs);
+  tables.forEach((t) => {
+    if (t.folderId !== null) check(`rollTables/${t.id}`, { collection: 'folders', id: t.folderId });
+    for (const r of t.results)
+      if (r.tableId !== null)
+        check(`rollTables/${t.id}`, { collection: 'rollTables', id: r.tableId });
+    if (tableCycle(tables, t) !== null) out.push(`rollTables/${t.id} -> itself`);
+  });
   return out;
 }
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -82,7 +93,7 @@ export function runSteps(
   onEvent?: (viewer: string, view: TableView, events: ViewEvent[], after: TableState) => void,
 ): Trace {
   let state: TableState = commit(
-    withJournal(populatedTable()),
+    withRollTables(withJournal(populatedTable())),
     [{ type: 'core:visibility-set', payload: { policy: TEST_POLICY } }],
     { author: USERS.gm, now: 4_000 },
   ).state;

@@ -126,6 +126,10 @@ export const visibilityActions: fc.Arbitrary<TableAction> = fc.oneof(
     pick(NOTES).map((noteId) => ({ noteId, patch: { flags: authoredFlags } })),
   ),
   action('core:send-message', fc.constant({ text: 'Card', flags: authoredFlags })),
+  action(
+    'core:update-roll-table',
+    pick(['rt1', 'rtn']).map((tableId) => ({ tableId, patch: { flags: authoredFlags } })),
+  ),
 );
 
 /** Host steps that set or change the policy; players are refused by `authorize` (removal is tested on its own). */

@@ -26,7 +26,16 @@ describe('per-viewer projection', () => {
       'core:item-moved',
       'core:item-updated',
     ]);
-    for (const type of ['core:effect-added', 'core:effect-removed', 'core:time-advanced']) {
+    for (const type of [
+      'core:effect-added',
+      'core:effect-removed',
+      'core:time-advanced',
+      'core:roll-table-created',
+      'core:roll-table-updated',
+      'core:roll-table-deleted',
+      'core:roll-table-drawn',
+      'core:roll-table-reset',
+    ]) {
       expect(types, type).toContain(type);
     }
   });
