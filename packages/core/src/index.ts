@@ -309,10 +309,16 @@ export { STATE_LIMITS, checkStateLimits } from './limits/state-limits.js';
 export { createDiagnostic } from './manifest/diagnostics.js';
 export type { Diagnostic, DiagnosticReport } from './manifest/diagnostics.js';
 export { MANIFEST_SCHEMA } from './manifest/manifest-schema.js';
-export { DOCUMENT_TYPES, MANIFEST_FILE, MODULE_KINDS } from './manifest/manifest-types.js';
+export {
+  DOCUMENT_TYPES,
+  MANIFEST_FILE,
+  MODULE_KINDS,
+  PACK_DOCUMENT_TYPES,
+} from './manifest/manifest-types.js';
 export type {
   CompendiumReference,
   DocumentType,
+  PackDocumentType,
   DocumentTypeDefinition,
   JsonSchema,
   ModuleAuthor,
@@ -356,6 +362,13 @@ export type {
   CompendiumValidationOptions,
 } from './manifest/validate-compendium.js';
 export { createCompendiumIndex, getCompendiumEntry } from './compendium/compendium-index.js';
+export {
+  checkRollTableEntries,
+  ROLL_TABLE_ENTRY_SCHEMA,
+  ROLL_TABLE_ENTRY_TYPE,
+  rollTableFromEntry,
+} from './compendium/roll-table-entry.js';
+export type { RollTableEntryData } from './compendium/roll-table-entry.js';
 export type {
   CompendiumIndex,
   CompendiumPackInput,

@@ -7,6 +7,8 @@ import { VttError } from '../errors/vtt-error.js';
 import type { EventDraft } from '../events/event-types.js';
 import type { DocSource, Item } from '../model/documents.js';
 import { itemOf, nextItemSort } from '../model/item-list.js';
+import { rollTablesOf } from '../model/roll-tables.js';
+import { rollTableFromEntry } from '../compendium/roll-table-entry.js';
 import type { JsonValue } from '../model/json.js';
 import { defineActionHandlers } from './action-handler.js';
 
@@ -21,7 +23,7 @@ export interface EmbeddedItemEntry {
 /** A pack entry as the host resolved it for an import. */
 export interface ResolvedCompendiumEntry {
   /** From the pack's reference in the manifest. */
-  readonly documentType: 'actor' | 'item';
+  readonly documentType: 'actor' | 'item' | 'rollTable';
   readonly name: string;
   readonly type: string;
   readonly data: JsonValue;
@@ -49,7 +51,11 @@ export type CompendiumResolution =
  */
 export type CompendiumLookup = (source: DocSource) => CompendiumResolution;
 
-/** Handler of `core:import-compendium`. */
+/**
+ * Handler of `core:import-compendium`: an actor entry becomes an actor with
+ * its embedded items, an item entry an item (on `actorId` or in the
+ * library), a roll-table entry a GM-only roll table (`rollTableFromEntry`).
+ */
 export const IMPORT_ACTIONS = defineActionHandlers({
   'core:import-compendium': ({ state, member, payload: p, newId, compendium }) => {
     const source: DocSource = { module: p.module, pack: p.pack, entry: p.entry };
@@ -77,8 +83,23 @@ export const IMPORT_ACTIONS = defineActionHandlers({
       const created = item(entry, actorId, nextItemSort(state, actorId), p.id);
       return [{ type: 'core:item-created', payload: { item: created } }];
     }
+    const table = entry.documentType === 'rollTable';
     if (p.actorId !== undefined) {
-      throw new VttError('VTT_ERR_COMPENDIUM_TARGET', { ...source, actorId: p.actorId });
+      throw new VttError('VTT_ERR_COMPENDIUM_TARGET', {
+        ...source,
+        actorId: p.actorId,
+        kind: table ? 'a roll table' : 'an actor',
+        document: table ? 'roll table' : 'actor',
+      });
+    }
+    if (table) {
+      const id = newId((x) => rollTablesOf(state).has(x), 'table', p.id, 'rollTables');
+      return [
+        {
+          type: 'core:roll-table-created',
+          payload: { table: { id, ...rollTableFromEntry(entry) } },
+        },
+      ];
     }
     const actorId = newId((id) => state.actors.has(id), 'actor', p.id, 'actors');
     const drafts: EventDraft[] = [

@@ -57,50 +57,60 @@ export interface RollTableActionMap {
 }
 
 const total = { type: 'integer', minimum: -1e6, maximum: 1e6 } as const;
-const resultFields = {
-  text: textSchema,
-  tableId: { anyOf: [idSchema, { type: 'null' }] },
-  compendium: {
-    anyOf: [
-      object(
-        {
-          module: moduleIdSchema,
-          pack: idSchema,
-          entry: { type: 'string', minLength: 1, maxLength: 128 },
-        },
-        ['module', 'pack', 'entry'],
-      ),
-      { type: 'null' },
-    ],
-  },
-};
-/** A result: `range` or `weight` (exactly one), its text, a nested table, a compendium entry. */
-const resultSchema = {
-  oneOf: [
-    object({ range: { type: 'array', minItems: 2, maxItems: 2, items: total }, ...resultFields }, [
-      'range',
-      'text',
-    ]),
+const compendiumSchema = {
+  anyOf: [
     object(
       {
-        weight: { type: 'integer', minimum: 1, maximum: ROLL_TABLE_LIMITS.maxWeight },
-        ...resultFields,
+        module: moduleIdSchema,
+        pack: idSchema,
+        entry: { type: 'string', minLength: 1, maxLength: 128 },
       },
-      ['weight', 'text'],
+      ['module', 'pack', 'entry'],
     ),
+    { type: 'null' },
   ],
-} as const;
+};
 
-/** JSON Schema of a roll table's settable fields; also the `data` of a roll-table pack entry. */
-export const ROLL_TABLE_FIELD_SCHEMAS = {
-  name: nameSchema,
-  formula: { type: 'string', minLength: 1, maxLength: ACTION_LIMITS.notationLength },
-  results: {
+/**
+ * JSON Schema of a list of results: each a `range` or a `weight` (exactly
+ * one), its text, a compendium entry and, when `nested`, another table.
+ * Pack entries (`nested` false) cannot nest tables: ids are the table's.
+ */
+export function resultsSchema(nested: boolean): object {
+  const fields = {
+    text: textSchema,
+    ...(nested ? { tableId: { anyOf: [idSchema, { type: 'null' }] } } : {}),
+    compendium: compendiumSchema,
+  };
+  const weight = { type: 'integer', minimum: 1, maximum: ROLL_TABLE_LIMITS.maxWeight };
+  return {
     type: 'array',
     minItems: 1,
     maxItems: ROLL_TABLE_LIMITS.maxResults,
-    items: resultSchema,
-  },
+    items: {
+      oneOf: [
+        object({ range: { type: 'array', minItems: 2, maxItems: 2, items: total }, ...fields }, [
+          'range',
+          'text',
+        ]),
+        object({ weight, ...fields }, ['weight', 'text']),
+      ],
+    },
+  };
+}
+
+/** JSON Schema of a table's formula. */
+export const formulaSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: ACTION_LIMITS.notationLength,
+} as const;
+
+/** JSON Schemas of a roll table's settable fields, by field. */
+export const ROLL_TABLE_FIELD_SCHEMAS = {
+  name: nameSchema,
+  formula: formulaSchema,
+  results: resultsSchema(true),
   replacement: { type: 'boolean' },
   visibility: { enum: ['gm', 'public'] },
   folderId: { anyOf: [idSchema, { type: 'null' }] },

@@ -1,5 +1,5 @@
 import { VttError } from '../errors/vtt-error.js';
-import type { CompendiumReference, DocumentType } from '../manifest/manifest-types.js';
+import type { CompendiumReference, PackDocumentType } from '../manifest/manifest-types.js';
 import type { CompendiumEntry } from '../manifest/validate-compendium.js';
 import { foldText, wordsOf } from './search-text.js';
 
@@ -21,9 +21,9 @@ export interface CompendiumRef {
   /** The entry id, unique in its pack. */
   readonly id: string;
   readonly name: string;
-  /** The actor or item type. */
+  /** The actor or item type; `'rollTable'` for a roll table. */
   readonly type: string;
-  readonly documentType: DocumentType;
+  readonly documentType: PackDocumentType;
   readonly tags: readonly string[];
 }
 

@@ -1,5 +1,5 @@
 import { VttError } from '../errors/vtt-error.js';
-import { DOCUMENT_TYPES, type DocumentType } from '../manifest/manifest-types.js';
+import { PACK_DOCUMENT_TYPES, type PackDocumentType } from '../manifest/manifest-types.js';
 import type { CompendiumIndex, CompendiumRef, IndexedEntry } from './compendium-index.js';
 import { foldText, wordsOf } from './search-text.js';
 
@@ -7,7 +7,7 @@ import { foldText, wordsOf } from './search-text.js';
 export interface CompendiumQuery {
   /** Words to find in names (by word prefix) and tags (by prefix); case and accents ignored. */
   readonly text?: string;
-  readonly documentType?: DocumentType;
+  readonly documentType?: PackDocumentType;
   /** The actor or item type, e.g. `'npc'`. */
   readonly type?: string;
   /** Tags the entry must all carry (whole tags, case and accents ignored). */
@@ -155,8 +155,8 @@ function checkQuery(query: CompendiumQuery): { limit: number; offset: number } {
     else if (new Set(wordsOf(foldText(text))).size > COMPENDIUM_QUERY_LIMITS.maxWords)
       fail('text', `must hold at most ${COMPENDIUM_QUERY_LIMITS.maxWords} distinct words`);
   }
-  if (documentType !== undefined && !DOCUMENT_TYPES.includes(documentType))
-    fail('documentType', `must be one of ${DOCUMENT_TYPES.join(', ')}`);
+  if (documentType !== undefined && !PACK_DOCUMENT_TYPES.includes(documentType))
+    fail('documentType', `must be one of ${PACK_DOCUMENT_TYPES.join(', ')}`);
   for (const [field, value] of [
     ['type', type],
     ['pack', pack],

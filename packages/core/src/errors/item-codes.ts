@@ -21,8 +21,8 @@ export const ITEM_ERRORS = defineErrors({
   },
   VTT_ERR_COMPENDIUM_TARGET: {
     message:
-      'The compendium entry "{pack}/{entry}" is an actor; it cannot be imported onto actor "{actorId}".',
-    fix: 'Leave out `actorId` to import the entry as a new actor; only item entries go onto an actor.',
+      'The compendium entry "{pack}/{entry}" is {kind}; it cannot be imported onto actor "{actorId}".',
+    fix: 'Leave out `actorId` to import the entry as a new {document}; only item entries go onto an actor.',
     status: 400,
   },
 });

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES, MODULE_KINDS } from './manifest-types.js';
+import { DOCUMENT_TYPES, MODULE_KINDS, PACK_DOCUMENT_TYPES } from './manifest-types.js';
 
 const id = { type: 'string', format: 'vtt-id' } as const;
 const typeName = { type: 'string', format: 'vtt-type-name' } as const;
@@ -121,8 +121,18 @@ export const MANIFEST_SCHEMA = {
     compendiumReference: {
       type: 'object',
       additionalProperties: false,
-      required: ['id', 'label', 'documentType', 'type', 'path'],
-      properties: { id, label, documentType, type: typeName, path },
+      required: ['id', 'label', 'documentType', 'path'],
+      properties: {
+        id,
+        label,
+        documentType: { type: 'string', enum: PACK_DOCUMENT_TYPES },
+        type: typeName,
+        path,
+      },
+      // Actor and item packs name their type; roll-table packs have none.
+      if: { type: 'object', properties: { documentType: { const: 'rollTable' } } },
+      then: { not: { type: 'object', properties: { type: {} }, required: ['type'] } },
+      else: { type: 'object', properties: { type: typeName }, required: ['type'] },
     },
   },
 } as const;

@@ -10,6 +10,14 @@ export const DOCUMENT_TYPES = ['actor', 'item'] as const;
 /** `'actor'` or `'item'`. */
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/**
+ * The document types of compendium packs: those of {@link DOCUMENT_TYPES},
+ * and roll tables (`'rollTable'`), whose packs have no `type`.
+ */
+export const PACK_DOCUMENT_TYPES = ['actor', 'item', 'rollTable'] as const;
+/** `'actor'`, `'item'` or `'rollTable'`. */
+export type PackDocumentType = (typeof PACK_DOCUMENT_TYPES)[number];
+
 /** The file name of a module's manifest, at the root of the module folder. */
 export const MANIFEST_FILE = 'vtt-module.json';
 
@@ -42,8 +50,9 @@ export interface SheetReference {
 export interface CompendiumReference {
   readonly id: string;
   readonly label: string;
-  readonly documentType: DocumentType;
-  readonly type: string;
+  readonly documentType: PackDocumentType;
+  /** The actor or item type of every entry; roll-table packs have none. */
+  readonly type?: string;
   /** Relative path of the JSON array, e.g. `'packs/spells.json'`. */
   readonly path: string;
 }

@@ -13,6 +13,7 @@ import { MANIFEST_FILE, type JsonSchema, type ModuleManifest } from './manifest-
 import { isRelativePath } from './module-formats.js';
 import { isSemverRange } from './semver-range.js';
 import { checkCompendiumEntries, type ItemTypeValidators } from './validate-compendium.js';
+import { checkRollTableEntries } from '../compendium/roll-table-entry.js';
 import { validateManifest } from './validate-manifest.js';
 import { validateSheet } from './validate-sheet.js';
 
@@ -124,6 +125,8 @@ export function validateModuleData(input: ModuleDataInput): ModuleDataValidation
   });
 
   forEachReference(raw['compendium'], 'compendium', input.files, errors, (ref, file) => {
+    if (ref['documentType'] === 'rollTable')
+      return add(checkRollTableEntries(file.json), file.path);
     const type = types.get(`${String(ref['documentType'])}/${String(ref['type'])}`);
     if (type === undefined) return;
     const itemTypes = ref['documentType'] === 'actor' ? itemValidators(types) : undefined;
