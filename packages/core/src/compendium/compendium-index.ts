@@ -1,6 +1,7 @@
 import { VttError } from '../errors/vtt-error.js';
 import type { CompendiumReference, PackDocumentType } from '../manifest/manifest-types.js';
 import type { CompendiumEntry } from '../manifest/validate-compendium.js';
+import { ROLL_TABLE_ENTRY_TYPE } from './roll-table-entry.js';
 import { foldText, wordsOf } from './search-text.js';
 
 /** One pack given to {@link createCompendiumIndex}: its manifest reference and parsed entries. */
@@ -105,7 +106,7 @@ export function createCompendiumIndex(packs: readonly CompendiumPackInput[]): Co
           pack: pack.id,
           id: entry.id,
           name: entry.name,
-          type: entry.type,
+          type: pack.documentType === 'rollTable' ? ROLL_TABLE_ENTRY_TYPE : entry.type,
           documentType: pack.documentType,
           tags,
         },

@@ -10,6 +10,7 @@ import type {
   JsonValue,
   ResolvedCompendiumEntry,
 } from '@vtt/core';
+import { ROLL_TABLE_ENTRY_TYPE } from '@vtt/core';
 import type { ModuleBundle } from './module-table-types.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -50,7 +51,7 @@ export function compendiumLookup(bundles: readonly ModuleBundle[]): CompendiumLo
         entries.set(entry.id, {
           documentType: reference.documentType,
           name: entry.name,
-          type: entry.type,
+          type: reference.documentType === 'rollTable' ? ROLL_TABLE_ENTRY_TYPE : entry.type,
           data: entry.data as JsonValue,
           image: entry.img ?? null,
           ...(items.length > 0 ? { items } : {}),
