@@ -38,6 +38,8 @@ export type {
   JsonValue,
   RollOutcome,
   RollResult,
+  RollTable,
+  RollTableResult,
   TableDocs,
 } from '@vtt/core';
 export { combatantName, effectsOf, effectsOn, EFFECT_TICKS } from '@vtt/core';
