@@ -7,6 +7,7 @@ import { validateModuleData } from '../manifest/validate-module-data.js';
 import { commit } from '../reducer/commit.js';
 import { createCompendiumIndex } from './compendium-index.js';
 import { checkRollTableEntries, rollTableFromEntry } from './roll-table-entry.js';
+import type { JsonValue } from '../model/json.js';
 import { searchCompendium } from './search-compendium.js';
 
 const WEATHER = {
@@ -128,7 +129,7 @@ describe('importing a roll-table entry', () => {
             documentType: 'rollTable',
             name: WEATHER.name,
             type: 'rollTable',
-            data: WEATHER.data,
+            data: WEATHER.data as JsonValue,
           },
         }
       : { missing: 'entry' };
