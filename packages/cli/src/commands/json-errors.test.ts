@@ -156,6 +156,42 @@ describe('vtt validate and vtt pack', () => {
     ]);
   });
 
+  it('validate points into a roll-table pack at the range that leaves a gap', async () => {
+    const dir = await heroes('bad-table');
+    const manifestPath = join(dir, 'vtt-module.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
+      compendium: object[];
+    };
+    manifest.compendium.push({
+      id: 'tables',
+      label: 'Tables',
+      documentType: 'rollTable',
+      path: 'packs/tables.json',
+    });
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    const table = {
+      id: 'loot',
+      name: 'Loot',
+      data: {
+        formula: '1d6',
+        results: [
+          { range: [1, 3], text: 'Coins' },
+          { range: [5, 6], text: 'A gem' },
+        ],
+      },
+    };
+    await writeFile(join(dir, 'packs/tables.json'), JSON.stringify([table]));
+    const document = await failure('validate', dir);
+    expect(document.errors).toMatchObject([
+      {
+        code: 'VTT_ERR_ROLLTABLE_RANGE_GAP',
+        file: 'packs/tables.json',
+        pointer: '/0/data/results/1/range',
+      },
+    ]);
+    expect(document.errors[0]!.message).toContain('covers 4,');
+  });
+
   it('pack refuses an invalid module with the validation codes', async () => {
     const dir = await heroes('bad-pack');
     await writeFile(join(dir, 'packs/heroes.json'), '[{"id": "x"}]');
