@@ -25,6 +25,8 @@ const NOUNS: Readonly<Record<string, string>> = {
   initiative: 'initiative',
   turn: 'the turn',
   effect: 'effects',
+  table: 'roll tables',
+  'roll-table': 'roll tables',
   message: 'chat messages',
   'timeline-entry': 'timeline entries',
   document: 'deleted documents',

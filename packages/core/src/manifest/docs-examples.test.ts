@@ -18,7 +18,11 @@ function docExamples(): Record<string, unknown> {
 describe('docs/reference/manifest.md', () => {
   it('shows a complete module that validates without errors or warnings', () => {
     const { 'vtt-module.json': manifest, ...files } = docExamples();
-    expect(Object.keys(files).sort()).toEqual(['packs/spells.json', 'sheets/character.json']);
+    expect(Object.keys(files).sort()).toEqual([
+      'packs/spells.json',
+      'packs/tables.json',
+      'sheets/character.json',
+    ]);
     const result = validateModuleData({ manifest, files });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
