@@ -1,0 +1,54 @@
+/**
+ * Who a spell affects. Today the caster lists the target tokens
+ * (`targets`); a measured template (`template`, through
+ * `ctx.templateTargets`) will plug in here, so every spell gets its list
+ * from `spellTargets` alone.
+ */
+import type { ModuleContext } from '@vtt/sdk';
+import type { RawArgs } from './args.js';
+import { readCreature, type Creature } from './creature.js';
+import type { Actor } from './sdk-types.js';
+
+/** A creature a spell affects, through the token it was targeted by. */
+export interface SpellTarget {
+  readonly tokenId: string;
+  readonly actor: Actor;
+  readonly creature: Creature;
+}
+
+/** The `targets` argument of a spell: token ids. */
+export const TARGETS_ARG = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 50,
+  uniqueItems: true,
+  items: { type: 'string', minLength: 1, maxLength: 64 },
+} as const;
+
+/**
+ * The creatures `args.targets` names, in order, each once (two tokens of
+ * one actor count once). A token the user may not see is refused as if it
+ * did not exist, and so is one without a D&D character or creature.
+ *
+ * @example
+ * spellTargets(ctx, { targets: ['tok-goblin', 'tok-orc'] }).map((t) => t.creature.name); // ['Goblin', 'Orc']
+ */
+export function spellTargets(ctx: ModuleContext, args: RawArgs): SpellTarget[] {
+  const ids = Array.isArray(args['targets'])
+    ? args['targets'].filter((id): id is string => typeof id === 'string')
+    : [];
+  const out: SpellTarget[] = [];
+  for (const tokenId of ids) {
+    const token = ctx.state.tokens.get(tokenId);
+    if (token === undefined || (token.hidden && ctx.user.role !== 'gm')) {
+      return ctx.reject(`no token ${tokenId} to target`);
+    }
+    const actor = ctx.actor(token.actorId);
+    const creature = actor === undefined ? undefined : readCreature(actor);
+    if (actor === undefined || creature === undefined) {
+      return ctx.reject(`${token.name} is not a D&D character or creature`);
+    }
+    if (!out.some((t) => t.actor.id === actor.id)) out.push({ tokenId, actor, creature });
+  }
+  return out;
+}
