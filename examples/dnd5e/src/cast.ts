@@ -111,7 +111,7 @@ export const cast: RollDefinition = {
     const caster: Record<string, JsonValue> = {};
     if (level > 0) caster['spellSlots'] = spendSlot(creature.spellSlots, level);
     if (spell.concentration) caster[CONCENTRATION_FIELD] = spell.name;
-    changes.set(actor, caster);
+    if (Object.keys(caster).length > 0) changes.set(actor, caster);
     const label = `${creature.name}: ${spell.name}${level > spell.level ? ` (level ${level})` : ''}`;
     const about: Record<string, JsonValue> = {
       spell: spell.name,
@@ -164,6 +164,7 @@ function castWith(
     });
   }
   if (spell.save !== null) {
+    if (args['target'] !== undefined) ctx.reject(`${spell.name} calls for saves: give targets`);
     const damage: DamageRoll | null =
       damageFormula === '' ? null : rollDamage(ctx, damageFormula, false);
     const saves = savesAgainst(ctx, {

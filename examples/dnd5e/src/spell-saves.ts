@@ -6,7 +6,10 @@
  * the spell says, then adjusted for each target's immunities, resistances
  * and vulnerabilities. Hit points change where the caster may change the
  * target (the GM, or the target's owner); otherwise the card says what the
- * GM applies. One chat card per target, with its save die.
+ * GM applies. One chat card per target, with its save die. A target whose
+ * data the caster may not see is named by its token, and its card and the
+ * summary show only whether it saved and what it took: no save bonus, no
+ * die, no resistances.
  */
 import type { ProposingContext } from '@vtt/sdk';
 import type { ActorChanges } from './actor-changes.js';
@@ -21,6 +24,7 @@ import { ABILITY_NAMES, type Ability } from './rules.js';
 import type { Actor, JsonValue, RollResult } from './sdk-types.js';
 import type { Spell } from './spellcasting.js';
 import type { SpellTarget } from './spell-targets.js';
+import { seesData } from './target-effects.js';
 
 /** Whether the user may change `actor` (GM, or owner), as core's permission rules decide. */
 function mayChange(ctx: ProposingContext, actor: Actor): boolean {
@@ -73,10 +77,12 @@ export function savesAgainst(
   const rolls: RollResult[] = [];
   const types = damage === null ? [] : Object.keys(damage.byType);
   const kind = types.filter((t) => t !== 'untyped').join(' and ');
-  for (const { tokenId, actor, creature } of request.targets) {
+  for (const { tokenId, tokenName, actor, creature } of request.targets) {
+    const seen = seesData(ctx, actor);
+    const name = seen ? creature.name : tokenName;
     if (isDead(creature)) {
-      results.push({ tokenId, actorId: actor.id, name: creature.name, dead: true });
-      ctx.say(`${creature.name} is dead: no saving throw against ${spell.name}.`);
+      results.push({ tokenId, name, dead: true });
+      ctx.say(`${name} is dead: no saving throw against ${spell.name}.`);
       continue;
     }
     const outcome = rollTest(ctx, {
@@ -87,17 +93,17 @@ export function savesAgainst(
       mode: ROLL_MODES.normal,
     });
     const saved = outcome.data.success === true;
-    const roll = outcome.rolls[0];
+    const roll = seen ? outcome.rolls[0] : undefined;
     if (roll !== undefined) rolls.push(roll);
-    const save = `${ABILITY_NAMES[ability]} save ${outcome.total} vs DC ${dc}: ${saved ? 'success' : 'failure'}`;
+    const total = seen ? ` ${outcome.total}` : '';
+    const save = `${ABILITY_NAMES[ability]} save${total} vs DC ${dc}: ${saved ? 'success' : 'failure'}`;
     const result: Record<string, JsonValue> = {
       tokenId,
-      actorId: actor.id,
-      name: creature.name,
+      name,
       saved,
-      save: outcome.data,
+      ...(seen ? { actorId: actor.id, save: outcome.data } : {}),
     };
-    let text = `${creature.name}: ${spell.name}, ${save}`;
+    let text = `${name}: ${spell.name}, ${save}`;
     let post = () => undefined as void;
     if (damage !== null) {
       const half = saved && spell.saveEffect === 'half';
@@ -105,7 +111,7 @@ export function savesAgainst(
       const conditions = activeConditions(ctx.state, actor, creature);
       const taken = none ? 0 : damageTaken(creature, damage.byType, conditions, half);
       const applied = mayChange(ctx, actor);
-      const notes = none ? [] : damageNotes(creature, types);
+      const notes = none || !seen ? [] : damageNotes(creature, types);
       result['taken'] = taken;
       result['half'] = half;
       result['applied'] = applied;
@@ -133,7 +139,9 @@ export function savesAgainst(
     }
     results.push(result);
     // RollResult is JSON, but declared as an interface TypeScript will not match to JsonValue.
-    const card = { outcome: { ...outcome, name: 'saving-throw' }, spell: result } as unknown;
+    const card = (
+      seen ? { outcome: { ...outcome, name: 'saving-throw' }, spell: result } : { spell: result }
+    ) as unknown;
     ctx.say(`${text}.`, {
       ...(roll === undefined ? {} : { roll }),
       data: card as JsonValue,

@@ -12,6 +12,8 @@ import type { Actor } from './sdk-types.js';
 /** A creature a spell affects, through the token it was targeted by. */
 export interface SpellTarget {
   readonly tokenId: string;
+  /** The token's name: what a caster who may not see the actor's data knows it by. */
+  readonly tokenName: string;
   readonly actor: Actor;
   readonly creature: Creature;
 }
@@ -48,7 +50,8 @@ export function spellTargets(ctx: ModuleContext, args: RawArgs): SpellTarget[] {
     if (actor === undefined || creature === undefined) {
       return ctx.reject(`${token.name} is not a D&D character or creature`);
     }
-    if (!out.some((t) => t.actor.id === actor.id)) out.push({ tokenId, actor, creature });
+    if (!out.some((t) => t.actor.id === actor.id))
+      out.push({ tokenId, tokenName: token.name, actor, creature });
   }
   return out;
 }

@@ -141,7 +141,7 @@ describe('casting spell items: slots, upcasting, spell attacks and the fireball'
     expect(dataOf(t, 'mira').spellSlots?.['3']).toEqual({ value: 0, max: 2 });
   });
 
-  it('a player’s fireball reports the damage a GM creature takes, for the GM to apply', async () => {
+  it('a player’s fireball reports what a GM creature takes, for the GM to apply, without its secrets', async () => {
     await t.gm.act('core:update-actor', {
       actorId: 'mira',
       patch: {
@@ -151,22 +151,36 @@ describe('casting spell items: slots, upcasting, spell attacks and the fireball'
         },
       },
     });
+    await t.gm.act('core:update-token', { tokenId: 'tok-salamander', patch: { name: 'Shadow' } });
     t.forceDice(6, 6, 6, 6, 6, 6, 6, 6, 1, 1);
     const { outcome } = await cast(
-      { itemId: 'fireball', targets: ['tok-saver', 'tok-ally'] },
+      { itemId: 'fireball', targets: ['tok-salamander', 'tok-ally'] },
       alice(),
     );
-    expect(outcome.data).toMatchObject({
-      targets: [
-        { name: 'Saver', taken: 48, applied: false },
-        { name: 'Ally', taken: 48, applied: true },
-      ],
-    });
-    expect(hp('saver')).toBe(36);
+    // Alice may not see the salamander's data: its token's name, no save die, no resistance.
+    expect((outcome.data as { targets: unknown[] }).targets).toEqual([
+      {
+        tokenId: 'tok-salamander',
+        name: 'Shadow',
+        saved: false,
+        taken: 24,
+        half: false,
+        applied: false,
+        notes: [],
+      },
+      expect.objectContaining({ name: 'Ally', taken: 48, applied: true }),
+    ]);
+    expect(outcome.rolls).toHaveLength(2); // the damage and the ally's save
+    expect(hp('salamander')).toBe(36);
     expect(hp('ally')).toBe(0);
-    expect(lastTexts(2)[0]).toBe(
-      'Saver: Fireball, Dexterity save 3 vs DC 14: failure; takes 48 fire damage, for the GM to apply.',
+    const card = t.state.chat.at(-2)!;
+    expect(card.text).toBe(
+      'Shadow: Fireball, Dexterity save vs DC 14: failure; takes 24 fire damage, for the GM to apply.',
     );
+    expect(card.roll).toBeNull();
+    const seen = JSON.stringify(t.player('alice').view().chat.slice(-3));
+    expect(seen).not.toContain('Salamander');
+    expect(seen).not.toContain('resistant');
   });
 
   it('a cantrip spell attack: +6 to hit, two dice at 5th level, doubled on a critical; no slot spent', async () => {
