@@ -23,8 +23,6 @@ const spells = JSON.parse(
   readFileSync(new URL('../packs/spells.json', import.meta.url), 'utf8'),
 ) as { id: string; name: string; data: { [key: string]: JsonValue } }[];
 
-type Target = { name: string; saved: boolean; taken: number; half: boolean; applied: boolean };
-
 // Mira: a level 5 wizard (proficiency +3), INT 16: spell save DC 14, spell
 // attack +6. The targets are CR 1/4 creatures with DEX 14 (+2), 50 HP.
 describe('casting spell items: slots, upcasting, spell attacks and the fireball', () => {
@@ -97,14 +95,15 @@ describe('casting spell items: slots, upcasting, spell attacks and the fireball'
     });
     expect(outcome).toMatchObject({ label: 'Mira: Fireball', total: 28 });
     expect(outcome.rolls).toHaveLength(4); // the damage and every save, each with its dice
-    const data = outcome.data as { dc: number; damage: { formula: string }; targets: Target[] };
-    expect(data.dc).toBe(14);
-    expect(data.damage.formula).toBe('8d6[fire]');
-    expect(data.targets).toMatchObject([
-      { name: 'Failer', saved: false, taken: 28, half: false, applied: true },
-      { name: 'Saver', saved: true, taken: 14, half: true, applied: true },
-      { name: 'Salamander', saved: false, taken: 14, half: false, applied: true },
-    ]);
+    expect(outcome.data).toMatchObject({
+      dc: 14,
+      damage: { formula: '8d6[fire]' },
+      targets: [
+        { name: 'Failer', saved: false, taken: 28, half: false, applied: true },
+        { name: 'Saver', saved: true, taken: 14, half: true, applied: true },
+        { name: 'Salamander', saved: false, taken: 14, half: false, applied: true },
+      ],
+    });
     expect([hp('failer'), hp('saver'), hp('salamander')]).toEqual([22, 36, 36]);
     expect(lastTexts(3)).toEqual([
       'Failer: Fireball, Dexterity save 7 vs DC 14: failure; takes 28 fire damage.',

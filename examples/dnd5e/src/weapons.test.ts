@@ -220,4 +220,20 @@ describe('weapon attacks from the weapon items an actor owns', () => {
     expect(byName.outcome).toMatchObject({ total: 11 + 4 });
     expect(byName.outcome.data).toMatchObject({ itemId: items[1]!.id, ability: 'dex' });
   });
+
+  it("a stat block's flat to-hit stays flat on its natural weapon item (a specter's Life Drain: +4)", async () => {
+    await t.gm.act('core:import-compendium', {
+      module: 'dnd5e',
+      pack: 'srd-monsters',
+      entry: 'specter',
+      id: 'specter',
+    });
+    t.forceDice(10);
+    const { outcome } = await t.gm.roll('attack', {
+      actorId: 'specter',
+      args: { attack: 'Life Drain' },
+    });
+    expect(outcome).toMatchObject({ total: 14, data: { ability: null, proficient: false } });
+    expect((outcome.data as { itemId: string | null }).itemId).not.toBeNull();
+  });
 });

@@ -6,7 +6,9 @@
  * DEX, any other STR; a natural weapon without an ability (a stat block's
  * flat `+4`) uses none. Proficiency is the item's own flag when it has one;
  * else the character's `weaponProficiencies` (a category or the weapon's
- * name) decide. A magic weapon (`magic: 1` for a +1 longsword) adds to both
+ * name) decide; a natural weapon without the flag counts as proficient
+ * for characters, not for creatures (whose stat block bonus says it all).
+ * A magic weapon (`magic: 1` for a +1 longsword) adds to both
  * the attack and the damage roll; `bonus` adds to the attack only.
  */
 import type { ModuleContext } from '@vtt/sdk';
@@ -123,7 +125,7 @@ export function weaponsOf(items: readonly Item[], creature: Creature): Weapon[] 
  */
 export function weaponAbility(creature: Creature, weapon: Weapon): Ability | null {
   if (weapon.ability !== undefined) return weapon.ability;
-  if (weapon.category === 'natural' && weapon.itemId === null) return null;
+  if (weapon.category === 'natural') return null;
   if (weapon.properties.includes('finesse')) {
     return modifierOf(creature, 'dex') > modifierOf(creature, 'str') ? 'dex' : 'str';
   }
