@@ -220,4 +220,57 @@ describe('casting spell items: slots, upcasting, spell attacks and the fireball'
     const error = await rejectionOf(cast({ itemId: 'allys-fireball' }, alice()));
     expect(error.params['reason']).toBe('Mira has no item allys-fireball');
   });
+
+  it('a restrained target saves with disadvantage, a paralyzed one fails; the caster in its own blast spends the slot and takes the damage', async () => {
+    await t.gm.act('core:update-actor', {
+      actorId: 'mira',
+      patch: {
+        data: {
+          ...(t.state.actors.get('mira')!.data as object),
+          hp: { value: 40, max: 40, temp: 0 },
+          spellSlots: { '3': { value: 2, max: 2 } },
+        },
+      },
+    });
+    await t.gm.act('core:create-token', {
+      id: 'tok-mira',
+      sceneId: 'scene',
+      name: 'Mira',
+      x: 0,
+      y: 0,
+      actorId: 'mira',
+    });
+    const hp = { value: 50, max: 50, temp: 0 };
+    await addCreature(t, {
+      id: 'bound',
+      type: 'npc',
+      owner: null,
+      data: { hp },
+      conditions: ['restrained'],
+    });
+    await addCreature(t, {
+      id: 'frozen',
+      type: 'npc',
+      owner: null,
+      data: { hp },
+      conditions: ['paralyzed'],
+    });
+    // 8d6 = 8; bound rolls 18 and 2 (keeps 2), frozen's 20 fails anyway, Mira (DEX +2) rolls 15: half.
+    t.forceDice(1, 1, 1, 1, 1, 1, 1, 1, 18, 2, 20, 15);
+    const { outcome } = await cast({
+      itemId: 'fireball',
+      targets: ['tok-bound', 'tok-frozen', 'tok-mira'],
+    });
+    expect(outcome.data).toMatchObject({
+      targets: [
+        { name: 'Bound', saved: false, taken: 8, save: { mode: 'disadvantage', natural: 2 } },
+        { name: 'Frozen', saved: false, taken: 8, save: { autoFail: true } },
+        { name: 'Mira', saved: true, taken: 4 },
+      ],
+    });
+    expect(dataOf(t, 'mira')).toMatchObject({
+      hp: { value: 36 },
+      spellSlots: { '3': { value: 1, max: 2 } },
+    });
+  });
 });
