@@ -106,15 +106,16 @@ export const attackRoll: RollDefinition<AttackArgs> = {
       code: damageCode(value ?? base, weapon.damageType),
     };
     const ap = weapon.armorPenetration === 0 ? '' : `, AP ${weapon.armorPenetration}`;
+    const dv = damageCode(base, weapon.damageType);
     const result =
       side === null || defense === null
-        ? `DV ${damageCode(base, weapon.damageType)} + net hits${ap}`
-        : `vs ${side.name}: ${describePool(defense)}. ${
+        ? `; DV ${dv} + net hits${ap}.`
+        : ` vs ${side.name}: ${describePool(defense)}. ${
             value === null
               ? 'Miss.'
-              : `Hit with ${net} net: DV ${damageCode(base, weapon.damageType)} + ${net} = ${damage.code}${ap}.`
+              : `Hit with ${net} net: DV ${dv} + ${net} = ${damage.code}${ap}.`
           }`;
-    ctx.say(`${actor.name} attacks with ${weapon.name}: ${describePool(attack)} ${result}`);
+    ctx.say(`${actor.name} attacks with ${weapon.name}: ${describePool(attack)}${result}`);
     const rolls = [attack.roll, defense?.roll ?? null].filter((r) => r !== null);
     return {
       label: weapon.name,
