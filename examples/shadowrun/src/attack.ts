@@ -5,7 +5,7 @@
  */
 import type { ModuleContext, RollDefinition, RollOutcome } from '@vtt/sdk';
 import { requireOwnActor } from './access.js';
-import type { Actor } from './actor-data.js';
+import type { Actor, JsonValue } from './actor-data.js';
 import { describePool, rollPool } from './dice-pool.js';
 import { itemsOf, readWeapon, type Weapon } from './items.js';
 import { buildPool, POOL_SPEC_PROPERTIES, spendEdge } from './pools.js';
@@ -95,8 +95,9 @@ export const attackRoll: RollDefinition<AttackArgs> = {
     if (built.explode) spendEdge(ctx, actor);
     const label = `${weapon.name} (${built.label})`;
     const attack = rollPool(ctx.dice, built, label);
-    const defense = side === null ? null : rollPool(ctx.dice, side.request, side.label);
-    const net = defense === null ? null : attack.successes - defense.successes;
+    const defense =
+      side === null ? null : { ...side, pool: rollPool(ctx.dice, side.request, side.label) };
+    const net = defense === null ? null : attack.successes - defense.pool.successes;
     const value = net !== null && net > 0 ? base + net : null;
     const damage = {
       base,
@@ -107,43 +108,42 @@ export const attackRoll: RollDefinition<AttackArgs> = {
     };
     const ap = weapon.armorPenetration === 0 ? '' : `, AP ${weapon.armorPenetration}`;
     const dv = damageCode(base, weapon.damageType);
-    const result =
-      side === null || defense === null
-        ? `; DV ${dv} + net hits${ap}.`
-        : ` vs ${side.name}: ${describePool(defense)}. ${
-            value === null
-              ? 'Miss.'
-              : `Hit with ${net} net: DV ${dv} + ${net} = ${damage.code}${ap}.`
-          }`;
+    let result = `; DV ${dv} + net hits${ap}.`;
+    let opposed: Record<string, JsonValue> = {};
+    if (defense !== null && net !== null) {
+      const verdict =
+        value === null ? 'Miss.' : `Hit with ${net} net: DV ${dv} + ${net} = ${damage.code}${ap}.`;
+      result = ` vs ${defense.name}: ${describePool(defense.pool)}. ${verdict}`;
+      opposed = {
+        success: net > 0,
+        netHits: Math.max(0, net),
+        defender: { name: defense.name, ...poolData(defense.built, defense.pool) },
+      };
+    }
     ctx.say(`${actor.name} attacks with ${weapon.name}: ${describePool(attack)}${result}`);
-    const rolls = [attack.roll, defense?.roll ?? null].filter((r) => r !== null);
+    const soak: Record<string, JsonValue> =
+      value === null
+        ? {}
+        : {
+            soak: {
+              damage: value,
+              armorPenetration: weapon.armorPenetration,
+              track: weapon.damageType,
+            },
+          };
     return {
       label: weapon.name,
       total: net ?? attack.successes,
       successes: attack.successes,
       glitch: attack.glitch,
-      ...(defense === null || net === null ? {} : { target: defense.successes, margin: net }),
-      rolls,
+      ...(defense === null || net === null ? {} : { target: defense.pool.successes, margin: net }),
+      rolls: [attack.roll, defense?.pool.roll ?? null].filter((r) => r !== null),
       data: {
         ...poolData(built, attack),
         weapon: { id: weapon.id, name: weapon.name, skill: weapon.skill },
         damage,
-        ...(side === null || defense === null || net === null
-          ? {}
-          : {
-              success: net > 0,
-              netHits: Math.max(0, net),
-              defender: { name: side.name, ...poolData(side.built, defense) },
-            }),
-        ...(value === null
-          ? {}
-          : {
-              soak: {
-                damage: value,
-                armorPenetration: weapon.armorPenetration,
-                track: weapon.damageType,
-              },
-            }),
+        ...opposed,
+        ...soak,
       },
     };
   },
