@@ -102,6 +102,7 @@ export {
   validateFogShape,
   validateGrid,
 } from './geometry/index.js';
+export { footprintCells, templateCells, tokensInTemplate } from './geometry/templates.js';
 export type {
   Cell,
   DiagonalRule,
@@ -183,6 +184,23 @@ export type {
   PlaylistTrack,
   PlaylistView,
 } from './model/journal-documents.js';
+export {
+  CONE_APERTURE_5E,
+  DRAWING_LIMITS,
+  DRAWING_SHAPES,
+  drawingsOf,
+  MARK_VISIBILITIES,
+  normalizeAngle,
+  TEMPLATE_SHAPES,
+  templatesOf,
+} from './model/scene-marks.js';
+export type {
+  Drawing,
+  DrawingShape,
+  MarkVisibility,
+  MeasuredTemplate,
+  TemplateShape,
+} from './model/scene-marks.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
 export {
@@ -225,6 +243,12 @@ export type {
 export { JOURNAL_LIMITS } from './actions/journal-action-types.js';
 export type { JournalEventMap } from './events/journal-event-types.js';
 export type {
+  DrawingFields,
+  SceneMarkActionMap,
+  TemplateFields,
+} from './actions/scene-mark-action-types.js';
+export type { SceneMarkEventMap } from './events/scene-mark-event-types.js';
+export type {
   EventDraft,
   EventServerData,
   Patch,
@@ -260,6 +284,7 @@ export {
   viewPlaylist,
 } from './views/journal-visibility.js';
 export { actorDataVisible, effectVisible, viewDoc } from './views/visibility.js';
+export { markVisible, viewMark } from './views/scene-mark-visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewItem } from './views/redact-item.js';

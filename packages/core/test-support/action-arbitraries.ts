@@ -13,6 +13,7 @@ import {
   journalActions,
   playerJournalActions,
 } from './journal-arbitraries.js';
+import { gmSecretMarkActions, markActions, playerMarkActions } from './scene-mark-arbitraries.js';
 import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 
 const SCENES = ['s1', 's2'];
@@ -377,6 +378,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   { arbitrary: visibilityActions, weight: 4 },
   { arbitrary: itemActions, weight: 6 },
   { arbitrary: journalActions, weight: 2 },
+  { arbitrary: markActions, weight: 4 },
 );
 
 const user = fc.oneof(
@@ -450,6 +452,7 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
   { arbitrary: playerJournalActions, weight: 2 },
+  { arbitrary: playerMarkActions, weight: 2 },
 );
 
 /**
@@ -470,6 +473,10 @@ export const stepArbitrary: fc.Arbitrary<{
   { arbitrary: fc.record({ userId: user, draft: policyDraft }), weight: 1 },
   {
     arbitrary: fc.record({ userId: fc.constant(USERS.gm), action: gmSecretJournalActions }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({ userId: fc.constant(USERS.gm), action: gmSecretMarkActions }),
     weight: 1,
   },
 );

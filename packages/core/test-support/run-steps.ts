@@ -6,12 +6,13 @@ import { expect } from 'vitest';
 import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
 import type { EventDraft, TableEvent, ViewEvent } from '../src/events/event-types.js';
-import { getDoc } from '../src/model/doc-refs.js';
+import { getDoc, ref } from '../src/model/doc-refs.js';
 import { reviveView } from '../src/model/revive.js';
 import { allItems } from '../src/model/item-list.js';
 import { foldersOf, journalOf, playlistsOf } from '../src/model/journal-documents.js';
 import { makesCycle } from '../src/events/journal-links.js';
 import { effectsOf } from '../src/model/effects.js';
+import { drawingsOf, templatesOf } from '../src/model/scene-marks.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
@@ -62,6 +63,8 @@ export function danglingLinks(docs: TableDocs): string[] {
       out.push(`playlists/${p.id} -> track ${p.playing.trackId}`);
   });
   for (const e of effectsOf(docs).values()) check(`effects/${e.id}`, e.target);
+  templatesOf(docs).forEach((t) => check(`templates/${t.id}`, ref('scenes', t.sceneId)));
+  drawingsOf(docs).forEach((d) => check(`drawings/${d.id}`, ref('scenes', d.sceneId)));
   return out;
 }
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -18,6 +18,7 @@ import type {
 } from '../model/documents.js';
 import type { Flags, JsonValue } from '../model/json.js';
 import type { JournalActionMap } from './journal-action-types.js';
+import type { SceneMarkActionMap } from './scene-mark-action-types.js';
 
 /**
  * How long a new effect lasts: `rounds` of combat (ticking at `tick`,
@@ -104,7 +105,7 @@ export interface TimelineFields {
 }
 
 /** Payloads of the core actions, by action name. Modules add theirs by declaration merging. */
-export interface TableActionMap extends JournalActionMap {
+export interface TableActionMap extends JournalActionMap, SceneMarkActionMap {
   'core:update-campaign': {
     readonly name?: string;
     readonly system?: string | null;

@@ -13,6 +13,7 @@ import { EFFECT_ACTIONS } from './effect-actions.js';
 import { NOTE_ACTIONS } from './note-actions.js';
 import { PLAYLIST_ACTIONS } from './playlist-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
+import { SCENE_MARK_ACTIONS } from './scene-mark-actions.js';
 import { SESSION_ACTIONS } from './session-actions.js';
 import { TIMELINE_ACTIONS } from './timeline-actions.js';
 import { TOKEN_ACTIONS } from './token-actions.js';
@@ -34,4 +35,5 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...SESSION_ACTIONS,
   ...JOURNAL_ACTIONS,
   ...PLAYLIST_ACTIONS,
+  ...SCENE_MARK_ACTIONS,
 };

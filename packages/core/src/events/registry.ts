@@ -13,6 +13,7 @@ import { NOTE_EVENTS } from './note-events.js';
 import { PLAYLIST_EVENTS } from './playlist-events.js';
 import { RESTORE_EVENTS } from './restore-events.js';
 import { SCENE_EVENTS } from './scene-events.js';
+import { SCENE_MARK_EVENTS } from './scene-mark-events.js';
 import { SESSION_EVENTS } from './session-events.js';
 import { TIMELINE_EVENTS } from './timeline-events.js';
 import { TOKEN_EVENTS } from './token-events.js';
@@ -33,6 +34,7 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...SESSION_EVENTS,
   ...JOURNAL_EVENTS,
   ...PLAYLIST_EVENTS,
+  ...SCENE_MARK_EVENTS,
 };
 
 /** The handler of `type`, or a `VTT_ERR_EVENT_UNKNOWN` error. */

@@ -17,8 +17,8 @@ export function getDoc(docs: TableDocs, ref: DocRef): unknown {
       return docs.combat ?? undefined;
     case 'effects': // absent in tables saved before effects; plain JSON in a replica
       return effectsOf(docs).get(ref.id);
-    default:
-      return lookup(docs[ref.collection] as Collection, ref.id);
+    default: // a collection newer than the table's snapshot may be absent
+      return lookup((docs[ref.collection] ?? DocMap.empty()) as Collection, ref.id);
   }
 }
 
@@ -36,7 +36,11 @@ export function setDoc(docs: TableDocs, ref: DocRef, doc: unknown): Partial<Tabl
       return { effects: putOrRemove(effectsOf(docs), ref.id, doc) };
     default:
       return {
-        [ref.collection]: putOrRemove(docs[ref.collection] as Collection, ref.id, doc),
+        [ref.collection]: putOrRemove(
+          (docs[ref.collection] ?? DocMap.empty()) as Collection,
+          ref.id,
+          doc,
+        ),
       };
   }
 }

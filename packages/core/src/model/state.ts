@@ -17,6 +17,7 @@ import type {
   Token,
 } from './documents.js';
 import type { JournalEntry, JournalFolder, Playlist } from './journal-documents.js';
+import type { Drawing, MeasuredTemplate } from './scene-marks.js';
 
 /** The documents of a table: the part that views share with the full state. */
 export interface TableDocs {
@@ -39,6 +40,10 @@ export interface TableDocs {
   readonly playlists: DocMap<Playlist>;
   /** Conditions and effects on actors and tokens. */
   readonly effects: DocMap<ActiveEffect>;
+  /** Measured templates (areas of effect) on scenes. */
+  readonly templates: DocMap<MeasuredTemplate>;
+  /** Freehand and shape drawings on scenes. */
+  readonly drawings: DocMap<Drawing>;
 }
 
 /**
@@ -59,6 +64,8 @@ export const KEYED_COLLECTIONS = [
   'folders',
   'playlists',
   'effects',
+  'templates',
+  'drawings',
 ] as const;
 /** One of {@link KEYED_COLLECTIONS}. */
 export type KeyedCollection = (typeof KEYED_COLLECTIONS)[number];
@@ -78,6 +85,8 @@ export const DOC_COLLECTIONS = {
   folders: 'folders',
   playlists: 'playlists',
   effects: 'effects',
+  templates: 'templates',
+  drawings: 'drawings',
 } as const;
 /** One of {@link DOC_COLLECTIONS}. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[keyof typeof DOC_COLLECTIONS];
@@ -180,6 +189,8 @@ export function createTableState(options: CreateTableOptions): TableState {
     folders: DocMap.empty(),
     playlists: DocMap.empty(),
     effects: DocMap.empty(),
+    templates: DocMap.empty(),
+    drawings: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

@@ -32,6 +32,7 @@ import {
 } from '../views/visibility.js';
 import { ref } from '../model/doc-refs.js';
 import { entryRule, mustBeGm } from './journal-rules.js';
+import { markRule } from './scene-mark-rules.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
 /** One changed document as the rules see it: `undefined` before a create, after a delete. */
@@ -244,6 +245,16 @@ export function checkDocChange(change: DocChange): void {
       return mustBeGm(docs, member, change.collection, change.id, change.before !== undefined);
     case 'effects':
       return effectRule(change, before, after);
+    case 'templates':
+    case 'drawings':
+      return markRule({
+        docs,
+        member,
+        collection: change.collection,
+        id: change.id,
+        before,
+        after,
+      });
     case 'scenes':
       if (change.before && !sceneVisible(change.before as never, member))
         throw notFound('scenes', change.id);

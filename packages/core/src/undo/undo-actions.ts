@@ -21,6 +21,8 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   journal: 10,
   playlists: 11,
   effects: 12,
+  templates: 13,
+  drawings: 14,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

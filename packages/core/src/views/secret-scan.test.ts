@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SECRET_MARKERS, stepsArbitrary } from '../../test-support/action-arbitraries.js';
 import { JOURNAL_MARKER } from '../../test-support/journal-arbitraries.js';
+import { MARK_MARKER } from '../../test-support/scene-mark-arbitraries.js';
 import { FIXTURE_SEED, USERS } from '../../test-support/table-fixture.js';
 import { normalizeSeed } from '../random/rng.js';
 import type { ViewEvent } from '../events/event-types.js';
@@ -41,6 +42,9 @@ const NEVER_PUBLIC = [
   JOURNAL_MARKER,
   '"gj-1"',
   '"gf-1"',
+  MARK_MARKER,
+  '"gt-1"',
+  '"gd-1"',
 ];
 
 /** Whisper texts (`WHISPERTO:<recipient>`) that `viewer` must not see unless they sent one. */
@@ -81,7 +85,11 @@ describe('secret scan', () => {
         runSteps(steps, (viewer: string, view: TableView) => {
           if (viewer !== USERS.gm) return;
           const text = JSON.stringify(view);
-          for (const marker of [SECRET_MARKERS.hiddenToken, SECRET_MARKERS.hiddenEffect]) {
+          for (const marker of [
+            SECRET_MARKERS.hiddenToken,
+            SECRET_MARKERS.hiddenEffect,
+            MARK_MARKER,
+          ]) {
             if (text.includes(marker)) seen.add(marker);
           }
         });
@@ -89,7 +97,7 @@ describe('secret scan', () => {
       { seed: SEED, numRuns: 30 },
     );
     expect([...seen].sort()).toEqual(
-      [SECRET_MARKERS.hiddenEffect, SECRET_MARKERS.hiddenToken].sort(),
+      [SECRET_MARKERS.hiddenEffect, SECRET_MARKERS.hiddenToken, MARK_MARKER].sort(),
     );
   });
 });

@@ -7,6 +7,7 @@ import type { Campaign, ChatMessage, Member } from '../model/documents.js';
 import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { viewJournalCollections } from './journal-visibility.js';
+import { viewMarkCollections } from './scene-mark-visibility.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
@@ -25,7 +26,7 @@ export function memberOf(docs: TableDocs, viewerId: string): Member {
  * do not own, no GM note or timeline entry, no whisper to others, no hidden
  * combatant, no hidden effect or one on what they cannot see, no actor they have no ownership of, no actor data at
  * `limited`, no item of the library or of an actor whose data they do not
- * see, no field or module flag the campaign's visibility policy
+ * see, no GM-only template or drawing, no field or module flag the campaign's visibility policy
  * hides from them. Throws
  * `VTT_ERR_PERMISSION_NOT_MEMBER` for a user who is not a member.
  *
@@ -55,6 +56,7 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     timeline: gm ? state.timeline : state.timeline.project(seen('timeline')),
     ...viewJournalCollections(state, member),
     effects: gm ? state.effects : state.effects.project(seen('effects')),
+    ...viewMarkCollections(state, member),
   };
 }
 

@@ -26,7 +26,14 @@ describe('per-viewer projection', () => {
       'core:item-moved',
       'core:item-updated',
     ]);
-    for (const type of ['core:effect-added', 'core:effect-removed', 'core:time-advanced']) {
+    for (const type of [
+      'core:effect-added',
+      'core:effect-removed',
+      'core:time-advanced',
+      // Every template and drawing event: scene-mark-invariant.test.ts.
+      'core:template-created',
+      'core:drawing-created',
+    ]) {
       expect(types, type).toContain(type);
     }
   });

@@ -20,11 +20,13 @@ import type {
   TimelineEntry,
   Token,
 } from '../model/documents.js';
+import type { Drawing, MeasuredTemplate } from '../model/scene-marks.js';
 import type { DocRef, TableDocs } from '../model/state.js';
 import { getDoc } from '../model/doc-refs.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { actorLevel, ownsToken } from '../permissions/ownership.js';
 import { viewJournalDoc } from './journal-visibility.js';
+import { viewMark } from './scene-mark-visibility.js';
 import { viewActor } from './redact-actor.js';
 import { viewItem } from './redact-item.js';
 import { withViewedFlags } from './redact-flags.js';
@@ -204,7 +206,7 @@ export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
         ownsEffectTarget(docs, seen as ActiveEffect, member),
       );
     default:
-      return seen; // members, combat, folders carry no flags; actors, items, entries, playlists redact their own
+      return seen; // members, combat, folders carry no flags; actors, items, entries, playlists, marks redact their own
   }
 }
 
@@ -239,5 +241,8 @@ function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
       return viewJournalDoc(docs, ref.collection, doc, member);
     case 'effects':
       return effectVisible(docs, doc as ActiveEffect, member) ? doc : undefined;
+    case 'templates':
+    case 'drawings':
+      return viewMark(docs, doc as MeasuredTemplate | Drawing, member);
   }
 }
