@@ -22,7 +22,7 @@ import { signed } from './d20.js';
 import { rollDamage, type DamageRoll } from './damage.js';
 import type { Actor, JsonValue } from './sdk-types.js';
 import { savesAgainst } from './spell-saves.js';
-import { spellTargets, TARGETS_ARG } from './spell-targets.js';
+import { spellTargets, TARGETS_ARG, TEMPLATE_ARG } from './spell-targets.js';
 import {
   MAX_SPELL_LEVEL,
   readSpell,
@@ -71,13 +71,14 @@ function formulaAt(spell: Spell, creature: Creature, level: number, base: string
 }
 
 /**
- * `cast` {itemId, level?, targets?, target?, targetAc?, damage?, mode?,
+ * `cast` {itemId, level?, targets?, template?, target?, targetAc?, damage?, mode?,
  * bonus?, within5ft?, fearInSight?, targetIsCharmer?}: casts a spell item
  * of the actor. `level` is the slot level (upcasting); refused without a
  * slot of that level left, for a spell not the actor's own, and for a
  * dead or incapacitated caster. A spell attack takes `target` (one token)
- * and the attack arguments; a save spell takes `targets` (token ids): the
- * outcome's `data.targets` has each one's save and damage.
+ * and the attack arguments; a save spell takes `targets` (token ids) or
+ * `template` (a measured template's id: every creature it covers), or both:
+ * the outcome's `data.targets` has each one's save and damage.
  */
 export const cast: RollDefinition = {
   label: 'Cast a spell',
@@ -89,6 +90,7 @@ export const cast: RollDefinition = {
       itemId: { type: 'string', minLength: 1, maxLength: 64 },
       level: { type: 'integer', minimum: 1, maximum: MAX_SPELL_LEVEL },
       targets: TARGETS_ARG,
+      template: TEMPLATE_ARG,
       ...ATTACK_ARGS,
     },
   },
@@ -151,7 +153,7 @@ function castWith(
   const damageFormula =
     spell.damage === null ? '' : formulaAt(spell, creature, level, spell.damage);
   if (spell.attack !== null) {
-    if (args['targets'] !== undefined)
+    if (args['targets'] !== undefined || args['template'] !== undefined)
       ctx.reject(`${spell.name} is a spell attack: give one target`);
     return attackRoll(ctx, {
       actor: c.actor,
