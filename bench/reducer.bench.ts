@@ -14,7 +14,8 @@ import {
 } from '@vtt/core';
 import { measure, printRows } from './harness.js';
 
-function tableWithTokens(count: number): TableState {
+/** A table with one scene holding `count` tokens, built through decide+commit. */
+export function tableWithTokens(count: number): TableState {
   let state = createTableState({ campaignId: 'bench', name: 'Bench', gmUserId: 'gm', seed: 1 });
   const act = (action: TableAction) => {
     const drafts = decide(state, action, { userId: 'gm', now: 0 });

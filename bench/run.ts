@@ -7,6 +7,7 @@ import { benchCli } from './cli.bench.js';
 import { benchCompendium } from './compendium.bench.js';
 import { benchDice } from './dice.bench.js';
 import { benchReducer } from './reducer.bench.js';
+import { benchReplica } from './replica.bench.js';
 import { benchSandbox } from './sandbox.bench.js';
 
 process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
@@ -14,4 +15,5 @@ benchDice();
 benchReducer();
 benchCompendium();
 await benchSandbox();
+await benchReplica();
 await benchCli();

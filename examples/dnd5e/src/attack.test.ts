@@ -8,7 +8,7 @@ import {
   rejectionOf,
   type TestTable,
 } from '@vtt/sdk/testing';
-import { characterData, MODULE_ENTRY } from './test-fixtures.js';
+import { characterData, giveLongsword, MODULE_ENTRY } from './test-fixtures.js';
 
 describe('attack and damage rolls', () => {
   let t: TestTable;
@@ -29,6 +29,7 @@ describe('attack and damage rolls', () => {
       ownership: { 'player:alice': 'owner' },
       data: characterData(),
     });
+    await giveLongsword(t, 'fighter');
   });
   afterAll(() => t.close());
 

@@ -1,9 +1,10 @@
 /**
  * Ability checks, skill checks and saving throws: d20 + bonus against an
- * optional DC, with advantage and disadvantage from the request and from the
- * roller's conditions. A natural 20 or 1 has no special effect on these (SRD).
+ * optional DC, with advantage and disadvantage from the request, from the
+ * roller's conditions and, on Stealth checks, from noisy armor. A natural 20 or 1 has no special effect on these (SRD).
  */
 import type { ModuleContext, RollDefinition } from '@vtt/sdk';
+import { armorClass } from './armor-class.js';
 import { argsOf, choiceArg, creatureArg, intArg, modeArg, type RawArgs } from './args.js';
 import { assertAlive } from './can-act.js';
 import { activeConditions } from './conditions.js';
@@ -103,7 +104,16 @@ export function rollTest(
     kind,
     ability,
   });
-  const mode = resolveMode(request.mode, effects);
+  const armor =
+    test.kind === 'skill' && test.skill === 'stealth'
+      ? armorClass(creature, ctx.items(request.actor.id))
+      : undefined;
+  const noisy = armor?.stealthDisadvantage === true;
+  const because = noisy ? [...effects.because, `${armor?.worn}: disadvantage`] : effects.because;
+  const mode = resolveMode(request.mode, {
+    advantage: effects.advantage,
+    disadvantage: effects.disadvantage || noisy,
+  });
   const d20 = rollD20(ctx, { bonus, mode });
   const success = effects.autoFail ? false : dc === undefined ? null : d20.total >= dc;
   return {
@@ -119,7 +129,7 @@ export function rollTest(
       mode,
       success,
       autoFail: effects.autoFail,
-      because: [...effects.because],
+      because: [...because],
     },
   };
 }

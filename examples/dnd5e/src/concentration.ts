@@ -6,7 +6,7 @@
  * Being incapacitated (unconscious included) or killed ends it without a
  * save.
  */
-import type { ActionContext, ActionDefinition } from '@vtt/sdk';
+import type { ActionDefinition, ProposingContext } from '@vtt/sdk';
 import { actionSubject } from './action-subject.js';
 import { assertCanAct } from './can-act.js';
 import { rollTest } from './checks.js';
@@ -57,7 +57,7 @@ const UNCHANGED: ConcentrationAfterDamage = { ends: false, post: () => undefined
  * if (concentration.ends) remove.push(CONCENTRATION_FIELD);
  */
 export function concentrationAfterDamage(
-  ctx: ActionContext<unknown>,
+  ctx: ProposingContext,
   actor: Actor,
   creature: Creature,
   result: DamageResult,
@@ -105,7 +105,7 @@ export function concentrationAfterDamage(
  * endConcentration(ctx, actor, creature, 'is stunned');
  */
 export function endConcentration(
-  ctx: ActionContext<unknown>,
+  ctx: ProposingContext,
   actor: Actor,
   creature: Creature,
   why: string,

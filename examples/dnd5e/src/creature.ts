@@ -39,6 +39,9 @@ export type DeathSaves = { successes: number; failures: number; stable: boolean;
 /** Hit points: current, maximum and temporary. */
 export type HitPoints = { value: number; max: number; temp: number };
 
+/** The spell slots of one slot level: how many are left (`value`) of `max`. */
+export type SpellSlot = { value: number; max: number };
+
 /** A character or creature, read from its actor. */
 export interface Creature {
   readonly type: ActorType;
@@ -49,7 +52,16 @@ export interface Creature {
   readonly saveProficient: Readonly<Record<Ability, boolean>>;
   readonly skills: Readonly<Partial<Record<Skill, Proficiency>>>;
   readonly hp: HitPoints;
-  readonly ac: number;
+  /** `data.ac`: a creature's stat block AC, or a character's fixed AC; null to derive it (see `armor-class.ts`). */
+  readonly fixedAc: number | null;
+  /** The character's class as written (`Fighter`), or '' for creatures. */
+  readonly className: string;
+  /** The spellcasting ability as written in `data.spellcasting`, or null (see `spellcastingAbility`). */
+  readonly spellcasting: Ability | null;
+  /** Spell slots by slot level (1-9); levels without slots are missing. */
+  readonly spellSlots: Readonly<Partial<Record<number, SpellSlot>>>;
+  /** Weapon categories and names (lower case) the character is proficient with. */
+  readonly weaponProficiencies: readonly string[];
   /** Walking speed in feet as written on the sheet (30 when missing); see `currentSpeed`. */
   readonly speed: number;
   readonly exhaustion: number;
@@ -60,6 +72,7 @@ export interface Creature {
   readonly immunities: readonly DamageType[];
   readonly vulnerabilities: readonly DamageType[];
   readonly conditionImmunities: readonly string[];
+  /** Stat block attacks (`data.attacks`); equipment is items (see `weapons.ts`). */
   readonly attacks: readonly Attack[];
   readonly hitDie: number;
   readonly hitDiceSpent: number;
@@ -75,6 +88,18 @@ const numberOf = (value: unknown, fallback: number): number =>
 
 const typesOf = (value: unknown): DamageType[] =>
   Array.isArray(value) ? value.filter((v): v is DamageType => isOneOf(DAMAGE_TYPES, v)) : [];
+
+function slotsOf(value: unknown): Partial<Record<number, SpellSlot>> {
+  const raw = objectOf(value);
+  const slots: Partial<Record<number, SpellSlot>> = {};
+  for (let level = 1; level <= 9; level++) {
+    const slot = objectOf(raw[String(level)]);
+    const max = Math.max(0, numberOf(slot['max'], 0));
+    if (max > 0)
+      slots[level] = { value: Math.min(max, Math.max(0, numberOf(slot['value'], max))), max };
+  }
+  return slots;
+}
 
 function attacksOf(value: unknown): Attack[] {
   if (!Array.isArray(value)) return [];
@@ -127,7 +152,15 @@ export function readCreature(actor: Actor): Creature | undefined {
     saveProficient,
     skills,
     hp: { value: numberOf(hp['value'], max), max, temp: Math.max(0, numberOf(hp['temp'], 0)) },
-    ac: numberOf(data['ac'], 10),
+    fixedAc: typeof data['ac'] === 'number' ? data['ac'] : null,
+    className: typeof data['class'] === 'string' ? data['class'] : '',
+    spellcasting: isOneOf(ABILITIES, data['spellcasting']) ? data['spellcasting'] : null,
+    spellSlots: slotsOf(data['spellSlots']),
+    weaponProficiencies: Array.isArray(data['weaponProficiencies'])
+      ? data['weaponProficiencies']
+          .filter((w): w is string => typeof w === 'string')
+          .map((w) => w.toLowerCase())
+      : [],
     speed: Math.max(0, numberOf(data['speed'], 30)),
     exhaustion: Math.min(6, Math.max(0, numberOf(data['exhaustion'], 0))),
     concentration: typeof data['concentration'] === 'string' ? data['concentration'] : null,
@@ -172,19 +205,6 @@ export function skillBonus(creature: Creature, skill: Skill): number {
   const level = creature.skills[skill] ?? PROFICIENCY.none;
   const factor = level === PROFICIENCY.expertise ? 2 : level === PROFICIENCY.proficient ? 1 : 0;
   return modifierOf(creature, SKILLS[skill]) + factor * proficiencyBonus(creature);
-}
-
-/** Attack bonus of one of the creature's attacks. */
-export function attackBonus(creature: Creature, attack: Attack): number {
-  const ability = attack.ability === null ? 0 : modifierOf(creature, attack.ability);
-  return ability + (attack.proficient ? proficiencyBonus(creature) : 0) + attack.bonus;
-}
-
-/** Damage formula of one of the creature's attacks, with the ability modifier added. */
-export function attackDamage(creature: Creature, attack: Attack): string {
-  const mod = attack.ability === null ? 0 : modifierOf(creature, attack.ability);
-  if (mod === 0 || attack.damage === '') return attack.damage;
-  return `${attack.damage} ${mod > 0 ? '+' : '-'} ${Math.abs(mod)}`;
 }
 
 /**

@@ -3,11 +3,12 @@
  * which double the number of dice but not the modifiers.
  */
 import type { ModuleContext, RollDefinition } from '@vtt/sdk';
+import { armorClass } from './armor-class.js';
 import { argsOf, creatureArg } from './args.js';
-import { attackDamage } from './creature.js';
 import { safeRoll } from './d20.js';
 import { DAMAGE_TYPES, isOneOf } from './rules.js';
 import type { JsonValue, RollResult } from './sdk-types.js';
+import { chosenWeapon } from './weapons.js';
 
 /** Longest damage formula accepted. */
 const MAX_FORMULA = 200;
@@ -106,8 +107,9 @@ export function damageOutcome(label: string, damage: DamageRoll) {
 }
 
 /**
- * `damage` {formula? | attack?, critical?}: rolls a damage formula, or the
- * damage of one of the actor's attacks (with its ability modifier).
+ * `damage` {formula? | itemId? | attack?, twoHanded?, critical?}: rolls a
+ * damage formula, or the damage of one of the actor's weapons (with its
+ * ability modifier and magic bonus; `twoHanded` for a versatile weapon's).
  */
 export const damage: RollDefinition = {
   label: 'Damage',
@@ -116,7 +118,9 @@ export const damage: RollDefinition = {
     additionalProperties: false,
     properties: {
       formula: { type: 'string', minLength: 1, maxLength: MAX_FORMULA },
+      itemId: { type: 'string', minLength: 1, maxLength: 64 },
       attack: { type: 'string', minLength: 1, maxLength: 100 },
+      twoHanded: { type: 'boolean' },
       critical: { type: 'boolean' },
     },
   },
@@ -126,14 +130,13 @@ export const damage: RollDefinition = {
     if (typeof args['formula'] === 'string') {
       return damageOutcome('Damage', rollDamage(ctx, args['formula'], critical));
     }
-    const { creature } = creatureArg(ctx, ctx.subject);
-    const attack = creature.attacks.find((a) => a.name === args['attack']);
-    if (attack === undefined) {
-      return ctx.reject(
-        `give a formula, or an attack of ${creature.name}: ${creature.attacks.map((a) => a.name).join(', ') || 'none'}`,
-      );
+    const { actor, creature } = creatureArg(ctx, ctx.subject);
+    const shield = armorClass(creature, ctx.items(actor.id)).shield !== null;
+    const weapon = chosenWeapon(ctx, actor, creature, args, shield);
+    if (weapon === undefined || weapon.damage === '') {
+      return ctx.reject(`give a formula, or a weapon of ${creature.name} (itemId or attack)`);
     }
-    const rolled = rollDamage(ctx, attackDamage(creature, attack), critical);
-    return damageOutcome(`${creature.name}: ${attack.name} damage`, rolled);
+    const rolled = rollDamage(ctx, weapon.damage, critical);
+    return damageOutcome(`${creature.name}: ${weapon.name} damage`, rolled);
   },
 };

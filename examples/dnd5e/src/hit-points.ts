@@ -71,6 +71,28 @@ export function adjustForType(
 const FRESH_SAVES: DeathSaves = { successes: 0, failures: 0, stable: false, dead: false };
 
 /**
+ * The damage a creature takes from a roll split by type (`{ fire: 28 }`,
+ * as `damageByType` gives it): each type adjusted for immunity, resistance
+ * and vulnerability, halved first (rounded down) when `half`.
+ *
+ * @example
+ * damageTaken(fireResistant, { fire: 28 }, [], true); // 7
+ */
+export function damageTaken(
+  creature: Creature,
+  byType: Readonly<Record<string, number>>,
+  conditions: readonly Condition[] = [],
+  half = false,
+): number {
+  let taken = 0;
+  for (const [name, amount] of Object.entries(byType)) {
+    const type = DAMAGE_TYPES.find((t) => t === name);
+    taken += adjustForType(creature, half ? Math.floor(amount / 2) : amount, type, conditions);
+  }
+  return taken;
+}
+
+/**
  * Applies `amount` damage of `type`: temporary hit points absorb it first,
  * then hit points (never below 0). A character dropping to 0 starts fresh
  * death saves, and dies outright when the damage left over reaches its
@@ -87,7 +109,17 @@ export function applyDamage(
   critical: boolean,
   conditions: readonly Condition[] = [],
 ): DamageResult {
-  const taken = adjustForType(creature, amount, type, conditions);
+  return applyTaken(creature, adjustForType(creature, amount, type, conditions), critical);
+}
+
+/**
+ * Applies damage already adjusted for type (`taken`): what `applyDamage`
+ * does after immunity, resistance and vulnerability.
+ *
+ * @example
+ * applyTaken(creature, 14, false).hp.value;
+ */
+export function applyTaken(creature: Creature, taken: number, critical: boolean): DamageResult {
   const max = hpMaxOf(creature);
   const { hp } = creature;
   const absorbed = Math.min(hp.temp, taken);
@@ -166,7 +198,8 @@ export const applyDamageAction: ActionDefinition<{
   },
 };
 
-function deathSavesPatch(creature: Creature, saves: DeathSaves): Record<string, JsonValue> {
+/** The `data` fields of new death saves: a character's; a creature has none. */
+export function deathSavesPatch(creature: Creature, saves: DeathSaves): Record<string, JsonValue> {
   return creature.type === ACTOR_TYPES.character ? { deathSaves: saves } : {};
 }
 

@@ -4,6 +4,7 @@
  */
 import { defineModule } from '@vtt/sdk';
 import { attack } from './attack.js';
+import { cast } from './cast.js';
 import { saveCommand } from './chat-commands.js';
 import { abilityCheck, savingThrow, skillCheck } from './checks.js';
 import { endConcentrationAction, startConcentrationAction } from './concentration.js';
@@ -35,6 +36,7 @@ export default defineModule({
     'saving-throw': savingThrow,
     'skill-check': skillCheck,
     attack,
+    cast,
     damage,
     'death-save': deathSave,
   },

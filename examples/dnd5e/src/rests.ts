@@ -1,6 +1,7 @@
 /**
  * Short and long rests of a character: spending hit dice to heal, and the
- * long rest's full recovery, which needs at least 1 hit point at its start.
+ * long rest's full recovery (hit points, half the hit dice, every spell
+ * slot), which needs at least 1 hit point at its start.
  * Exhaustion drops one level on a long rest with food and drink (`fed`,
  * true unless said otherwise).
  */
@@ -11,6 +12,7 @@ import { ACTOR_TYPES, modifierOf, withData, type Creature } from './creature.js'
 import { safeRoll } from './d20.js';
 import { hpMaxOf } from './exhaustion.js';
 import type { Actor } from './sdk-types.js';
+import { restoredSlots } from './spellcasting.js';
 
 declare module '@vtt/sdk' {
   interface ModuleActions {
@@ -80,11 +82,12 @@ export const shortRestAction: ActionDefinition<{ actorId: string; hitDice: numbe
  * `dnd5e:long-rest` {actorId, fed?}: refused below 1 hit point. One level
  * of exhaustion less if the character ate and drank (`fed`, default true),
  * then hit points to the maximum of that level, temporary hit points gone,
- * death saves cleared, half the character's hit dice (at least one) back.
+ * death saves cleared, half the character's hit dice (at least one) back,
+ * every spell slot restored.
  */
 export const longRestAction: ActionDefinition<{ actorId: string; fed?: boolean }> = {
   description:
-    'A long rest (at 1 HP or more): full hit points, half the hit dice back, one exhaustion level less when fed.',
+    'A long rest (at 1 HP or more): full hit points, half the hit dice back, spell slots restored, one exhaustion level less when fed.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -111,6 +114,9 @@ export const longRestAction: ActionDefinition<{ actorId: string; fed?: boolean }
           deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
           hitDiceSpent: Math.max(0, creature.hitDiceSpent - regained),
           exhaustion,
+          ...(Object.keys(creature.spellSlots).length > 0
+            ? { spellSlots: restoredSlots(creature.spellSlots) }
+            : {}),
         }),
       },
     });

@@ -1,2 +1,2 @@
 /** The @vtt/sdk types this module works with, in one place. */
-export type { Actor, JsonValue, RollResult, TableDocs } from '@vtt/sdk';
+export type { Actor, Item, JsonValue, RollResult, TableDocs } from '@vtt/sdk';

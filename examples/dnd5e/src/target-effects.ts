@@ -62,7 +62,7 @@ export function targetEffects(
 }
 
 /** Whether the user may see an actor's data (GM, observer or owner). */
-function seesData(ctx: ModuleContext, actor: Actor): boolean {
+export function seesData(ctx: ModuleContext, actor: Actor): boolean {
   if (ctx.user.role === 'gm') return true;
   const level = actor.ownership[ctx.user.id] ?? actor.defaultOwnership;
   return level === 'observer' || level === 'owner';

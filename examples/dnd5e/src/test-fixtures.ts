@@ -25,7 +25,10 @@ export function abilities(scores: Scores, saves: readonly string[] = []) {
   );
 }
 
-/** A level 1 fighter with a longsword; `overrides` replace top-level fields. */
+/**
+ * A level 1 fighter, proficient with simple and martial weapons (give it
+ * `LONGSWORD` as an item); `overrides` replace top-level fields.
+ */
 export function characterData(overrides: Record<string, unknown> = {}) {
   return {
     level: 1,
@@ -33,13 +36,33 @@ export function characterData(overrides: Record<string, unknown> = {}) {
     abilities: abilities([16, 12, 14, 10, 10, 8], ['str', 'con']),
     skills: {},
     hp: { value: 12, max: 12, temp: 0 },
-    ac: 16,
     hitDie: 'd10',
     hitDiceSpent: 0,
+    weaponProficiencies: ['simple', 'martial'],
     deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
-    attacks: [{ name: 'Longsword', ability: 'str', proficient: true, damage: '1d8[slashing]' }],
     ...overrides,
   };
+}
+
+/** The SRD longsword as an item's data (martial, melee, 1d8 slashing, versatile 1d10). */
+export const LONGSWORD = {
+  category: 'martial',
+  range: 'melee',
+  damage: '1d8[slashing]',
+  versatile: '1d10[slashing]',
+  properties: ['versatile'],
+  weight: 3,
+};
+
+/** Gives actor `actorId` a longsword item `<actorId>-longsword`, as the GM. */
+export async function giveLongsword(t: TestTable, actorId: string) {
+  await t.gm.createItem({
+    id: `${actorId}-longsword`,
+    name: 'Longsword',
+    type: 'weapon',
+    actorId,
+    data: LONGSWORD,
+  });
 }
 
 /** A CR 1/4 creature; `overrides` replace top-level fields. */
@@ -66,15 +89,30 @@ export interface Derived {
   readonly speed: number;
   readonly hpMax: number;
   readonly dead: boolean;
-  readonly attacks: { name: string; toHit: number; damage: string }[];
+  readonly attacks: {
+    name: string;
+    itemId?: string;
+    toHit: number;
+    damage: string;
+    versatile?: string;
+  }[];
+  readonly ac: number;
+  readonly armor: {
+    worn: string | null;
+    shield: string | null;
+    stealthDisadvantage: boolean;
+    tooHeavy: boolean;
+  };
+  readonly spellcasting: { ability: string; saveDc: number; attack: number } | null;
+  readonly carried: { weight: number; capacity: number; over: boolean };
   readonly conditions: string[];
   readonly xp?: number;
 }
 
 /**
- * Creates a character (owned by `owner`, default alice) or a GM creature,
- * with a token `tok-<id>` on scene `scene` (created on first use), and
- * gives it `conditions` as token statuses.
+ * Creates a character (owned by `owner`, default alice, with a longsword
+ * item) or a GM creature, with a token `tok-<id>` on scene `scene`
+ * (created on first use), and gives it `conditions` as token statuses.
  */
 export async function addCreature(
   t: TestTable,
@@ -99,6 +137,7 @@ export async function addCreature(
     ...(owner === null ? {} : { ownership: { [`player:${owner}`]: 'owner' } }),
     data: type === 'character' ? characterData(spec.data) : npcData(spec.data),
   });
+  if (type === 'character') await giveLongsword(t, spec.id);
   await t.gm.act('core:create-token', {
     id: `tok-${spec.id}`,
     sceneId: 'scene',
@@ -120,5 +159,7 @@ export function dataOf(t: TestTable, id: string) {
     exhaustion?: number;
     concentration?: string;
     deathSaves?: { successes: number; failures: number; stable: boolean; dead: boolean };
+    spellSlots?: Record<string, { value: number; max: number }>;
+    hitDiceSpent?: number;
   };
 }

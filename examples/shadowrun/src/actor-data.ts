@@ -84,15 +84,26 @@ export interface DamageState {
   readonly overflow: number;
 }
 
-/** A runner or NPC, read the same way whatever its type. */
-export interface Stats {
+/** The metatypes; each has its own natural attribute maxima. */
+export const METATYPES = {
+  human: 'Human',
+  elf: 'Elf',
+  dwarf: 'Dwarf',
+  ork: 'Ork',
+  troll: 'Troll',
+} as const;
+export type Metatype = keyof typeof METATYPES;
+
+/**
+ * A runner or NPC's own data, read the same way whatever its type: natural
+ * attributes, before any augmentation (see `statsOf` for what rolls use).
+ */
+export interface NaturalStats {
+  readonly metatype: Metatype;
   readonly attributes: Readonly<Record<Attribute, number>>;
-  readonly essence: number;
   /** Skill ratings (0 = untrained) and specializations by skill. */
   readonly skills: Readonly<Record<string, { rating: number; specialization: string | null }>>;
-  readonly initiativeDice: number;
   readonly edgeSpent: number;
-  readonly armor: number;
   readonly damage: DamageState;
 }
 
@@ -110,14 +121,15 @@ export function isShadowrunActor(actor: Actor): boolean {
 }
 
 /**
- * Reads a runner's or NPC's data into {@link Stats}. Runner skills are
- * `{ rating, specialization }`, NPC skills plain ratings; missing values
- * read as 0 (attributes as 1, Essence as 6, initiative dice as 1).
+ * Reads a runner's or NPC's own data into {@link NaturalStats}. Runner
+ * skills are `{ rating, specialization }`, NPC skills plain ratings; missing
+ * values read as 0 (attributes as 1, the metatype as human). Rolls want the
+ * augmented numbers of `statsOf` instead.
  *
  * @example
  * const { attributes } = readStats(actor); // attributes.agility === 5
  */
-export function readStats(actor: Actor): Stats {
+export function readStats(actor: Actor): NaturalStats {
   const data = record(actor.data);
   const raw = record(data['attributes']);
   const attributes = {} as Record<Attribute, number>;
@@ -139,14 +151,15 @@ export function readStats(actor: Actor): Stats {
     }
   }
   const damage = record(data['damage']);
-  const essence = typeof raw['essence'] === 'number' ? raw['essence'] : 6;
+  const metatype = data['metatype'];
   return {
+    metatype:
+      typeof metatype === 'string' && Object.hasOwn(METATYPES, metatype)
+        ? (metatype as Metatype)
+        : 'human',
     attributes,
-    essence: Math.min(6, Math.max(0, essence)),
     skills,
-    initiativeDice: Math.min(5, Math.max(1, int(data['initiativeDice'], 1))),
     edgeSpent: Math.max(0, int(data['edgeSpent'], 0)),
-    armor: Math.max(0, int(data['armor'], 0)),
     damage: {
       physical: Math.max(0, int(damage['physical'], 0)),
       stun: Math.max(0, int(damage['stun'], 0)),

@@ -4,8 +4,9 @@
  * survivable; one more is death).
  */
 import type { ActionDefinition, ProposingContext } from '@vtt/sdk';
-import { dataWith, readStats, type Actor, type DamageState, type JsonValue } from './actor-data.js';
+import { dataWith, type Actor, type DamageState, type JsonValue } from './actor-data.js';
 import { monitorSizes, statusOf, STATUS, type Status } from './derived.js';
+import { statsOf, type Stats } from './stats.js';
 
 /** The two condition monitors. */
 export const TRACKS = { physical: 'physical', stun: 'stun' } as const;
@@ -36,11 +37,7 @@ export interface DamageResult {
  * @example
  * takeDamage(stats, 4, 'stun'); // stun 9/10 + 4 -> stun 10/10, 3 physical
  */
-export function takeDamage(
-  stats: ReturnType<typeof readStats>,
-  amount: number,
-  track: Track,
-): DamageResult {
+export function takeDamage(stats: Stats, amount: number, track: Track): DamageResult {
   const sizes = monitorSizes(stats);
   let { physical, stun, overflow } = stats.damage;
   let toPhysical = track === TRACKS.physical ? amount : 0;
@@ -83,7 +80,7 @@ export function proposeDamage(
   track: Track,
   fields: Readonly<Record<string, JsonValue>> = {},
 ): DamageResult {
-  const stats = readStats(actor);
+  const stats = statsOf(ctx, actor);
   const result = takeDamage(stats, amount, track);
   const { damage } = result;
   ctx.act('core:update-actor', {

@@ -10,6 +10,21 @@ describe('derived data', () => {
 
   it('gives a runner limits, condition monitors and the initiative base', async () => {
     expect(await t.derived('razor')).toEqual({
+      attributes: {
+        body: 5,
+        agility: 6,
+        reaction: 6,
+        strength: 4,
+        willpower: 4,
+        logic: 4,
+        intuition: 5,
+        charisma: 3,
+        edge: 3,
+        magic: 0,
+      },
+      capped: [],
+      essence: 5.5,
+      armor: 12,
       limits: { physical: 7, mental: 6, social: 6 },
       monitors: {
         physical: { value: 0, max: 11 },

@@ -1,8 +1,10 @@
 /**
- * Derived data: limits, condition monitors, the wound modifier and the
- * initiative base, all computed from attributes and marked damage.
+ * Derived data: augmented attributes, Essence, armor, limits, condition
+ * monitors, the wound modifier and initiative, all computed from the
+ * augmented stats (attributes with cyberware, worn armor) and marked damage.
  */
-import type { Stats } from './actor-data.js';
+import type { Attribute } from './actor-data.js';
+import type { Stats } from './stats.js';
 
 /** How badly hurt a character is. */
 export const STATUS = {
@@ -15,6 +17,13 @@ export type Status = (typeof STATUS)[keyof typeof STATUS];
 
 /** Everything the `derived` schema of the manifest describes. */
 export type Derived = {
+  /** Augmented attributes (natural + cyberware, capped); Magic after Essence loss. */
+  readonly attributes: Readonly<Record<Attribute, number>>;
+  /** Attributes whose augmentations were cut to the cap (+4, natural maximum + 4). */
+  readonly capped: Attribute[];
+  readonly essence: number;
+  /** Armor against damage: worn armor and implants. */
+  readonly armor: number;
   readonly limits: { readonly physical: number; readonly mental: number; readonly social: number };
   readonly monitors: {
     readonly physical: { readonly value: number; readonly max: number };
@@ -31,7 +40,7 @@ export type Derived = {
 };
 
 /** Physical, Mental and Social limits. */
-export function limitsOf(stats: Stats): Derived['limits'] {
+export function limitsOf(stats: Pick<Stats, 'attributes' | 'essence'>): Derived['limits'] {
   const a = stats.attributes;
   return {
     physical: Math.ceil((a.strength * 2 + a.body + a.reaction) / 3),
@@ -71,11 +80,15 @@ export function statusOf(stats: Stats): Status {
  * All derived data of a runner or NPC, as the sheet shows it.
  *
  * @example
- * deriveStats(readStats(actor)).limits.physical; // 5
+ * deriveStats(statsOf(ctx, actor)).limits.physical; // 5
  */
 export function deriveStats(stats: Stats): Derived {
   const sizes = monitorSizes(stats);
   return {
+    attributes: { ...stats.attributes },
+    capped: [...stats.capped],
+    essence: stats.essence,
+    armor: stats.armor,
     limits: limitsOf(stats),
     monitors: {
       physical: { value: stats.damage.physical, max: sizes.physical },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, type TestTable } from '@vtt/sdk/testing';
-import { GANGER_DATA, RAZOR_DATA, startTable } from './test-support.js';
+import { GANGER_DATA, give, RAZOR_DATA, startTable } from './test-support.js';
 
 describe('initiative and passes', () => {
   let t: TestTable;
@@ -7,14 +7,15 @@ describe('initiative and passes', () => {
 
   beforeAll(async () => {
     t = await startTable(14);
-    // Kit: Reaction 5 + Intuition 5 with 2 initiative dice.
+    // Kit: Reaction 4 (5 with a synaptic accelerator) + Intuition 5 with 2 initiative dice.
     await t.gm.act('core:create-actor', {
       id: 'kit',
       name: 'Kit',
       type: 'runner',
-      data: { ...RAZOR_DATA, attributes: { ...RAZOR_DATA.attributes, reaction: 5, intuition: 5 } },
+      data: { ...RAZOR_DATA, attributes: { ...RAZOR_DATA.attributes, reaction: 4, intuition: 5 } },
       ownership: { 'player:bob': 'owner' },
     });
+    await give(t, 'cyberware', 'synaptic-accelerator-1', 'kit', 'kit-accelerator');
   });
   afterAll(() => t.close());
 

@@ -1,10 +1,12 @@
 /**
- * Initiative: Reaction + Intuition + Nd6 (N initiative dice), lowered by the
- * wound modifier, with a pass every 10 points (the engine runs the passes).
+ * Initiative: Reaction + Intuition + Nd6 (N initiative dice: 1, plus what
+ * cyberware adds, up to 5), with augmented Reaction, lowered by the wound
+ * modifier, with a pass every 10 points (the engine runs the passes).
  */
 import type { InitiativeModel } from '@vtt/sdk';
-import { isShadowrunActor, readStats, type Stats } from './actor-data.js';
+import { isShadowrunActor } from './actor-data.js';
 import { woundModifier } from './derived.js';
+import { statsOf, type Stats } from './stats.js';
 
 /** Initiative lost per pass: a score of 21+ acts three times, 11-20 twice. */
 export const PASS_STEP = 10;
@@ -13,7 +15,7 @@ export const PASS_STEP = 10;
  * The tie-break key: Edge first, then Reaction (each read up to 99).
  * Higher wins.
  */
-export function tieBreakKey(stats: Stats): number {
+export function tieBreakKey(stats: Pick<Stats, 'attributes'>): number {
   const cap = (n: number) => Math.max(0, Math.min(99, n));
   return cap(stats.attributes.edge) * 100 + cap(stats.attributes.reaction);
 }
@@ -40,7 +42,7 @@ export const initiative: InitiativeModel = {
       const plain = ctx.dice.roll('1d6', { label: 'Initiative' });
       return initiativeValue(plain.total, 0);
     }
-    const stats = readStats(actor);
+    const stats = statsOf(ctx, actor);
     const dice = ctx.dice.roll(`${stats.initiativeDice}d6`, { label: 'Initiative' });
     const score = Math.max(
       0,

@@ -3,6 +3,7 @@ import { compileDataSchema, validateModuleData } from '@vtt/core';
 import { describe, expect, it } from '@vtt/sdk/testing';
 import { readStats, type Actor } from './actor-data.js';
 import { deriveStats } from './derived.js';
+import { augment } from './stats.js';
 import { GANGER_DATA, RAZOR_DATA } from './test-support.js';
 
 const readJson = (path: string): unknown =>
@@ -34,7 +35,7 @@ describe('the module data', () => {
     ] as const) {
       const types = manifest.actorTypes[type]!;
       expect(compileDataSchema(types.schema).validate!(data)).toEqual([]);
-      const derived = deriveStats(readStats(asActor(type, data)));
+      const derived = deriveStats(augment(readStats(asActor(type, data)), []));
       expect(compileDataSchema(types.derived).validate!(derived)).toEqual([]);
     }
   });

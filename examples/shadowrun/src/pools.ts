@@ -9,7 +9,6 @@ import {
   ATTRIBUTE_LIMIT,
   LIMITS,
   SKILLS,
-  readStats,
   dataWith,
   type Actor,
   type Attribute,
@@ -19,6 +18,7 @@ import {
 import { conditionsOf, type Condition } from './conditions.js';
 import { limitsOf, woundModifier } from './derived.js';
 import type { PoolRequest } from './dice-pool.js';
+import { statsOf, type Stats } from './stats.js';
 
 /** Dice a specialization adds when it applies. */
 export const SPECIALIZATION_BONUS = 2;
@@ -71,8 +71,8 @@ export const POOL_SPEC_PROPERTIES: Readonly<Record<keyof PoolSpec, JsonSchema>> 
   specialization: { type: 'boolean' },
 };
 
-function resolveLimit(actor: Actor, spec: PoolSpec, fallback: LimitName | null): number | null {
-  const limits = limitsOf(readStats(actor));
+function resolveLimit(stats: Stats, spec: PoolSpec, fallback: LimitName | null): number | null {
+  const limits = limitsOf(stats);
   if (typeof spec.limit === 'number') return spec.limit;
   if (spec.limit === 'none') return null;
   const name = spec.limit ?? fallback;
@@ -80,7 +80,8 @@ function resolveLimit(actor: Actor, spec: PoolSpec, fallback: LimitName | null):
 }
 
 /**
- * Puts together an actor's pool for a test. Untrained skills default to the
+ * Puts together an actor's pool for a test, from its augmented attributes
+ * ({@link statsOf}). Untrained skills default to the
  * attribute alone minus 1. Wound modifiers and conditions never take the
  * pool below 0; Edge dice come on top. Refuses specs that name neither an
  * attribute nor a skill, or both a skill and a second attribute.
@@ -96,7 +97,7 @@ export function buildPool(ctx: ModuleContext, actor: Actor, spec: PoolSpec): Bui
     spec.attribute ??
     (spec.skill === undefined ? undefined : SKILLS[spec.skill].attribute) ??
     ctx.reject('Name an attribute or a skill to test.');
-  const stats = readStats(actor);
+  const stats = statsOf(ctx, actor);
   const attributeDice = stats.attributes[attribute];
   let skillDice = 0;
   let specialization = 0;
@@ -128,7 +129,7 @@ export function buildPool(ctx: ModuleContext, actor: Actor, spec: PoolSpec): Bui
   return {
     label,
     dice: Math.max(0, base) + edgeDice,
-    limit: resolveLimit(actor, spec, fallback),
+    limit: resolveLimit(stats, spec, fallback),
     explode,
     parts: {
       attribute: attributeDice,
@@ -151,7 +152,7 @@ export function buildPool(ctx: ModuleContext, actor: Actor, spec: PoolSpec): Bui
  * const fields = edgeAfterPush(ctx, actor); // { edgeSpent: 1 }
  */
 export function edgeAfterPush(ctx: ModuleContext, actor: Actor): { edgeSpent: number } {
-  const stats = readStats(actor);
+  const stats = statsOf(ctx, actor);
   if (stats.attributes.edge - stats.edgeSpent < 1) {
     ctx.reject(`${actor.name} has no Edge left to push the limit.`);
   }

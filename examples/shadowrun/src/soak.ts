@@ -1,12 +1,14 @@
 /**
- * The named roll `soak`: resisting damage with Body + armor.
+ * The named roll `soak`: resisting damage with Body + armor (worn armor
+ * items and implanted armor such as dermal plating).
  */
 import type { RollDefinition, RollOutcome } from '@vtt/sdk';
 import { requireOwnActor } from './access.js';
-import { dataWith, readStats } from './actor-data.js';
+import { dataWith } from './actor-data.js';
 import { proposeDamage, TRACKS, type Track } from './damage.js';
 import { describePool, rollPool } from './dice-pool.js';
 import { edgeAfterPush } from './pools.js';
+import { statsOf } from './stats.js';
 
 /** Arguments of the `soak` roll. */
 export interface SoakArgs {
@@ -23,7 +25,8 @@ export interface SoakArgs {
 }
 
 /**
- * `soak`: Body + armor (lowered by Armor Penetration, never below 0), no
+ * `soak`: Body + armor (the best worn armor item, worn accessories up to
+ * Strength, implanted armor; lowered by Armor Penetration, never below 0), no
  * limit, and neither wounds nor conditions take dice from it. Each hit
  * takes one box off the Damage Value; `total` is the damage left, and with
  * `apply` it is marked on the actor.
@@ -46,7 +49,7 @@ export const soakRoll: RollDefinition<SoakArgs> = {
   roll(ctx): Omit<RollOutcome, 'name'> {
     const args = ctx.args ?? ctx.reject('Give the damage to soak, e.g. { "damage": 6 }.');
     const actor = requireOwnActor(ctx, ctx.subject);
-    const stats = readStats(actor);
+    const stats = statsOf(ctx, actor);
     const armor = Math.max(0, stats.armor + (args.armorPenetration ?? 0));
     const explode = args.edge === true;
     const edgeFields = explode ? edgeAfterPush(ctx, actor) : {};

@@ -8,9 +8,11 @@ import { createTestTable, type TestTable } from '@vtt/sdk/testing';
 export const MODULE_ENTRY = fileURLToPath(new URL('./module.ts', import.meta.url));
 
 /**
- * Razor, a street samurai. Limits: Physical ceil(19/3) = 7, Mental
- * ceil(17/3) = 6, Social ceil((6 + 4 + ceil(5.6))/3) = 6. Monitors:
- * physical 8 + ceil(5/2) = 11, stun 8 + ceil(4/2) = 10. Agility + Pistols = 11.
+ * Razor, a street samurai: natural Reaction 5, 6 with the synaptic
+ * accelerator {@link startTable} implants (Essence 5.5, 2 initiative dice).
+ * Limits: Physical ceil(19/3) = 7, Mental ceil(17/3) = 6, Social
+ * ceil((6 + 4 + ceil(5.5))/3) = 6. Monitors: physical 8 + ceil(5/2) = 11,
+ * stun 8 + ceil(4/2) = 10. Agility + Pistols = 11.
  */
 export const RAZOR_DATA = {
   metatype: 'ork',
@@ -18,14 +20,13 @@ export const RAZOR_DATA = {
   attributes: {
     body: 5,
     agility: 6,
-    reaction: 6,
+    reaction: 5,
     strength: 4,
     willpower: 4,
     logic: 4,
     intuition: 5,
     charisma: 3,
     edge: 3,
-    essence: 5.6,
     magic: 0,
   },
   skills: {
@@ -34,9 +35,7 @@ export const RAZOR_DATA = {
     perception: { rating: 3 },
     negotiation: { rating: 2 },
   },
-  initiativeDice: 2,
   edgeSpent: 0,
-  armor: 12,
   damage: { physical: 0, stun: 0, overflow: 0 },
 } as const;
 
@@ -53,12 +52,9 @@ export const GANGER_DATA = {
     intuition: 3,
     charisma: 2,
     edge: 1,
-    essence: 6,
     magic: 0,
   },
   skills: { intimidation: 3, clubs: 4, pistols: 3 },
-  initiativeDice: 1,
-  armor: 6,
   damage: { physical: 0, stun: 0, overflow: 0 },
 } as const;
 
@@ -66,11 +62,26 @@ export const GANGER_DATA = {
 export const razorWith = (fields: Record<string, unknown>) => ({ ...RAZOR_DATA, ...fields });
 
 /**
- * A seeded table with the module loaded, players alice and bob, a scene,
- * alice's runner `razor` (bob observes it) and the GM's NPC `ganger`.
+ * Gives actor `actorId` the item `entry` of this module's pack `pack`, as
+ * the GM, with the item id `id`.
+ */
+export const give = (t: TestTable, pack: string, entry: string, actorId: string, id: string) =>
+  t.gm.act('core:import-compendium', { module: 'shadowrun', pack, entry, actorId, id });
+
+/**
+ * A seeded table with the module loaded, players alice, bob and carol, a
+ * scene, alice's runner `razor` (bob observes it, carol does not see it)
+ * and the GM's NPC `ganger`. Razor carries a Kessler Sidewinder
+ * (`sidewinder`: 8P, AP -1, Accuracy 5), wears an armored duster (`duster`,
+ * armor 12) and has a synaptic accelerator (`accelerator`); the ganger
+ * wears armored streetwear (`streetwear`, armor 6).
  */
 export async function startTable(seed: number): Promise<TestTable> {
-  const t = await createTestTable({ modules: [MODULE_ENTRY], players: ['alice', 'bob'], seed });
+  const t = await createTestTable({
+    modules: [MODULE_ENTRY],
+    players: ['alice', 'bob', 'carol'],
+    seed,
+  });
   await t.gm.act('core:create-scene', { id: 'street', name: 'Redmond underpass' });
   await t.gm.act('core:create-actor', {
     id: 'razor',
@@ -85,6 +96,10 @@ export async function startTable(seed: number): Promise<TestTable> {
     type: 'npc',
     data: GANGER_DATA,
   });
+  await give(t, 'weapons', 'kessler-sidewinder', 'razor', 'sidewinder');
+  await give(t, 'armor', 'armored-duster', 'razor', 'duster');
+  await give(t, 'cyberware', 'synaptic-accelerator-1', 'razor', 'accelerator');
+  await give(t, 'armor', 'armored-streetwear', 'ganger', 'streetwear');
   return t;
 }
 

@@ -2,7 +2,7 @@
  * The named rolls `test` (a success test against an optional threshold) and
  * `opposed` (attacker's hits against defender's hits).
  */
-import type { RollDefinition, RollOutcome } from '@vtt/sdk';
+import type { ModuleContext, RollDefinition, RollOutcome } from '@vtt/sdk';
 import { requireOwnActor, requireVisibleActor } from './access.js';
 import type { Actor } from './actor-data.js';
 import { describePool, rollPool, type PoolRequest, type PoolResult } from './dice-pool.js';
@@ -35,7 +35,7 @@ export interface OpposedArgs extends PoolSpec {
 type Outcome = Omit<RollOutcome, 'name'>;
 
 /** The chat-card details of one rolled pool. */
-function poolData(built: BuiltPool | null, pool: PoolResult) {
+export function poolData(built: BuiltPool | null, pool: PoolResult) {
   return {
     hits: pool.hits,
     pool: pool.dice,
@@ -89,11 +89,19 @@ export const testRoll: RollDefinition<TestArgs> = {
   },
 };
 
-/** The defender's pool, put together before any die is rolled. */
-function defenderPool(
-  ctx: Parameters<RollDefinition<OpposedArgs>['roll']>[0],
-  defender: DefenderArgs,
-): { name: string; built: BuiltPool | null; request: PoolRequest; label: string } {
+/** The other side of an opposed test, ready to roll. */
+export interface DefenderPool {
+  readonly name: string;
+  readonly built: BuiltPool | null;
+  readonly request: PoolRequest;
+  readonly label: string;
+}
+
+/**
+ * The defender's pool, put together before any die is rolled: an actor the
+ * acting user may see (refusing others), or plain dice.
+ */
+export function defenderPool(ctx: ModuleContext, defender: DefenderArgs): DefenderPool {
   if (defender.actorId !== undefined) {
     const actor: Actor = requireVisibleActor(ctx, defender.actorId);
     if (defender.edge === true) ctx.reject('The defender pushes the limit on their own roll.');

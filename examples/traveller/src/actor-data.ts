@@ -10,12 +10,13 @@ import {
   type Characteristic,
   type Physical,
 } from './characteristics.js';
+import { wornArmour, type WornArmour } from './equipment.js';
 import { defaultCharacteristic } from './skills.js';
 
 /** An actor as handlers see it. */
 export type Actor = DeriveContext['subject'];
 
-/** The actor types of this system. */
+/** The character types of this system (the starship is not one). */
 export const ACTOR_TYPES = ['traveller', 'npc'] as const;
 
 /** Which DM initiative uses: DEX, INT, or whichever is higher. */
@@ -24,22 +25,12 @@ export const INITIATIVE_CHOICES = ['best', 'dex', 'int'] as const;
 /** One of {@link INITIATIVE_CHOICES}. */
 export type InitiativeChoice = (typeof INITIATIVE_CHOICES)[number];
 
-/** A weapon a character carries. */
-export type Weapon = {
-  readonly name: string;
-  readonly damage: string;
-  readonly skill: string;
-  readonly characteristic?: Characteristic;
-};
-
 /** The rules-relevant part of a traveller's or NPC's `data` (both types share it). */
 export type CharacterData = {
   readonly characteristics: Readonly<Record<Characteristic, number>>;
   readonly damage?: Readonly<Partial<Record<Physical, number>>>;
   readonly skills?: Readonly<Record<string, number>>;
   readonly initiative?: InitiativeChoice;
-  readonly armour?: { readonly name?: string; readonly protection: number };
-  readonly weapons?: readonly Weapon[];
 };
 
 /** What `derived` computes for both actor types. */
@@ -57,6 +48,8 @@ export type DerivedData = {
   >;
   /** The DM initiative adds (see `data.initiative`). */
   readonly initiativeDm: number;
+  /** What the worn armour items do: protection, their names, the DM for a missing skill. */
+  readonly armour: WornArmour;
   /** Two physical characteristics at 0. */
   readonly unconscious: boolean;
   /** All three physical characteristics at 0. */
@@ -108,7 +101,7 @@ export function initiativeDm(
 
 /**
  * Derived data of a traveller or NPC: UPP, current values, DMs, skill totals,
- * initiative DM and the wound state.
+ * initiative DM, worn armour and the wound state.
  */
 export function deriveCharacter(ctx: DeriveContext): DerivedData {
   const data = characterData(ctx.subject);
@@ -131,6 +124,7 @@ export function deriveCharacter(ctx: DeriveContext): DerivedData {
     dm,
     skills,
     initiativeDm: initiativeDm(data),
+    armour: wornArmour(ctx, ctx.subject.id, data.skills ?? {}),
     unconscious: zero >= 2,
     dead: zero === 3,
   };

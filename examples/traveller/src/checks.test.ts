@@ -7,14 +7,20 @@ import {
   rejectionOf,
   type TestTable,
 } from '@vtt/sdk/testing';
-import { VANCE, createCharacter, travellerTable } from './test-helpers.js';
+import { VANCE, VANCE_GEAR, createCharacter, travellerTable } from './test-helpers.js';
 
 describe('checks: 2D6 + DMs against a target, with Effect', () => {
   let t: TestTable;
   const alice = () => t.player('alice');
   beforeAll(async () => {
     t = await travellerTable(21);
-    await createCharacter(t, { id: 'vance', name: 'Vance', data: VANCE, owner: 'alice' });
+    await createCharacter(t, {
+      id: 'vance',
+      name: 'Vance',
+      data: VANCE,
+      items: VANCE_GEAR,
+      owner: 'alice',
+    });
   });
   afterAll(() => t.close());
 
@@ -141,7 +147,13 @@ describe('/check chat command', () => {
   let t: TestTable;
   beforeAll(async () => {
     t = await travellerTable(22);
-    await createCharacter(t, { id: 'vance', name: 'Vance', data: VANCE, owner: 'alice' });
+    await createCharacter(t, {
+      id: 'vance',
+      name: 'Vance',
+      data: VANCE,
+      items: VANCE_GEAR,
+      owner: 'alice',
+    });
   });
   afterAll(() => t.close());
   const last = () => t.state.chat[t.state.chat.length - 1]!;

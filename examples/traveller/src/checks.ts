@@ -6,6 +6,7 @@ import type { JsonSchema, ModuleContext, RollOutcome } from '@vtt/sdk';
 import { CHARACTERISTIC_LABELS, characteristicDm, type Characteristic } from './characteristics.js';
 import { activeConditions, conditionModifiers, type Condition } from './conditions.js';
 import { characterData, currentCharacteristics, type Actor } from './actor-data.js';
+import { wornArmour } from './equipment.js';
 import { skillDm, skillLabel } from './skills.js';
 
 /** Target numbers by difficulty name; a check with none is Average (8+). */
@@ -85,10 +86,11 @@ export function checkDice(boons: number, banes: number): string {
  * Rolls a check for `actor` and returns its outcome: `total` (dice + DMs),
  * `target`, `effect` and `margin` (both total - target; success when >= 0),
  * `critical` (`success` at Effect 6+, `failure` at -6 or less) and the parts
- * in `data`. Conditions on the actor's combatants apply.
+ * in `data`. Conditions on the actor's combatants apply, and so does armour
+ * worn without its required skill.
  */
 export function rollCheck(
-  ctx: Pick<ModuleContext, 'dice' | 'state'>,
+  ctx: Pick<ModuleContext, 'dice' | 'state' | 'items'>,
   actor: Actor,
   spec: CheckSpec,
 ): Omit<RollOutcome, 'name'> {
@@ -100,13 +102,14 @@ export function rollCheck(
     spec.characteristic === null ? 0 : characteristicDm(current[spec.characteristic]);
   const skillLevel = spec.skill === null ? null : (data.skills?.[spec.skill] ?? null);
   const skill = spec.skill === null ? 0 : skillDm(data.skills ?? {}, spec.skill);
+  const armour = wornArmour(ctx, actor.id, data.skills ?? {}).skillDm;
   const other = spec.dm ?? 0;
   const boons = spec.boon ? 1 : 0;
   const banes = (spec.bane ? 1 : 0) + (fromConditions.bane ? 1 : 0);
   const dice = checkDice(boons, banes);
   const label = spec.label ?? checkLabel(spec.characteristic, spec.skill);
   const roll = ctx.dice.roll(dice, { label });
-  const total = roll.total + characteristic + skill + fromConditions.dm + other;
+  const total = roll.total + characteristic + skill + fromConditions.dm + armour + other;
   const effect = total - spec.target;
   const critical =
     effect >= CRITICAL_EFFECT ? 'success' : effect <= -CRITICAL_EFFECT ? 'failure' : null;
@@ -128,7 +131,7 @@ export function rollCheck(
       unskilled: spec.skill !== null && skillLevel === null,
       boonBane: boons > banes ? 'boon' : banes > boons ? 'bane' : null,
       conditions: fromConditions.conditions,
-      dms: { characteristic, skill, conditions: fromConditions.dm, other },
+      dms: { characteristic, skill, conditions: fromConditions.dm, armour, other },
     },
   };
 }

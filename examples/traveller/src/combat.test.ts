@@ -8,7 +8,7 @@ import {
   type TestTable,
 } from '@vtt/sdk/testing';
 import { effectsOf } from '@vtt/sdk';
-import { VANCE, createCharacter, travellerTable } from './test-helpers.js';
+import { VANCE, VANCE_GEAR, createCharacter, travellerTable } from './test-helpers.js';
 
 const data = (t: TestTable, id: string) =>
   t.state.actors.get(id)!.data as { damage?: Record<string, number> };
@@ -77,7 +77,13 @@ describe('attack and damage', () => {
   let t: TestTable;
   beforeAll(async () => {
     t = await travellerTable(32);
-    await createCharacter(t, { id: 'vance', name: 'Vance', data: VANCE, owner: 'alice' });
+    await createCharacter(t, {
+      id: 'vance',
+      name: 'Vance',
+      data: VANCE,
+      items: VANCE_GEAR,
+      owner: 'alice',
+    });
   });
   afterAll(() => t.close());
 
@@ -126,7 +132,13 @@ describe('traveller:apply-damage: END first, then STR or DEX', () => {
   let t: TestTable;
   beforeAll(async () => {
     t = await travellerTable(33);
-    await createCharacter(t, { id: 'vance', name: 'Vance', data: VANCE, owner: 'alice' });
+    await createCharacter(t, {
+      id: 'vance',
+      name: 'Vance',
+      data: VANCE,
+      items: VANCE_GEAR,
+      owner: 'alice',
+    });
     await createCharacter(t, {
       id: 'mara',
       name: 'Mara',
@@ -179,7 +191,13 @@ describe('conditions with durations in rounds', () => {
   let t: TestTable;
   beforeAll(async () => {
     t = await travellerTable(34);
-    await createCharacter(t, { id: 'vance', name: 'Vance', data: VANCE, owner: 'alice' });
+    await createCharacter(t, {
+      id: 'vance',
+      name: 'Vance',
+      data: VANCE,
+      items: VANCE_GEAR,
+      owner: 'alice',
+    });
     await t.gm.act('core:start-combat', {});
     await t.gm.act('core:add-combatant', { id: 'c-vance', actorId: 'vance', name: 'Vance' });
   });

@@ -11,15 +11,16 @@ import {
   physicalAtZero,
   type CharacterData,
 } from './actor-data.js';
+import { wornArmour } from './equipment.js';
 import { ownsActor } from './subject.js';
 
 /** Payload of `traveller:apply-damage`. */
 export type ApplyDamagePayload = {
   actorId: string;
   amount: number;
-  /** Skip the actor's armour (e.g. falling, fire inside a suit). */
+  /** Skip the actor's worn armour (e.g. falling, fire inside a suit). */
   ignoreArmour?: boolean;
-  /** Points of armour the attack ignores. */
+  /** Points of armour the attack ignores (a weapon's AP n; an attack's `data.ap`). */
   armourPiercing?: number;
   /** Which of STR and DEX takes what END cannot; the higher current one by default. */
   then?: 'str' | 'dex';
@@ -41,18 +42,18 @@ export type DamageSplit = {
 
 /**
  * Spreads `amount` damage over a character: armour first stops its
- * protection (less armour piercing), then END takes what it can, then the
+ * `protection` (less armour piercing), then END takes what it can, then the
  * chosen one of STR/DEX, then the other. Damage beyond all three is lost.
  *
  * @example
- * splitDamage(data, { amount: 9 }); // END 7 -> 0, then 2 from STR
+ * splitDamage(data, 0, { amount: 9 }); // END 7 -> 0, then 2 from STR
  */
 export function splitDamage(
   data: CharacterData,
+  protection: number,
   options: Omit<ApplyDamagePayload, 'actorId'>,
 ): DamageSplit {
-  const protection = options.ignoreArmour ? 0 : (data.armour?.protection ?? 0);
-  const armour = Math.max(0, protection - (options.armourPiercing ?? 0));
+  const armour = options.ignoreArmour ? 0 : Math.max(0, protection - (options.armourPiercing ?? 0));
   const taken = Math.max(0, options.amount - armour);
   const current = currentCharacteristics(data);
   const second = options.then ?? (current.dex > current.str ? 'dex' : 'str');
@@ -82,11 +83,12 @@ export function splitDamage(
 
 /**
  * `traveller:apply-damage`: wounds a traveller or NPC (see
- * {@link splitDamage}). Only the GM and the character's owners may; the
+ * {@link splitDamage}), its worn armour items stopping their protection.
+ * Only the GM and the character's owners may; the
  * change is decided as the acting user as well.
  */
 export const applyDamage: ActionDefinition<ApplyDamagePayload> = {
-  description: 'Applies damage to a character: armour, then END, then STR or DEX.',
+  description: 'Applies damage to a character: worn armour, then END, then STR or DEX.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -107,7 +109,8 @@ export const applyDamage: ActionDefinition<ApplyDamagePayload> = {
       ctx.reject(`Only the GM and ${actor.name}'s owners may apply damage to it.`);
     }
     const data = characterData(actor);
-    const split = splitDamage(data, options);
+    const { protection } = wornArmour(ctx, actorId, data.skills ?? {});
+    const split = splitDamage(data, protection, options);
     const parts = split.losses.map(
       (l) => `${CHARACTERISTIC_LABELS[l.characteristic]} -${l.amount}`,
     );

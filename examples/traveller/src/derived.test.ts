@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, type TestTable } from '@vtt/sdk/testing';
-import { VANCE, createCharacter, travellerTable } from './test-helpers.js';
+import { VANCE, VANCE_GEAR, createCharacter, travellerTable } from './test-helpers.js';
 
 describe('derived data: DMs, UPP and skill totals', () => {
   let t: TestTable;
@@ -21,7 +21,13 @@ describe('derived data: DMs, UPP and skill totals', () => {
       type: 'npc',
       data: { characteristics: { str: 15, dex: 16, end: 17, int: 18, edu: 23, soc: 33 } },
     });
-    await createCharacter(t, { id: 'vance', name: 'Vance', data: VANCE, owner: 'alice' });
+    await createCharacter(t, {
+      id: 'vance',
+      name: 'Vance',
+      data: VANCE,
+      items: VANCE_GEAR,
+      owner: 'alice',
+    });
   });
   afterAll(() => t.close());
 

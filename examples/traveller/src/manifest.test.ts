@@ -4,12 +4,13 @@ import { describe, expect, it } from '@vtt/sdk/testing';
 import { damageNotation } from './rolls.js';
 import { SKILLS } from './skills.js';
 import { VANCE } from './test-helpers.js';
+import travellerModule from './module.js';
 
 const read = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
 
 type Manifest = {
-  sheets: { path: string }[];
+  sheets: { id: string; path: string }[];
   compendium: { path: string }[];
   actorTypes: Record<string, { schema: unknown }>;
 };
@@ -47,5 +48,28 @@ describe('module data', () => {
     expect(validate!(VANCE)).toEqual([]);
     const tooHigh = { characteristics: { ...VANCE.characteristics, soc: 34 } };
     expect(validate!(tooHigh)).not.toEqual([]);
+  });
+
+  it('names on every sheet, item rows included, only rolls the module registers', () => {
+    const rolls: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if (typeof record['roll'] === 'string') rolls.push(record['roll']);
+      Object.values(record).forEach(walk);
+    };
+    for (const { path } of manifest.sheets) walk(files[path]);
+    expect(rolls).toEqual(expect.arrayContaining(['ship-attack', 'ship-pilot', 'attack']));
+    const registered = Object.keys(travellerModule.rolls ?? {});
+    expect(rolls.filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  it('accepts the packs` starships and refuses one without a hull', () => {
+    const { validate } = compileDataSchema(manifest.actorTypes['starship']!.schema);
+    const ships = files['packs/ships.json'] as { data: Record<string, unknown> }[];
+    for (const ship of ships) expect(validate!(ship.data)).toEqual([]);
+    const { hull: _hull, ...hullless } = ships[0]!.data;
+    expect(validate!(hullless)).not.toEqual([]);
   });
 });

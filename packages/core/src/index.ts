@@ -102,6 +102,7 @@ export {
   validateFogShape,
   validateGrid,
 } from './geometry/index.js';
+export { footprintCells, templateCells, tokensInTemplate } from './geometry/templates.js';
 export type {
   Cell,
   DiagonalRule,
@@ -203,6 +204,23 @@ export {
   tableCycle,
 } from './model/roll-table-ranges.js';
 export type { FormulaSpan, RollTableProblem } from './model/roll-table-ranges.js';
+export {
+  CONE_APERTURE_5E,
+  DRAWING_LIMITS,
+  DRAWING_SHAPES,
+  drawingsOf,
+  MARK_VISIBILITIES,
+  normalizeAngle,
+  TEMPLATE_SHAPES,
+  templatesOf,
+} from './model/scene-marks.js';
+export type {
+  Drawing,
+  DrawingShape,
+  MarkVisibility,
+  MeasuredTemplate,
+  TemplateShape,
+} from './model/scene-marks.js';
 export { deepEqual } from './model/json.js';
 export type { Flags, JsonValue } from './model/json.js';
 export {
@@ -248,6 +266,12 @@ export type { RollTableActionMap, RollTableFields } from './actions/roll-table-a
 export { ROLL_TABLE_FIELD_SCHEMAS } from './actions/roll-table-action-types.js';
 export type { RollTableEventMap } from './events/roll-table-event-types.js';
 export type {
+  DrawingFields,
+  SceneMarkActionMap,
+  TemplateFields,
+} from './actions/scene-mark-action-types.js';
+export type { SceneMarkEventMap } from './events/scene-mark-event-types.js';
+export type {
   EventDraft,
   EventServerData,
   Patch,
@@ -284,6 +308,7 @@ export {
 } from './views/journal-visibility.js';
 export { actorDataVisible, effectVisible, viewDoc } from './views/visibility.js';
 export { rollTableVisible, viewRollTable } from './views/roll-table-visibility.js';
+export { markVisible, viewMark } from './views/scene-mark-visibility.js';
 export { combatantName, UNKNOWN_COMBATANT } from './views/combatant-name.js';
 export { redactData, seesWholeActor, viewActor } from './views/redact-actor.js';
 export { viewItem } from './views/redact-item.js';

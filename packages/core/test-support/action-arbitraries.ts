@@ -14,6 +14,7 @@ import {
   playerJournalActions,
 } from './journal-arbitraries.js';
 import { playerRollTableActions, rollTableActions } from './roll-table-arbitraries.js';
+import { gmSecretMarkActions, markActions, playerMarkActions } from './scene-mark-arbitraries.js';
 import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 
 const SCENES = ['s1', 's2'];
@@ -378,6 +379,7 @@ const actions: fc.Arbitrary<TableAction> = fc.oneof(
   { arbitrary: visibilityActions, weight: 4 },
   { arbitrary: itemActions, weight: 6 },
   { arbitrary: journalActions, weight: 2 },
+  { arbitrary: markActions, weight: 4 },
 );
 
 const user = fc.oneof(
@@ -451,6 +453,7 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
   action('core:undo', fc.constant({})),
   action('core:undo', fc.constant({})),
   { arbitrary: playerJournalActions, weight: 2 },
+  { arbitrary: playerMarkActions, weight: 2 },
 );
 
 /**
@@ -476,6 +479,10 @@ export const stepArbitrary: fc.Arbitrary<{
   { arbitrary: fc.record({ userId: user, action: rollTableActions }), weight: 2 },
   {
     arbitrary: fc.record({ userId: pick([USERS.p1, USERS.p2]), action: playerRollTableActions }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({ userId: fc.constant(USERS.gm), action: gmSecretMarkActions }),
     weight: 1,
   },
 );

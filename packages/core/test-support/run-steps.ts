@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { decide } from '../src/actions/decide.js';
 import { isVttError } from '../src/errors/vtt-error.js';
 import type { EventDraft, TableEvent, ViewEvent } from '../src/events/event-types.js';
-import { getDoc } from '../src/model/doc-refs.js';
+import { getDoc, ref } from '../src/model/doc-refs.js';
 import { reviveView } from '../src/model/revive.js';
 import { allItems } from '../src/model/item-list.js';
 import { foldersOf, journalOf, playlistsOf } from '../src/model/journal-documents.js';
@@ -14,6 +14,7 @@ import { makesCycle } from '../src/events/journal-links.js';
 import { tableCycle } from '../src/model/roll-table-ranges.js';
 import { rollTablesOf } from '../src/model/roll-tables.js';
 import { effectsOf } from '../src/model/effects.js';
+import { drawingsOf, templatesOf } from '../src/model/scene-marks.js';
 import { authorize } from '../src/permissions/authorize.js';
 import type { DocRef, TableDocs, TableState, TableView } from '../src/model/state.js';
 import { applyEvent, applyViewEvent } from '../src/reducer/apply-event.js';
@@ -73,6 +74,8 @@ export function danglingLinks(docs: TableDocs): string[] {
         check(`rollTables/${t.id}`, { collection: 'rollTables', id: r.tableId });
     if (tableCycle(tables, t) !== null) out.push(`rollTables/${t.id} -> itself`);
   });
+  templatesOf(docs).forEach((t) => check(`templates/${t.id}`, ref('scenes', t.sceneId)));
+  drawingsOf(docs).forEach((d) => check(`drawings/${d.id}`, ref('scenes', d.sceneId)));
   return out;
 }
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -63,6 +63,22 @@ export interface ModuleContext {
    * const poisoned = ctx.effects(actorId).some((e) => e.statuses.includes('dnd5e.poisoned'));
    */
   effects(id: string | null | undefined): ActiveEffect[];
+  /**
+   * The ids of the tokens the measured template `templateId` hits (sorted),
+   * by the engine's template geometry (`tokensInTemplate` of @vtt/core: a
+   * token is hit when one of the grid cells it occupies has its centre in
+   * the template's shape; on gridless scenes when the shape touches it).
+   * Only tokens the calling user sees are returned: all of them for GMs
+   * and in derived data. A template the user cannot see (a GM-only one, or
+   * none with that id) refuses the request with `VTT_ERR_DOCUMENT_NOT_FOUND`
+   * as the refusal's `data.code`; catch it to answer otherwise.
+   *
+   * @example
+   * for (const tokenId of ctx.templateTargets(ctx.payload.templateId)) {
+   *   const actorId = ctx.state.tokens.get(tokenId)?.actorId;
+   * }
+   */
+  templateTargets(templateId: string): string[];
   /** The module's derived data of an actor (see `derived` in the module definition). */
   derived(actorId: string): JsonValue;
   /** This module's flags on a document: `doc.flags[moduleId]`. */

@@ -5,6 +5,7 @@
 import type { TableActionType } from './action-types.js';
 import { JOURNAL_ACTION_SCHEMAS } from './journal-action-types.js';
 import { ROLL_TABLE_ACTION_SCHEMAS } from './roll-table-action-types.js';
+import { SCENE_MARK_ACTION_SCHEMAS } from './scene-mark-action-types.js';
 import {
   ACTION_LIMITS,
   assetSchema,
@@ -298,6 +299,7 @@ export const ACTION_SCHEMAS: Readonly<Record<TableActionType, object>> = {
   'core:delete-timeline-entry': object({ entryId: idSchema }, ['entryId']),
   ...JOURNAL_ACTION_SCHEMAS,
   ...ROLL_TABLE_ACTION_SCHEMAS,
+  ...SCENE_MARK_ACTION_SCHEMAS,
   'core:undo': empty,
   'core:start-session': empty,
   'core:end-session': empty,

@@ -19,6 +19,7 @@ import type {
 import type { Flags, JsonValue } from '../model/json.js';
 import type { JournalActionMap } from './journal-action-types.js';
 import type { RollTableActionMap } from './roll-table-action-types.js';
+import type { SceneMarkActionMap } from './scene-mark-action-types.js';
 
 /**
  * How long a new effect lasts: `rounds` of combat (ticking at `tick`,
@@ -105,7 +106,7 @@ export interface TimelineFields {
 }
 
 /** Payloads of the core actions, by action name. Modules add theirs by declaration merging. */
-export interface TableActionMap extends JournalActionMap, RollTableActionMap {
+export interface TableActionMap extends JournalActionMap, RollTableActionMap, SceneMarkActionMap {
   'core:update-campaign': {
     readonly name?: string;
     readonly system?: string | null;

@@ -14,6 +14,7 @@ import { NOTE_ACTIONS } from './note-actions.js';
 import { PLAYLIST_ACTIONS } from './playlist-actions.js';
 import { ROLL_TABLE_ACTIONS } from './roll-table-actions.js';
 import { SCENE_ACTIONS } from './scene-actions.js';
+import { SCENE_MARK_ACTIONS } from './scene-mark-actions.js';
 import { SESSION_ACTIONS } from './session-actions.js';
 import { TIMELINE_ACTIONS } from './timeline-actions.js';
 import { TOKEN_ACTIONS } from './token-actions.js';
@@ -36,4 +37,5 @@ export const ACTION_HANDLERS: ActionHandlers<TableActionType> = {
   ...JOURNAL_ACTIONS,
   ...PLAYLIST_ACTIONS,
   ...ROLL_TABLE_ACTIONS,
+  ...SCENE_MARK_ACTIONS,
 };

@@ -4,7 +4,7 @@ import { defineErrors } from './error-spec.js';
 export const ROLL_TABLE_ERRORS = defineErrors({
   VTT_ERR_ROLLTABLE_FORMULA: {
     message: 'The formula "{formula}" of roll table "{tableId}" cannot be drawn: {problem}.',
-    fix: '{fix}',
+    fix: 'A table formula is a sum of plain dice and whole numbers (1d8, 2d6, 1d10+2), and one die when the table draws without replacement. {fix}',
     status: 400,
   },
   VTT_ERR_ROLLTABLE_RANGE_GAP: {

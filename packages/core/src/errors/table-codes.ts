@@ -49,8 +49,8 @@ export const TABLE_ERRORS = defineErrors({
   },
   VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE: {
     message:
-      'Member "{userId}" would have {length} characters of chat messages, notes, timeline and journal entries at this table; the limit per player is {max}.',
-    fix: 'Delete some of your own notes, timeline or journal entries (old chat messages leave the table on their own), or ask a GM to post the content: GMs are bounded per document only.',
+      'Member "{userId}" would have {length} characters of chat messages, notes, timeline entries, items, journal entries, templates and drawings at this table; the limit per player is {max}.',
+    fix: 'Delete some of your own notes, timeline entries, items, journal entries, templates or drawings (old chat messages leave the table on their own), or ask a GM to post the content: GMs are bounded per document only.',
     status: 413,
   },
   VTT_ERR_DOCUMENT_INVALID: {

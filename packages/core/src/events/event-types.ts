@@ -24,6 +24,7 @@ import type {
 import type { DocCollection, TableView } from '../model/state.js';
 import type { JournalEventMap } from './journal-event-types.js';
 import type { RollTableEventMap } from './roll-table-event-types.js';
+import type { SceneMarkEventMap } from './scene-mark-event-types.js';
 
 /** Fields of a document an update event may set; `flags` merge per module id. */
 export type Patch<D> = { readonly [K in Exclude<keyof D, 'id'>]?: D[K] };
@@ -35,7 +36,7 @@ export type PostedMessage = Omit<ChatMessage, 'seq' | 'author' | 'time'>;
  * Payloads of the core events, by event name. Modules add theirs by
  * declaration merging.
  */
-export interface TableEventMap extends JournalEventMap, RollTableEventMap {
+export interface TableEventMap extends JournalEventMap, RollTableEventMap, SceneMarkEventMap {
   'core:campaign-updated': {
     readonly patch: Patch<Omit<Campaign, 'settings'>> & {
       readonly settings?: Partial<CampaignSettings>;

@@ -14,6 +14,7 @@
  * | journal entry, folder → folder | moved to the deleted folder's parent (`journal-links.ts`) |
  * | effect → actor, token | the effect is deleted too |
  * | roll table result → roll table; roll table → folder | `tableId` becomes null; moved to the parent (`roll-table-links.ts`) |
+ * | template, drawing → scene | the template or drawing is deleted too |
  *
  * A token's combatant carries its token's `actorId` and follows it when the
  * token is linked to another actor (`combatantsFollow`).
@@ -35,6 +36,12 @@ import type {
   TimelineEntry,
   Token,
 } from '../model/documents.js';
+import {
+  drawingsOf,
+  templatesOf,
+  type Drawing,
+  type MeasuredTemplate,
+} from '../model/scene-marks.js';
 import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
 import { withoutCombatant } from './combat-turns.js';
 import {
@@ -51,7 +58,10 @@ import {
 } from './roll-table-links.js';
 
 type Gone = Readonly<
-  Record<'scenes' | 'tokens' | 'actors' | 'items' | 'notes' | 'timeline', Set<string>>
+  Record<
+    'scenes' | 'tokens' | 'actors' | 'items' | 'notes' | 'timeline' | 'templates' | 'drawings',
+    Set<string>
+  >
 >;
 
 function goneSets(refs: readonly DocRef[]): Gone {
@@ -62,6 +72,8 @@ function goneSets(refs: readonly DocRef[]): Gone {
     items: new Set(),
     notes: new Set(),
     timeline: new Set(),
+    templates: new Set(),
+    drawings: new Set(),
   };
   for (const r of refs) if (r.collection in gone) gone[r.collection as keyof Gone].add(r.id);
   return gone;
@@ -108,6 +120,14 @@ function pruneEffects(docs: TableDocs, gone: Gone): TableDocs['effects'] {
   return out;
 }
 
+/** The templates and drawings without the gone ones (only the fields that change). */
+function pruneMarks(docs: TableDocs, gone: Gone): Partial<TableDocs> {
+  const out: { templates?: TableDocs['templates']; drawings?: TableDocs['drawings'] } = {};
+  if (gone.templates.size > 0) out.templates = prune(templatesOf(docs), gone.templates);
+  if (gone.drawings.size > 0) out.drawings = prune(drawingsOf(docs), gone.drawings);
+  return out;
+}
+
 /**
  * The top-level fields to spread over `docs` so that the documents at
  * `refs` are gone together with everything the deletion rules remove, and no
@@ -124,6 +144,10 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
   if (gone.scenes.size > 0) {
     base.tokens.forEach((t, id) => void (gone.scenes.has(t.sceneId) && gone.tokens.add(id)));
     base.notes.forEach((n, id) => void (gone.scenes.has(n.sceneId) && gone.notes.add(id)));
+    templatesOf(base).forEach(
+      (t, id) => void (gone.scenes.has(t.sceneId) && gone.templates.add(id)),
+    );
+    drawingsOf(base).forEach((d, id) => void (gone.scenes.has(d.sceneId) && gone.drawings.add(id)));
   }
   if (gone.actors.size > 0) {
     base.items.forEach((item, id) => {
@@ -149,6 +173,7 @@ export function removeDocs(docs: TableDocs, refs: readonly DocRef[]): Partial<Ta
     ...moveOutOfGoneFolders(docs, base, refs),
     ...unlinkFromGone(docs, base, refs),
     effects: pruneEffects(base, gone),
+    ...pruneMarks(base, gone),
   };
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof TableDocs)[]) {
@@ -178,6 +203,14 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
     });
   }
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
+  for (const collection of ['templates', 'drawings'] as const) {
+    const next = patch[collection];
+    if (next === undefined) continue;
+    const all = collection === 'templates' ? templatesOf(docs) : drawingsOf(docs);
+    (all as DocMap<unknown>).forEach((_doc, id) => {
+      if (!next.has(id)) add(ref(collection, id));
+    });
+  }
   for (const r of journalRemovalChanges(docs, patch)) add(r);
   for (const r of rollTableRemovalChanges(docs, patch)) add(r);
   if (patch.effects !== undefined) {
@@ -198,6 +231,9 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
     }
     case 'notes':
       return [ref('scenes', (doc as Note).sceneId)];
+    case 'templates':
+    case 'drawings':
+      return [ref('scenes', (doc as MeasuredTemplate | Drawing).sceneId)];
     case 'items': {
       const actorId = (doc as Item).actorId;
       return actorId === null ? [] : [ref('actors', actorId)];
@@ -226,7 +262,7 @@ function linksOf(collection: DocCollection, doc: unknown): DocRef[] {
  * that no longer exist resolved by the deletion rules (an actor link
  * becomes null, a gone token's combatant and a link to a gone document are
  * dropped). Throws `VTT_ERR_DOCUMENT_NOT_FOUND`, naming what it needs,
- * when `doc` is a token or note whose scene is gone, an item whose actor is
+ * when `doc` is a token, note, template or drawing whose scene is gone, an item whose actor is
  * gone, or an effect whose actor or token is gone: it cannot exist without it.
  *
  * @example

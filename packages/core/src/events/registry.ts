@@ -14,6 +14,7 @@ import { PLAYLIST_EVENTS } from './playlist-events.js';
 import { RESTORE_EVENTS } from './restore-events.js';
 import { ROLL_TABLE_EVENTS } from './roll-table-events.js';
 import { SCENE_EVENTS } from './scene-events.js';
+import { SCENE_MARK_EVENTS } from './scene-mark-events.js';
 import { SESSION_EVENTS } from './session-events.js';
 import { TIMELINE_EVENTS } from './timeline-events.js';
 import { TOKEN_EVENTS } from './token-events.js';
@@ -35,6 +36,7 @@ export const EVENT_HANDLERS: EventHandlers<TableEventType> = {
   ...JOURNAL_EVENTS,
   ...PLAYLIST_EVENTS,
   ...ROLL_TABLE_EVENTS,
+  ...SCENE_MARK_EVENTS,
 };
 
 /** The handler of `type`, or a `VTT_ERR_EVENT_UNKNOWN` error. */

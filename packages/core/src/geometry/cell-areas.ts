@@ -77,12 +77,36 @@ export function cellsInPolygon(grid: Grid, polygon: readonly Point[]): Cell[] {
     maxX = Math.max(maxX, p.x);
     maxY = Math.max(maxY, p.y);
   }
-  const [q0, q1, r0, r1] = candidateRange(grid, minX, minY, maxX, maxY);
+  return cellsWithCentreIn(grid, { minX, minY, maxX, maxY }, (x, y) =>
+    polygonContains(polygon, x, y),
+  );
+}
+
+/** An axis-aligned box in scene pixels. */
+export interface Box {
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+
+/**
+ * The cells whose centre may lie in `box` and passes `inside`, ordered by
+ * row then column. The area code every shape shares (polygons here,
+ * templates in `templates.ts`). Throws a RangeError when the box spans more
+ * than {@link MAX_AREA_CELLS} cells.
+ */
+export function cellsWithCentreIn(
+  grid: Grid,
+  box: Box,
+  inside: (x: number, y: number) => boolean,
+): Cell[] {
+  const [q0, q1, r0, r1] = candidateRange(grid, box.minX, box.minY, box.maxX, box.maxY);
   checkArea((q1 - q0 + 1) * (r1 - r0 + 1));
   const cells: Cell[] = [];
   for (let r = r0; r <= r1; r++) {
     for (let q = q0; q <= q1; q++) {
-      if (polygonContains(polygon, cellCenterX(grid, q, r), cellCenterY(grid, q, r))) {
+      if (inside(cellCenterX(grid, q, r), cellCenterY(grid, q, r))) {
         cells.push({ q: q + 0, r: r + 0 }); // never -0
       }
     }

@@ -7,7 +7,7 @@
  * (a user's action, a module's proposal) is bounded alike.
  */
 import { VttError } from '../errors/vtt-error.js';
-import type { DocMap } from '../model/doc-map.js';
+import { DocMap } from '../model/doc-map.js';
 import { getDoc, ref } from '../model/doc-refs.js';
 import { KEYED_COLLECTIONS, type DocRef, type TableState } from '../model/state.js';
 
@@ -18,8 +18,8 @@ export const STATE_LIMITS = Object.freeze({
   /** One chat message, its roll and its flags included. */
   maxChatMessageChars: 64 * 1024,
   /**
-   * All chat messages (those the table keeps), notes, timeline entries and
-   * items and journal entries one member authored. GMs are bounded per document only: they own the
+   * All chat messages (those the table keeps), notes, timeline entries,
+   * items, journal entries, templates and drawings one member authored. GMs are bounded per document only: they own the
    * table and can delete anything in it.
    */
   maxMemberChars: 2 * 1024 * 1024,
@@ -33,7 +33,8 @@ export const STATE_LIMITS = Object.freeze({
 });
 
 const KEYED = KEYED_COLLECTIONS;
-const AUTHORED = ['notes', 'timeline', 'items', 'journal'] as const;
+const EMPTY = DocMap.empty<never>();
+const AUTHORED = ['notes', 'timeline', 'items', 'journal', 'templates', 'drawings'] as const;
 
 /** JSON sizes of documents already measured: documents are immutable, so each is measured once. */
 const sizes = new WeakMap<object, number>();
@@ -98,7 +99,8 @@ export function checkStateLimits(
     for (const collection of KEYED) {
       // Unchanged documents are the same objects: one identity check each.
       if (before[collection] !== after[collection])
-        for (const id of (after[collection] as DocMap<unknown>).keys()) check(collection, id);
+        for (const id of ((after[collection] ?? EMPTY) as DocMap<unknown>).keys())
+          check(collection, id);
     }
   }
   if (after.campaign !== before.campaign) {
@@ -140,12 +142,12 @@ export function checkStateLimits(
   }
 }
 
-/** JSON length of the chat messages, notes, timeline entries and items `userId` authored. */
+/** JSON length of the chat messages and authored documents ({@link AUTHORED}) of `userId`. */
 function contributionOf(state: TableState, userId: string): number {
   let length = 0;
   for (const message of state.chat) if (message.author === userId) length += sizeOf(message);
   for (const collection of AUTHORED) {
-    (state[collection] as DocMap<{ author: string }>).forEach((doc) => {
+    ((state[collection] ?? EMPTY) as DocMap<{ author: string }>).forEach((doc) => {
       if (doc.author === userId) length += sizeOf(doc);
     });
   }

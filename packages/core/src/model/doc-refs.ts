@@ -20,8 +20,8 @@ export function getDoc(docs: TableDocs, ref: DocRef): unknown {
       return effectsOf(docs).get(ref.id);
     case 'rollTables':
       return rollTablesOf(docs).get(ref.id);
-    default:
-      return lookup(docs[ref.collection] as Collection, ref.id);
+    default: // a collection newer than the table's snapshot may be absent
+      return lookup((docs[ref.collection] ?? DocMap.empty()) as Collection, ref.id);
   }
 }
 
@@ -41,7 +41,11 @@ export function setDoc(docs: TableDocs, ref: DocRef, doc: unknown): Partial<Tabl
       return { rollTables: putOrRemove(rollTablesOf(docs), ref.id, doc) };
     default:
       return {
-        [ref.collection]: putOrRemove(docs[ref.collection] as Collection, ref.id, doc),
+        [ref.collection]: putOrRemove(
+          (docs[ref.collection] ?? DocMap.empty()) as Collection,
+          ref.id,
+          doc,
+        ),
       };
   }
 }

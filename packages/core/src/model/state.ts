@@ -18,6 +18,7 @@ import type {
 } from './documents.js';
 import type { JournalEntry, JournalFolder, Playlist } from './journal-documents.js';
 import type { RollTable } from './roll-tables.js';
+import type { Drawing, MeasuredTemplate } from './scene-marks.js';
 
 /** The documents of a table: the part that views share with the full state. */
 export interface TableDocs {
@@ -42,6 +43,10 @@ export interface TableDocs {
   readonly effects: DocMap<ActiveEffect>;
   /** Roll tables (`core:draw-table`). */
   readonly rollTables: DocMap<RollTable>;
+  /** Measured templates (areas of effect) on scenes. */
+  readonly templates: DocMap<MeasuredTemplate>;
+  /** Freehand and shape drawings on scenes. */
+  readonly drawings: DocMap<Drawing>;
 }
 
 /**
@@ -63,6 +68,8 @@ export const KEYED_COLLECTIONS = [
   'playlists',
   'effects',
   'rollTables',
+  'templates',
+  'drawings',
 ] as const;
 /** One of {@link KEYED_COLLECTIONS}. */
 export type KeyedCollection = (typeof KEYED_COLLECTIONS)[number];
@@ -83,6 +90,8 @@ export const DOC_COLLECTIONS = {
   playlists: 'playlists',
   effects: 'effects',
   rollTables: 'rollTables',
+  templates: 'templates',
+  drawings: 'drawings',
 } as const;
 /** One of {@link DOC_COLLECTIONS}. */
 export type DocCollection = (typeof DOC_COLLECTIONS)[keyof typeof DOC_COLLECTIONS];
@@ -186,6 +195,8 @@ export function createTableState(options: CreateTableOptions): TableState {
     playlists: DocMap.empty(),
     effects: DocMap.empty(),
     rollTables: DocMap.empty(),
+    templates: DocMap.empty(),
+    drawings: DocMap.empty(),
     seq: 0,
     rng: createRng(seed).state(),
     undo: {},

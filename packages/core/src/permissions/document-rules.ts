@@ -33,6 +33,7 @@ import {
 import { ref } from '../model/doc-refs.js';
 import { entryRule, mustBeGm } from './journal-rules.js';
 import { rollTableVisible } from '../views/roll-table-visibility.js';
+import { markRule } from './scene-mark-rules.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
 /** One changed document as the rules see it: `undefined` before a create, after a delete. */
@@ -249,6 +250,16 @@ export function checkDocChange(change: DocChange): void {
       if (change.before && !rollTableVisible(change.before as never, member))
         throw notFound('rollTables', change.id);
       throw gmOnly('rollTables', 'change');
+    case 'templates':
+    case 'drawings':
+      return markRule({
+        docs,
+        member,
+        collection: change.collection,
+        id: change.id,
+        before,
+        after,
+      });
     case 'scenes':
       if (change.before && !sceneVisible(change.before as never, member))
         throw notFound('scenes', change.id);

@@ -21,7 +21,9 @@ const RANK: Readonly<Record<DocCollection, number>> = {
   journal: 10,
   playlists: 11,
   effects: 12,
-  rollTables: 13,
+  templates: 13,
+  drawings: 14,
+  rollTables: 15,
 };
 
 /** Removals first, those that link to others first; then restores, linked-to first. */

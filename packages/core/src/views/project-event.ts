@@ -8,6 +8,7 @@ import type { Member } from '../model/documents.js';
 import type { TableEvent, ViewEvent } from '../events/event-types.js';
 import { effectsOf } from '../model/effects.js';
 import { deepEqual } from '../model/json.js';
+import { drawingsOf, templatesOf } from '../model/scene-marks.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 import { handlerFor } from '../events/registry.js';
 import { folderContents } from './journal-visibility.js';
@@ -17,11 +18,17 @@ import { viewDoc } from './visibility.js';
 
 type Envelope = Pick<ViewEvent, 'seq' | 'author' | 'time'>;
 
-/** Documents whose view depends on the content of `ref` (tokens and notes on a scene, an actor's tokens and items, a folder's contents). */
+/** Documents whose view depends on the content of `ref` (tokens, notes, templates and drawings on a scene, an actor's tokens and items, a folder's contents). */
 function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
   if (ref.collection === 'scenes') {
     docs.tokens.forEach((t, id) => void (t.sceneId === ref.id && out.push(docRef('tokens', id))));
     docs.notes.forEach((n, id) => void (n.sceneId === ref.id && out.push(docRef('notes', id))));
+    templatesOf(docs).forEach((t, id) => {
+      if (t.sceneId === ref.id) out.push(docRef('templates', id));
+    });
+    drawingsOf(docs).forEach((d, id) => {
+      if (d.sceneId === ref.id) out.push(docRef('drawings', id));
+    });
   } else if (ref.collection === 'actors') {
     docs.tokens.forEach((t, id) => void (t.actorId === ref.id && out.push(docRef('tokens', id))));
     docs.items.forEach((i, id) => void (i.actorId === ref.id && out.push(docRef('items', id))));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SECRET_MARKERS, stepsArbitrary } from '../../test-support/action-arbitraries.js';
 import { JOURNAL_MARKER } from '../../test-support/journal-arbitraries.js';
 import { ROLL_TABLE_MARKER } from '../../test-support/roll-table-arbitraries.js';
+import { MARK_MARKER } from '../../test-support/scene-mark-arbitraries.js';
 import { FIXTURE_SEED, USERS } from '../../test-support/table-fixture.js';
 import { normalizeSeed } from '../random/rng.js';
 import type { ViewEvent } from '../events/event-types.js';
@@ -44,6 +45,9 @@ const NEVER_PUBLIC = [
   '"gf-1"',
   ROLL_TABLE_MARKER,
   '"grt-1"',
+  MARK_MARKER,
+  '"gt-1"',
+  '"gd-1"',
 ];
 
 /** Whisper texts (`WHISPERTO:<recipient>`) that `viewer` must not see unless they sent one. */
@@ -88,6 +92,7 @@ describe('secret scan', () => {
             SECRET_MARKERS.hiddenToken,
             SECRET_MARKERS.hiddenEffect,
             ROLL_TABLE_MARKER,
+            MARK_MARKER,
           ]) {
             if (text.includes(marker)) seen.add(marker);
           }
@@ -96,7 +101,12 @@ describe('secret scan', () => {
       { seed: SEED, numRuns: 30 },
     );
     expect([...seen].sort()).toEqual(
-      [SECRET_MARKERS.hiddenEffect, SECRET_MARKERS.hiddenToken, ROLL_TABLE_MARKER].sort(),
+      [
+        SECRET_MARKERS.hiddenEffect,
+        SECRET_MARKERS.hiddenToken,
+        ROLL_TABLE_MARKER,
+        MARK_MARKER,
+      ].sort(),
     );
   });
 });

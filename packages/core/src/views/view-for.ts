@@ -8,6 +8,7 @@ import type { DocCollection, DocRef, TableDocs, TableView } from '../model/state
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { viewJournalCollections } from './journal-visibility.js';
 import { viewRollTables } from './roll-table-visibility.js';
+import { viewMarkCollections } from './scene-mark-visibility.js';
 import { viewCombat, viewDoc, viewMessage } from './visibility.js';
 
 const CAMPAIGN: DocRef = { collection: 'campaign', id: 'campaign' };
@@ -26,7 +27,7 @@ export function memberOf(docs: TableDocs, viewerId: string): Member {
  * do not own, no GM note or timeline entry, no whisper to others, no hidden
  * combatant, no hidden effect or one on what they cannot see, no actor they have no ownership of, no actor data at
  * `limited`, no item of the library or of an actor whose data they do not
- * see, no field or module flag the campaign's visibility policy
+ * see, no GM-only template or drawing, no field or module flag the campaign's visibility policy
  * hides from them. Throws
  * `VTT_ERR_PERMISSION_NOT_MEMBER` for a user who is not a member.
  *
@@ -57,6 +58,7 @@ export function viewFor(state: TableDocs, viewerId: string): TableView {
     ...viewJournalCollections(state, member),
     effects: gm ? state.effects : state.effects.project(seen('effects')),
     rollTables: viewRollTables(state, member),
+    ...viewMarkCollections(state, member),
   };
 }
 

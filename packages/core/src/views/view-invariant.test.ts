@@ -35,6 +35,9 @@ describe('per-viewer projection', () => {
       'core:roll-table-deleted',
       'core:roll-table-drawn',
       'core:roll-table-reset',
+      // Every template and drawing event: scene-mark-invariant.test.ts.
+      'core:template-created',
+      'core:drawing-created',
     ]) {
       expect(types, type).toContain(type);
     }

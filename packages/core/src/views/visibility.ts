@@ -20,6 +20,7 @@ import type {
   TimelineEntry,
   Token,
 } from '../model/documents.js';
+import type { Drawing, MeasuredTemplate } from '../model/scene-marks.js';
 import type { DocRef, TableDocs } from '../model/state.js';
 import type { RollTable } from '../model/roll-tables.js';
 import { getDoc } from '../model/doc-refs.js';
@@ -27,6 +28,7 @@ import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { actorLevel, ownsToken } from '../permissions/ownership.js';
 import { viewJournalDoc } from './journal-visibility.js';
 import { viewRollTable } from './roll-table-visibility.js';
+import { viewMark } from './scene-mark-visibility.js';
 import { viewActor } from './redact-actor.js';
 import { viewItem } from './redact-item.js';
 import { withViewedFlags } from './redact-flags.js';
@@ -206,7 +208,7 @@ export function viewDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
         ownsEffectTarget(docs, seen as ActiveEffect, member),
       );
     default:
-      return seen; // members, combat, folders carry no flags; actors, items, entries, playlists redact their own
+      return seen; // members, combat, folders carry no flags; actors, items, entries, playlists, marks redact their own
   }
 }
 
@@ -243,5 +245,8 @@ function visibleDoc(docs: TableDocs, ref: DocRef, member: Member): unknown {
       return effectVisible(docs, doc as ActiveEffect, member) ? doc : undefined;
     case 'rollTables':
       return viewRollTable(docs, doc as RollTable, member);
+    case 'templates':
+    case 'drawings':
+      return viewMark(docs, doc as MeasuredTemplate | Drawing, member);
   }
 }

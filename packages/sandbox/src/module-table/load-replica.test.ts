@@ -95,6 +95,57 @@ describe('feeding a replica in parts under the argument cap', () => {
     await instance.dispose();
   });
 
+  it('sends templates and drawings as collections of parts too', async () => {
+    const instance = await host.createInstance({ key: 'c:marks', source: RECORDER });
+    let state = tableWithActors(1);
+    const gm = (action: TableAction) => {
+      state = commit(state, decide(state, action, { userId: 'gm', now: 1 }), {
+        author: 'gm',
+        now: 1,
+      }).state;
+    };
+    gm({ type: 'core:create-scene', payload: { id: 's1', name: 'Field' } } as TableAction);
+    for (let i = 0; i < 40; i++) {
+      gm({
+        type: 'core:create-template',
+        payload: {
+          id: `tp${i}`,
+          sceneId: 's1',
+          shape: 'circle',
+          origin: { x: i, y: i },
+          size: 20,
+          label: `Fireball ${i} ${'x'.repeat(150)}`,
+        },
+      } as TableAction);
+      gm({
+        type: 'core:create-drawing',
+        payload: {
+          id: `dr${i}`,
+          sceneId: 's1',
+          shape: 'freehand',
+          x: 0,
+          y: 0,
+          points: Array.from({ length: 30 }, (_, k) => ({ x: k, y: i })),
+        },
+      } as TableAction);
+    }
+    await loadReplica(instance, state, { now: 1, moduleId: 'recorder' });
+    const parts = (await instance.call('recorded')).value as {
+      part: string;
+      collection: string | null;
+      chars: number;
+      ids: string[];
+    }[];
+    const last = parts.slice(parts.map((p) => p.part).lastIndexOf('begin'));
+    expect(last.every((p) => p.chars <= CAP)).toBe(true);
+    expect(last[0]!.chars).toBeLessThan(4_000);
+    for (const collection of ['templates', 'drawings'] as const) {
+      const ids = last.filter((p) => p.collection === collection).flatMap((p) => p.ids);
+      expect(ids.sort(), collection).toEqual([...state[collection].keys()].sort());
+    }
+    await instance.dispose();
+  });
+
   it('applies a batch of events in order, in parts under the cap', async () => {
     const instance = await host.createInstance({ key: 'c:applier', source: RECORDER });
     const state = tableWithActors(100);

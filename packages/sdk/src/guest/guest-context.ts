@@ -7,6 +7,9 @@ import {
   itemsOfActor,
   viewDoc,
   effectsOf,
+  templatesOf,
+  tokensInTemplate,
+  VttError,
   type ActiveEffect,
   type Actor,
   type GuestProposal,
@@ -89,6 +92,7 @@ export function baseContext(scope: ContextScope): ModuleContext {
     actor: (id) => (id ? (docs.actors.get(id) as Actor | undefined) : undefined),
     items: (actorId) => itemsFor(scope, actorId),
     effects: (id) => effectsOnId(docs, id),
+    templateTargets: (templateId) => targetsFor(scope, String(templateId)),
     derived: (actorId) => scope.derive(actorId),
     flags: (doc) => doc.flags[moduleId] as never,
     reject(reason, data) {
@@ -109,6 +113,33 @@ function itemsFor(scope: ContextScope, actorId: string): Item[] {
     if (seen !== undefined) out.push(seen as Item);
   }
   return out;
+}
+
+/** A refusal for a document the user cannot see: `code` as module code would branch on. */
+export class NotFoundRejection extends ModuleRejection {
+  readonly code = 'VTT_ERR_DOCUMENT_NOT_FOUND';
+  constructor(collection: string, id: string) {
+    const error = new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection, id });
+    super(error.message, { code: error.code, collection, id });
+  }
+}
+
+/** The tokens template `templateId` hits, as the scope's user sees them (see `ModuleContext.templateTargets`). */
+function targetsFor(scope: ContextScope, templateId: string): string[] {
+  const { docs, user } = scope;
+  const template = templatesOf(docs).get(templateId);
+  const all = scope.whole === true || user.role === 'gm';
+  const member = docs.members.get(user.id);
+  const seen =
+    template !== undefined &&
+    (all ||
+      (member !== undefined &&
+        viewDoc(docs, { collection: 'templates', id: templateId }, member) !== undefined));
+  if (!seen || !docs.scenes.has(template.sceneId))
+    throw new NotFoundRejection('templates', templateId);
+  const hit = tokensInTemplate(docs, templateId);
+  if (all) return hit;
+  return hit.filter((id) => viewDoc(docs, { collection: 'tokens', id }, member!) !== undefined);
 }
 
 /** A base context whose `act` and `say` collect proposals into `out`. */
