@@ -3,7 +3,8 @@
  * plain JSON form in a replica that came over the wire), an actor's or
  * token's effects, and the statuses effects show on a token.
  */
-import { DocMap } from './doc-map.js';
+import type { DocMap } from './doc-map.js';
+import { asDocMap } from './journal-documents.js';
 import type { ActiveEffect, EffectTarget, Token } from './documents.js';
 import type { TableDocs } from './state.js';
 
@@ -15,8 +16,7 @@ import type { TableDocs } from './state.js';
  * effectsOf(JSON.parse(snapshot)).get('fx1')?.label; // 'Blessed'
  */
 export function effectsOf(docs: Pick<TableDocs, 'effects'>): DocMap<ActiveEffect> {
-  const effects = docs.effects as DocMap<ActiveEffect> | Record<string, ActiveEffect> | undefined;
-  return effects === undefined ? DocMap.empty() : DocMap.from(effects);
+  return asDocMap(docs.effects);
 }
 
 /**

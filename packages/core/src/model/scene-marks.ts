@@ -4,7 +4,8 @@
  * See docs/reference/state-model.md.
  */
 import type { Point } from '../geometry/index.js';
-import { DocMap } from './doc-map.js';
+import type { DocMap } from './doc-map.js';
+import { asDocMap } from './journal-documents.js';
 import type { Flags } from './json.js';
 import type { TableDocs } from './state.js';
 
@@ -126,10 +127,6 @@ export const DRAWING_LIMITS = {
   maxTextLength: 2_000,
 } as const;
 
-type Keyed<T> = DocMap<T> | Readonly<Record<string, T>> | undefined;
-const asMap = <T>(map: Keyed<T>): DocMap<T> =>
-  map === undefined ? DocMap.empty<T>() : DocMap.from(map);
-
 /**
  * The templates of `docs` as a {@link DocMap}, whatever form they arrived in
  * (a map, its JSON object in a replica, or absent in a table saved before
@@ -139,7 +136,7 @@ const asMap = <T>(map: Keyed<T>): DocMap<T> =>
  * templatesOf(state).get('fireball-1')?.size; // 20
  */
 export const templatesOf = (docs: Pick<TableDocs, 'templates'>): DocMap<MeasuredTemplate> =>
-  asMap(docs.templates as Keyed<MeasuredTemplate>);
+  asDocMap(docs.templates);
 
 /**
  * The drawings of `docs` as a {@link DocMap} (see {@link templatesOf}).
@@ -148,7 +145,7 @@ export const templatesOf = (docs: Pick<TableDocs, 'templates'>): DocMap<Measured
  * drawingsOf(view).filter((d) => d.sceneId === 's1').length;
  */
 export const drawingsOf = (docs: Pick<TableDocs, 'drawings'>): DocMap<Drawing> =>
-  asMap(docs.drawings as Keyed<Drawing>);
+  asDocMap(docs.drawings);
 
 /**
  * `angle` in degrees as stored: in [0, 360), never -0.
