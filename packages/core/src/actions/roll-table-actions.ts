@@ -6,6 +6,7 @@
 import { drawRoll, type RollRecord, type RollResult } from '../dice/index.js';
 import { VttError } from '../errors/vtt-error.js';
 import type { EventDraft } from '../events/event-types.js';
+import { mustExist } from '../events/helpers.js';
 import type { Member } from '../model/documents.js';
 import { defaultFormula, resultsFromInputs } from '../model/roll-table-ranges.js';
 import {
@@ -25,10 +26,7 @@ import type { RollTableFields } from './roll-table-action-types.js';
 /** The table a GM acts on; others are refused first (see `mustBeTableGm`). */
 function tableOf(state: TableState, member: Member, id: string): RollTable {
   mustBeTableGm(state, member, id, true);
-  const table = rollTablesOf(state).get(id);
-  if (table === undefined)
-    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'rollTables', id });
-  return table;
+  return mustExist(rollTablesOf(state), 'rollTables', id);
 }
 
 /** The stored fields of an update: weights become ranges (see {@link RollTableFields}). */

@@ -7,17 +7,13 @@ import { rollTablesOf, type RollTable } from '../model/roll-tables.js';
 import type { TableDocs } from '../model/state.js';
 import { drawableTable, mustBeTableGm } from '../permissions/roll-table-rules.js';
 import { defineEventHandlers } from './event-handler.js';
-import { applyPatch } from './helpers.js';
+import { applyPatch, mustBeFree, mustExist } from './helpers.js';
 import { removalChanges, removeDocs } from './links.js';
 
 const tableRef = (id: string) => [ref('rollTables', id)];
 
-function mustExist(docs: TableDocs, id: string): RollTable {
-  const table = rollTablesOf(docs).get(id);
-  if (table === undefined)
-    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'rollTables', id });
-  return table;
-}
+const tableMustExist = (docs: TableDocs, id: string): RollTable =>
+  mustExist(rollTablesOf(docs), 'rollTables', id);
 
 /**
  * Throws unless `table` can be drawn among the tables of `docs`: its
@@ -29,14 +25,12 @@ function mustBeDrawable(docs: TableDocs, table: RollTable): void {
   if (problem !== undefined) throw new VttError(problem.code, problem.params);
   const tables = rollTablesOf(docs);
   for (const { tableId } of table.results) {
-    if (tableId !== null && tableId !== table.id && !tables.has(tableId))
-      throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'rollTables', id: tableId });
+    if (tableId !== null && tableId !== table.id) mustExist(tables, 'rollTables', tableId);
   }
   const cycle = tableCycle(tables, table);
   if (cycle !== null)
     throw new VttError('VTT_ERR_ROLLTABLE_CYCLE', { tableId: table.id, path: cycle.join(' → ') });
-  if (table.folderId !== null && !foldersOf(docs).has(table.folderId))
-    throw new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection: 'folders', id: table.folderId });
+  if (table.folderId !== null) mustExist(foldersOf(docs), 'folders', table.folderId);
 }
 
 function update(docs: TableDocs, id: string, change: (t: RollTable) => RollTable) {
@@ -54,8 +48,7 @@ export const ROLL_TABLE_EVENTS = defineEventHandlers({
     changes: ({ payload }) => tableRef(payload.table.id),
     permit: ({ state, member, payload: { table } }) => {
       mustBeTableGm(state, member, table.id, false);
-      if (rollTablesOf(state).has(table.id))
-        throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection: 'rollTables', id: table.id });
+      mustBeFree(rollTablesOf(state), 'rollTables', table.id);
       mustBeDrawable(state, table);
     },
     undoable: true,
@@ -66,7 +59,7 @@ export const ROLL_TABLE_EVENTS = defineEventHandlers({
     changes: ({ payload }) => tableRef(payload.tableId),
     permit: ({ state, member, payload }) => {
       mustBeTableGm(state, member, payload.tableId, true);
-      mustBeDrawable(state, applyPatch(mustExist(state, payload.tableId), payload.patch));
+      mustBeDrawable(state, applyPatch(tableMustExist(state, payload.tableId), payload.patch));
     },
     undoable: true,
   },
@@ -76,7 +69,7 @@ export const ROLL_TABLE_EVENTS = defineEventHandlers({
     checked: ({ payload }) => tableRef(payload.tableId),
     permit: ({ state, member, payload }) => {
       mustBeTableGm(state, member, payload.tableId, true);
-      mustExist(state, payload.tableId);
+      tableMustExist(state, payload.tableId);
     },
     undoable: true,
   },
@@ -115,7 +108,7 @@ export const ROLL_TABLE_EVENTS = defineEventHandlers({
     changes: ({ payload }) => tableRef(payload.tableId),
     permit: ({ state, member, payload }) => {
       mustBeTableGm(state, member, payload.tableId, true);
-      mustExist(state, payload.tableId);
+      tableMustExist(state, payload.tableId);
     },
     undoable: true,
   },

@@ -1,5 +1,4 @@
 /** Event handlers of measured templates and drawings: created, updated, deleted. */
-import { VttError } from '../errors/vtt-error.js';
 import { putOrRemove, ref } from '../model/doc-refs.js';
 import {
   DRAWING_LIMITS,
@@ -10,26 +9,17 @@ import {
 } from '../model/scene-marks.js';
 import type { TableDocs } from '../model/state.js';
 import { defineEventHandlers } from './event-handler.js';
-import { applyPatch, mustBeValid, mustExist } from './helpers.js';
+import { applyPatch, mustBeFree, mustBeValid, mustExist } from './helpers.js';
 import { removalChanges, removeDocs } from './links.js';
 
 const templateRef = (id: string) => [ref('templates', id)];
 const drawingRef = (id: string) => [ref('drawings', id)];
 
-const notFound = (collection: 'templates' | 'drawings', id: string) =>
-  new VttError('VTT_ERR_DOCUMENT_NOT_FOUND', { collection, id });
+const templateMustExist = (docs: TableDocs, id: string): MeasuredTemplate =>
+  mustExist(templatesOf(docs), 'templates', id);
 
-function templateMustExist(docs: TableDocs, id: string): MeasuredTemplate {
-  const template = templatesOf(docs).get(id);
-  if (template === undefined) throw notFound('templates', id);
-  return template;
-}
-
-function drawingMustExist(docs: TableDocs, id: string): Drawing {
-  const drawing = drawingsOf(docs).get(id);
-  if (drawing === undefined) throw notFound('drawings', id);
-  return drawing;
-}
+const drawingMustExist = (docs: TableDocs, id: string): Drawing =>
+  mustExist(drawingsOf(docs), 'drawings', id);
 
 /** What is wrong with the template's numbers (events from modules skip the action schema), or null. */
 function templateProblem(t: MeasuredTemplate): string | null {
@@ -73,8 +63,7 @@ export const SCENE_MARK_EVENTS = defineEventHandlers({
     }),
     changes: ({ payload }) => templateRef(payload.template.id),
     check: ({ state, payload: { template } }) => {
-      if (templatesOf(state).has(template.id))
-        throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection: 'templates', id: template.id });
+      mustBeFree(templatesOf(state), 'templates', template.id);
       mustExist(state.scenes, 'scenes', template.sceneId);
       mustBeValid(templateProblem(template), 'templates', template.id, TEMPLATE_FIX);
     },
@@ -108,8 +97,7 @@ export const SCENE_MARK_EVENTS = defineEventHandlers({
     }),
     changes: ({ payload }) => drawingRef(payload.drawing.id),
     check: ({ state, payload: { drawing } }) => {
-      if (drawingsOf(state).has(drawing.id))
-        throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection: 'drawings', id: drawing.id });
+      mustBeFree(drawingsOf(state), 'drawings', drawing.id);
       mustExist(state.scenes, 'scenes', drawing.sceneId);
       mustBeValid(drawingProblem(drawing), 'drawings', drawing.id, DRAWING_FIX);
     },
