@@ -6,7 +6,6 @@
  */
 import { ref } from '../model/doc-refs.js';
 import {
-  asDocMap,
   foldersOf,
   journalOf,
   type JournalEntry,
@@ -74,19 +73,6 @@ export function moveOutOfGoneFolders(
   const out: Partial<Pick<TableDocs, 'journal' | 'folders'>> = {};
   if (folders !== current.folders) Object.assign(out, { folders });
   if (journal !== current.journal) Object.assign(out, { journal });
-  return out;
-}
-
-/** The journal documents that `patch` (of `removeDocs`) changes or removes in `docs`. */
-export function journalRemovalChanges(docs: TableDocs, patch: Partial<TableDocs>): DocRef[] {
-  const out: DocRef[] = [];
-  for (const collection of ['folders', 'journal'] as const) {
-    if (patch[collection] === undefined) continue;
-    const next = asDocMap<unknown>(patch[collection]);
-    asDocMap<unknown>(docs[collection]).forEach((doc, id) => {
-      if (next.get(id) !== doc) out.push(ref(collection, id));
-    });
-  }
   return out;
 }
 

@@ -26,6 +26,7 @@
 import { VttError } from '../errors/vtt-error.js';
 import type { DocMap } from '../model/doc-map.js';
 import { getDoc, ref, refKey, setDoc } from '../model/doc-refs.js';
+import { asDocMap } from '../model/journal-documents.js';
 import type {
   ActiveEffect,
   Combat,
@@ -42,20 +43,10 @@ import {
   type Drawing,
   type MeasuredTemplate,
 } from '../model/scene-marks.js';
-import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
+import type { DocCollection, DocRef, KEYED_COLLECTIONS, TableDocs } from '../model/state.js';
 import { withoutCombatant } from './combat-turns.js';
-import {
-  journalLinksOf,
-  journalRemovalChanges,
-  moveOutOfGoneFolders,
-  withoutCycle,
-} from './journal-links.js';
-import {
-  rollTableLinksOf,
-  rollTableRemovalChanges,
-  unlinkFromGone,
-  withoutTableCycle,
-} from './roll-table-links.js';
+import { journalLinksOf, moveOutOfGoneFolders, withoutCycle } from './journal-links.js';
+import { rollTableLinksOf, unlinkFromGone, withoutTableCycle } from './roll-table-links.js';
 
 type Gone = Readonly<
   Record<
@@ -195,30 +186,25 @@ export function removalChanges(docs: TableDocs, refs: readonly DocRef[]): DocRef
     seen.add(refKey(r));
   };
   for (const r of refs) add(r);
-  for (const collection of ['scenes', 'actors', 'items', 'tokens', 'notes', 'timeline'] as const) {
-    const next = patch[collection] as DocMap<unknown> | undefined;
-    if (next === undefined) continue;
-    (docs[collection] as DocMap<unknown>).forEach((doc, id) => {
+  const changed = (collection: (typeof KEYED_COLLECTIONS)[number]) => {
+    if (patch[collection] === undefined) return;
+    const next = asDocMap<unknown>(patch[collection]);
+    asDocMap<unknown>(docs[collection]).forEach((doc, id) => {
       if (next.get(id) !== doc) add(ref(collection, id));
     });
-  }
+  };
+  for (const collection of ['scenes', 'actors', 'items', 'tokens', 'notes', 'timeline'] as const)
+    changed(collection);
   if (patch.combat !== undefined) add(ref('combat', 'combat'));
-  for (const collection of ['templates', 'drawings'] as const) {
-    const next = patch[collection];
-    if (next === undefined) continue;
-    const all = collection === 'templates' ? templatesOf(docs) : drawingsOf(docs);
-    (all as DocMap<unknown>).forEach((_doc, id) => {
-      if (!next.has(id)) add(ref(collection, id));
-    });
-  }
-  for (const r of journalRemovalChanges(docs, patch)) add(r);
-  for (const r of rollTableRemovalChanges(docs, patch)) add(r);
-  if (patch.effects !== undefined) {
-    const next = patch.effects;
-    docs.effects.forEach((e) => {
-      if (!next.has(e.id)) add(ref('effects', e.id));
-    });
-  }
+  for (const collection of [
+    'templates',
+    'drawings',
+    'folders',
+    'journal',
+    'rollTables',
+    'effects',
+  ] as const)
+    changed(collection);
   return out;
 }
 

@@ -50,17 +50,6 @@ export function unlinkFromGone(
   return out === start ? {} : { rollTables: out };
 }
 
-/** The roll tables that `patch` (of `removeDocs`) changes or removes in `docs`. */
-export function rollTableRemovalChanges(docs: TableDocs, patch: Partial<TableDocs>): DocRef[] {
-  if (patch.rollTables === undefined) return [];
-  const next = rollTablesOf(patch as TableDocs);
-  const out: DocRef[] = [];
-  rollTablesOf(docs).forEach((table, id) => {
-    if (next.get(id) !== table) out.push(ref('rollTables', id));
-  });
-  return out;
-}
-
 /** The documents a roll table links to: its folder and the tables its results nest. */
 export function rollTableLinksOf(collection: DocCollection, doc: unknown): DocRef[] {
   if (collection !== 'rollTables') return [];

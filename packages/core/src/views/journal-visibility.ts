@@ -14,6 +14,7 @@ import {
   type PlaylistView,
 } from '../model/journal-documents.js';
 import { ref } from '../model/doc-refs.js';
+import { rollTablesOf } from '../model/roll-tables.js';
 import type { DocRef, TableDocs } from '../model/state.js';
 import { withViewedFlags } from './redact-flags.js';
 
@@ -43,7 +44,11 @@ export function entryVisible(entry: JournalEntry, member: Member): boolean {
 }
 
 /** `folderId` as `member` may see it: `null` (the top level) for a folder they cannot see. */
-function seenFolder(docs: TableDocs, folderId: string | null, member: Member): string | null {
+export function seenFolder(
+  docs: TableDocs,
+  folderId: string | null,
+  member: Member,
+): string | null {
   if (folderId === null) return null;
   return folderVisible(foldersOf(docs).get(folderId), member) ? folderId : null;
 }
@@ -141,8 +146,9 @@ export function viewJournalCollections(
 }
 
 /**
- * The entries and subfolders directly in folder `folderId`: their views
- * depend on whether the viewer sees the folder (see {@link viewJournalEntry}).
+ * The entries, subfolders and roll tables directly in folder `folderId`:
+ * their views depend on whether the viewer sees the folder (see
+ * {@link viewJournalEntry}).
  */
 export function folderContents(docs: TableDocs, folderId: string): DocRef[] {
   const out: DocRef[] = [];
@@ -151,6 +157,9 @@ export function folderContents(docs: TableDocs, folderId: string): DocRef[] {
   });
   journalOf(docs).forEach((e) => {
     if (e.folderId === folderId) out.push(ref('journal', e.id));
+  });
+  rollTablesOf(docs).forEach((t) => {
+    if (t.folderId === folderId) out.push(ref('rollTables', t.id));
   });
   return out;
 }

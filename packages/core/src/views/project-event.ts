@@ -12,7 +12,7 @@ import { drawingsOf, templatesOf } from '../model/scene-marks.js';
 import type { DocRef, TableDocs, TableState } from '../model/state.js';
 import { handlerFor } from '../events/registry.js';
 import { folderContents } from './journal-visibility.js';
-import { tablesInFolder, tablesNesting } from './roll-table-visibility.js';
+import { tablesNesting } from './roll-table-visibility.js';
 import { viewFor } from './view-for.js';
 import { viewDoc } from './visibility.js';
 
@@ -34,7 +34,6 @@ function influenced(docs: TableDocs, ref: DocRef, out: DocRef[]): void {
     docs.items.forEach((i, id) => void (i.actorId === ref.id && out.push(docRef('items', id))));
   } else if (ref.collection === 'folders') {
     out.push(...folderContents(docs, ref.id));
-    for (const id of tablesInFolder(docs, ref.id)) out.push(docRef('rollTables', id));
   }
 }
 

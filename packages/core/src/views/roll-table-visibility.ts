@@ -5,10 +5,9 @@
  * whole; a table with nothing to redact comes back as the same object.
  */
 import type { Member } from '../model/documents.js';
-import { foldersOf } from '../model/journal-documents.js';
 import { rollTablesOf, type RollTable, type RollTableResult } from '../model/roll-tables.js';
 import type { TableDocs } from '../model/state.js';
-import { folderVisible } from './journal-visibility.js';
+import { seenFolder } from './journal-visibility.js';
 import { withViewedFlags } from './redact-flags.js';
 
 /**
@@ -45,10 +44,7 @@ export function viewRollTable(
     changed = true;
     return { ...r, drawn: false, tableId: hideRef ? null : r.tableId };
   });
-  const folderId =
-    table.folderId !== null && !folderVisible(foldersOf(docs).get(table.folderId), member)
-      ? null
-      : table.folderId;
+  const folderId = seenFolder(docs, table.folderId, member);
   const seen = changed || folderId !== table.folderId ? { ...table, results, folderId } : table;
   return withViewedFlags(seen, docs.campaign.visibility, false);
 }
@@ -65,12 +61,5 @@ export function tablesNesting(docs: TableDocs, tableId: string): string[] {
   rollTablesOf(docs).forEach((t) => {
     if (t.results.some((r) => r.tableId === tableId)) out.push(t.id);
   });
-  return out;
-}
-
-/** The tables filed in folder `folderId`: their views depend on whether the viewer sees it. */
-export function tablesInFolder(docs: TableDocs, folderId: string): string[] {
-  const out: string[] = [];
-  rollTablesOf(docs).forEach((t) => void (t.folderId === folderId && out.push(t.id)));
   return out;
 }
