@@ -246,5 +246,5 @@ export function tokensInTemplate(docs: TableDocs, templateId: string): string[] 
   return docs.tokens
     .filter((t) => t.sceneId === scene.id && hit(t))
     .map((t) => t.id)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort();
 }
