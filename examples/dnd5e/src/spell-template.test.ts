@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   afterAll,
   beforeAll,
@@ -9,16 +8,7 @@ import {
   rejectionOf,
   type TestTable,
 } from '@vtt/sdk/testing';
-import type { JsonValue } from '@vtt/sdk';
-import { abilities, addCreature, characterData, dataOf, MODULE_ENTRY } from './test-fixtures.js';
-
-const fireball = (
-  JSON.parse(readFileSync(new URL('../packs/spells.json', import.meta.url), 'utf8')) as {
-    id: string;
-    name: string;
-    data: { [key: string]: JsonValue };
-  }[]
-).find((s) => s.id === 'fireball')!;
+import { addCreature, addWizard, dataOf, MODULE_ENTRY } from './test-fixtures.js';
 
 // Mira (spell save DC 14), Alice's wizard, casts into a 20 ft circle at the scene's origin. The
 // default grid is 100 px squares of 5 ft: tokens at (0, 0) are inside it,
@@ -29,25 +19,7 @@ describe('a fireball cast into a measured template', () => {
 
   beforeAll(async () => {
     t = await createTestTable({ modules: [MODULE_ENTRY], players: ['alice'], seed: 5 });
-    await t.gm.act('core:create-actor', {
-      id: 'mira',
-      name: 'Mira',
-      type: 'character',
-      ownership: { 'player:alice': 'owner' },
-      data: characterData({
-        level: 5,
-        class: 'Wizard',
-        abilities: abilities([8, 14, 12, 16, 12, 10], ['int', 'wis']),
-        spellSlots: { '3': { value: 2, max: 2 } },
-      }),
-    });
-    await t.gm.createItem({
-      id: 'fireball',
-      name: fireball.name,
-      type: 'spell',
-      actorId: 'mira',
-      data: fireball.data,
-    });
+    await addWizard(t, { '3': { value: 2, max: 2 } }, ['fireball']);
     const hp = { value: 50, max: 50, temp: 0 };
     for (const id of ['goblin', 'orc', 'bystander'])
       await addCreature(t, { id, type: 'npc', owner: null, data: { hp } });

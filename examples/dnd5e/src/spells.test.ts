@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   afterAll,
   beforeAll,
@@ -11,17 +10,13 @@ import {
 } from '@vtt/sdk/testing';
 import type { JsonValue } from '@vtt/sdk';
 import {
-  abilities,
   addCreature,
-  characterData,
+  addWizard,
   dataOf,
   MODULE_ENTRY,
+  packSpell,
   type Derived,
 } from './test-fixtures.js';
-
-const spells = JSON.parse(
-  readFileSync(new URL('../packs/spells.json', import.meta.url), 'utf8'),
-) as { id: string; name: string; data: { [key: string]: JsonValue } }[];
 
 // Mira: a level 5 wizard (proficiency +3), INT 16: spell save DC 14, spell
 // attack +6. The targets are CR 1/4 creatures with DEX 14 (+2), 50 HP.
@@ -35,33 +30,16 @@ describe('casting spell items: slots, upcasting, spell attacks and the fireball'
 
   beforeAll(async () => {
     t = await createTestTable({ modules: [MODULE_ENTRY], players: ['alice'], seed: 17 });
-    await t.gm.act('core:create-actor', {
-      id: 'mira',
-      name: 'Mira',
-      type: 'character',
-      ownership: { 'player:alice': 'owner' },
-      data: characterData({
-        level: 5,
-        class: 'Wizard',
-        abilities: abilities([8, 14, 12, 16, 12, 10], ['int', 'wis']),
-        spellSlots: {
-          '1': { value: 4, max: 4 },
-          '2': { value: 3, max: 3 },
-          '3': { value: 2, max: 2 },
-          '5': { value: 1, max: 1 },
-        },
-      }),
-    });
-    for (const id of ['fireball', 'fire-bolt', 'cure-wounds', 'hold-person']) {
-      const spell = spells.find((s) => s.id === id)!;
-      await t.gm.createItem({
-        id,
-        name: spell.name,
-        type: 'spell',
-        actorId: 'mira',
-        data: spell.data,
-      });
-    }
+    await addWizard(
+      t,
+      {
+        '1': { value: 4, max: 4 },
+        '2': { value: 3, max: 3 },
+        '3': { value: 2, max: 2 },
+        '5': { value: 1, max: 1 },
+      },
+      ['fireball', 'fire-bolt', 'cure-wounds', 'hold-person'],
+    );
     const hp = { value: 50, max: 50, temp: 0 };
     await addCreature(t, { id: 'failer', type: 'npc', owner: null, data: { hp } });
     await addCreature(t, { id: 'saver', type: 'npc', owner: null, data: { hp } });
@@ -215,7 +193,7 @@ describe('casting spell items: slots, upcasting, spell attacks and the fireball'
       name: 'Fireball',
       type: 'spell',
       actorId: 'ally',
-      data: spells.find((s) => s.id === 'fireball')!.data,
+      data: packSpell('fireball').data,
     });
     const error = await rejectionOf(cast({ itemId: 'allys-fireball' }, alice()));
     expect(error.params['reason']).toBe('Mira has no item allys-fireball');

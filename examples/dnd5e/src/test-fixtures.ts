@@ -2,7 +2,9 @@
  * Shared by the tests: the module's entry and actor data builders. Not part
  * of the bundle (module.ts does not import it).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { JsonValue } from '@vtt/sdk';
 import type { TestTable } from '@vtt/sdk/testing';
 
 /** The module entry, bundled by createTestTable as `vtt build` would. */
@@ -162,4 +164,46 @@ export function dataOf(t: TestTable, id: string) {
     spellSlots?: Record<string, { value: number; max: number }>;
     hitDiceSpent?: number;
   };
+}
+
+/** The entries of the SRD spell pack (packs/spells.json). */
+export const SPELL_PACK = JSON.parse(
+  readFileSync(new URL('../packs/spells.json', import.meta.url), 'utf8'),
+) as { id: string; name: string; data: { [key: string]: JsonValue } }[];
+
+/** The data of the pack's spell `id`. */
+export const packSpell = (id: string) => SPELL_PACK.find((s) => s.id === id)!;
+
+/**
+ * Mira, Alice's level 5 wizard (proficiency +3, INT 16: spell save DC 14,
+ * spell attack +6), with `spellSlots` and the pack's spells `spellIds` as
+ * spell items of the same ids.
+ */
+export async function addWizard(
+  t: TestTable,
+  spellSlots: Record<string, { value: number; max: number }>,
+  spellIds: readonly string[],
+) {
+  await t.gm.act('core:create-actor', {
+    id: 'mira',
+    name: 'Mira',
+    type: 'character',
+    ownership: { 'player:alice': 'owner' },
+    data: characterData({
+      level: 5,
+      class: 'Wizard',
+      abilities: abilities([8, 14, 12, 16, 12, 10], ['int', 'wis']),
+      spellSlots,
+    }),
+  });
+  for (const id of spellIds) {
+    const spell = packSpell(id);
+    await t.gm.createItem({
+      id,
+      name: spell.name,
+      type: 'spell',
+      actorId: 'mira',
+      data: spell.data,
+    });
+  }
 }
