@@ -222,6 +222,7 @@ export type {
   TemplateShape,
 } from './model/scene-marks.js';
 export { deepEqual } from './model/json.js';
+export { canonicalJson, stateHash } from './model/state-hash.js';
 export type { Flags, JsonValue } from './model/json.js';
 export {
   createTableState,
@@ -461,3 +462,46 @@ export type {
   RollOutcome,
   RollReply,
 } from './module-protocol/guest-protocol.js';
+
+// --- the live-table wire protocol ----------------------------------------------
+export {
+  CLIENT_MESSAGE_SCHEMAS,
+  CLIENT_MESSAGE_TYPES,
+  CLOSE_CODES,
+  EPHEMERAL_KINDS,
+  parseClientFrame,
+  PROTOCOL_LIMITS,
+  SERVER_MESSAGE_TYPES,
+} from './protocol/index.js';
+export type {
+  AckMessage,
+  ActionMessage,
+  ChatMessageRequest,
+  ClientMessage,
+  ClientMessageMap,
+  ClientMessageType,
+  CloseCode,
+  DerivedMessage,
+  EphemeralKind,
+  EphemeralMessage,
+  ErrorMessage,
+  EventsMessage,
+  InitiativeMessage,
+  JoinMessage,
+  MacroMessage,
+  ModulesMessage,
+  ModuleStatusEntry,
+  PresenceEntry,
+  PresenceMessage,
+  RejectedMessage,
+  ReplayMessage,
+  RequestMessage,
+  RestartModuleMessage,
+  RollMessage,
+  ServerEphemeralMessage,
+  ServerMessage,
+  ServerMessageMap,
+  ServerMessageType,
+  SnapshotMessage,
+  WireError,
+} from './protocol/index.js';

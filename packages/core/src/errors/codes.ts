@@ -9,6 +9,7 @@ import { MODULE_RUNTIME_ERRORS } from './module-runtime-codes.js';
 import { PROJECT_ERRORS } from './project-codes.js';
 import { ROLL_TABLE_ERRORS } from './roll-table-codes.js';
 import { SANDBOX_ERRORS } from './sandbox-codes.js';
+import { SERVER_ERRORS } from './server-codes.js';
 import { TABLE_ERRORS } from './table-codes.js';
 
 /**
@@ -28,6 +29,7 @@ export const ERROR_CODES = {
   ...ARCHIVE_ERRORS,
   ...PROJECT_ERRORS,
   ...CLI_ERRORS,
+  ...SERVER_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */

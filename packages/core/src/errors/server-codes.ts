@@ -1,0 +1,194 @@
+import { defineErrors } from './error-spec.js';
+
+/**
+ * Error codes of the server and its wire protocol: configuration, accounts,
+ * campaigns, assets and live-table messages.
+ */
+export const SERVER_ERRORS = defineErrors({
+  // --- configuration and start-up
+  VTT_ERR_CONFIG_INVALID: {
+    message: 'The setting {setting} is "{value}", which is invalid: {problem}.',
+    fix: '{fix} Every setting is listed by `vtt serve --help` and in docs/guide/hosting.md.',
+  },
+  VTT_ERR_CONFIG_PORT_IN_USE: {
+    message: 'Port {port} on {host} is already in use by another program.',
+    fix: 'Stop that program, or start on another port with --port (or VTT_PORT); --port 0 picks a free one.',
+  },
+  VTT_ERR_CONFIG_DATA_DIR: {
+    message: 'The data folder {path} cannot be used: {problem}.',
+    fix: 'Pick a folder the server user can create and write with --data (or VTT_DATA).',
+  },
+  VTT_ERR_SERVER_SHUTTING_DOWN: {
+    message: 'The server is shutting down.',
+    fix: 'Reconnect in a moment; nothing that was acknowledged is lost.',
+    status: 503,
+  },
+  VTT_ERR_SERVER_INTERNAL: {
+    message: 'The server failed while answering.',
+    fix: 'Try again; if it persists, the server admin finds the cause in the server log.',
+    status: 500,
+  },
+  VTT_ERR_HTTP_INVALID: {
+    message: 'The request field {pointer} is invalid: {problem}.',
+    fix: 'Send the fields docs/reference/http.md lists for this route.',
+    status: 400,
+  },
+  VTT_ERR_HTTP_NOT_FOUND: {
+    message: 'There is no route {method} {url}.',
+    fix: 'See docs/reference/http.md, or the OpenAPI document at /api/openapi.json.',
+    status: 404,
+  },
+  VTT_ERR_HTTP_TOO_LARGE: {
+    message: 'The request body is larger than the server accepts.',
+    fix: 'Send a smaller body; uploads have their own limit (see docs/reference/http.md).',
+    status: 413,
+  },
+  // --- accounts and tokens
+  VTT_ERR_AUTH_REQUIRED: {
+    message: 'This needs a logged-in user.',
+    fix: 'Log in with POST /api/auth/login and send the access token as "Authorization: Bearer <token>".',
+    status: 401,
+  },
+  VTT_ERR_AUTH_TOKEN_INVALID: {
+    message: 'The access token is not valid.',
+    fix: 'Log in again with POST /api/auth/login to get a new token.',
+    status: 401,
+  },
+  VTT_ERR_AUTH_TOKEN_EXPIRED: {
+    message: 'The access token has expired.',
+    fix: 'Get a new one with POST /api/auth/refresh, or log in again.',
+    status: 401,
+  },
+  VTT_ERR_AUTH_SESSION_REVOKED: {
+    message: 'This session has ended (logged out, or the password changed).',
+    fix: 'Log in again.',
+    status: 401,
+  },
+  VTT_ERR_AUTH_BAD_CREDENTIALS: {
+    message: 'The user name or the password is wrong.',
+    fix: 'Check both and try again; after several failures, wait a minute.',
+    status: 401,
+  },
+  VTT_ERR_AUTH_RATE_LIMITED: {
+    message: 'Too many login attempts; try again in {seconds} s.',
+    fix: 'Wait, then log in with the right password; ask the server admin if you forgot it.',
+    status: 429,
+  },
+  VTT_ERR_AUTH_SETUP_INVALID: {
+    message: 'The setup link is not valid, or it was already used.',
+    fix: 'Use the setup link the server printed at its first start; once an admin exists, ask them for an account.',
+    status: 403,
+  },
+  VTT_ERR_AUTH_NAME_TAKEN: {
+    message: 'The user name "{name}" is taken.',
+    fix: 'Choose another user name.',
+    status: 409,
+  },
+  VTT_ERR_AUTH_WEAK_PASSWORD: {
+    message: 'The password is too short: {length} characters, at least {min} are needed.',
+    fix: 'Choose a longer password; a few words in a row are easy to remember.',
+    status: 400,
+  },
+  VTT_ERR_AUTH_ADMIN_ONLY: {
+    message: 'Only a server admin may do this.',
+    fix: 'Ask the server admin.',
+    status: 403,
+  },
+  VTT_ERR_AUTH_ORIGIN: {
+    message: 'Requests from origin "{origin}" are not accepted.',
+    fix: 'Open the app from the server address; behind a proxy, start the server with --public-url set to the address players use.',
+    status: 403,
+  },
+  // --- campaigns, members and invites
+  VTT_ERR_CAMPAIGN_NOT_FOUND: {
+    message: 'There is no campaign "{id}" that you are a member of.',
+    fix: 'Check the link; ask the GM for an invite.',
+    status: 404,
+  },
+  VTT_ERR_CAMPAIGN_GM_ONLY: {
+    message: 'Only a GM of the campaign may do this.',
+    fix: 'Ask the campaign GM.',
+    status: 403,
+  },
+  VTT_ERR_CAMPAIGN_ARCHIVED: {
+    message: 'The campaign "{id}" is archived.',
+    fix: 'A GM can unarchive it with PATCH /api/campaigns/{id} and "archived": false.',
+    status: 409,
+  },
+  VTT_ERR_CAMPAIGN_SYSTEM_UNKNOWN: {
+    message: 'No installed game system "{system}".',
+    fix: 'Use one of the systems GET /api/modules lists (dnd5e, shadowrun and traveller come installed).',
+    status: 400,
+  },
+  VTT_ERR_CAMPAIGN_LAST_GM: {
+    message: 'The campaign would have no GM left.',
+    fix: 'Make another member GM first.',
+    status: 409,
+  },
+  VTT_ERR_INVITE_INVALID: {
+    message: 'The invite link is not valid: it expired, was used up or was revoked.',
+    fix: 'Ask the GM for a new invite link.',
+    status: 404,
+  },
+  // --- assets
+  VTT_ERR_ASSET_TYPE: {
+    message: 'The upload is not a PNG, JPEG, WebP, GIF or SVG image ({detected}).',
+    fix: 'Upload one of those image types; the type is read from the bytes, not from the name.',
+    status: 415,
+  },
+  VTT_ERR_ASSET_TOO_LARGE: {
+    message: 'The upload is larger than {max} bytes.',
+    fix: 'Make the image smaller (a lower resolution or a stronger compression) and upload it again.',
+    status: 413,
+  },
+  VTT_ERR_ASSET_TOO_MANY_PIXELS: {
+    message: 'The image is {width} x {height} pixels; at most {max} pixels are accepted.',
+    fix: 'Scale the image down and upload it again.',
+    status: 413,
+  },
+  VTT_ERR_ASSET_CORRUPT: {
+    message: 'The image cannot be read: {problem}.',
+    fix: 'Open and save the image again in an image editor, then upload it.',
+    status: 400,
+  },
+  VTT_ERR_ASSET_NOT_FOUND: {
+    message: 'There is no asset "{id}" that you can see.',
+    fix: 'Check the id; the asset may have been deleted.',
+    status: 404,
+  },
+  // --- the live-table protocol
+  VTT_ERR_PROTOCOL_TOO_LARGE: {
+    message: 'The message is {bytes} bytes; the limit is {max}.',
+    fix: 'Send smaller messages; split large documents into several actions.',
+    status: 413,
+  },
+  VTT_ERR_PROTOCOL_MALFORMED: {
+    message: 'The message is not a JSON object: {problem}.',
+    fix: 'Send one JSON object per text frame, as docs/reference/protocol.md shows.',
+  },
+  VTT_ERR_PROTOCOL_TOO_DEEP: {
+    message: 'The message is nested deeper than {max} levels.',
+    fix: 'Flatten the data; no action needs that much nesting.',
+  },
+  VTT_ERR_PROTOCOL_FORBIDDEN_KEY: {
+    message: 'The message holds the key "{key}", which is never accepted.',
+    fix: 'Rename the key; "__proto__", "constructor" and "prototype" are refused everywhere.',
+  },
+  VTT_ERR_PROTOCOL_INVALID: {
+    message: 'The message field {pointer} is invalid: {problem}.',
+    fix: 'See the message schemas in docs/reference/protocol.md.',
+  },
+  VTT_ERR_PROTOCOL_UNKNOWN_MESSAGE: {
+    message: 'Unknown message type "{type}".',
+    fix: 'Use one of: {known}.',
+  },
+  VTT_ERR_PROTOCOL_NOT_JOINED: {
+    message: 'Send "join" before any other message.',
+    fix: 'Start every connection with {"type":"join"} (with "since" when reconnecting).',
+  },
+  VTT_ERR_PROTOCOL_RATE_LIMITED: {
+    message: 'Too many messages: at most {rate} a second.',
+    fix: 'Slow down; the connection closes if the flood goes on.',
+    status: 429,
+  },
+});

@@ -1,0 +1,122 @@
+/**
+ * `createServer(config)`: the whole game server as one Fastify instance,
+ * one plugin per concern. `vtt serve` is a thin command over it, and tests
+ * start real servers in-process on port 0.
+ */
+import { VttError } from '@vtt/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  resolveConfig,
+  type ServerConfig,
+  type ServerConfigInput,
+} from './config/server-config.js';
+import { dataDirPlugin } from './plugins/data-dir-plugin.js';
+import { errorsPlugin } from './plugins/errors-plugin.js';
+import { healthPlugin } from './plugins/health-plugin.js';
+import { persistencePlugin } from './plugins/persistence-plugin.js';
+import { ServerBus } from './server-bus.js';
+import './server-types.js';
+
+/** A started server. */
+export interface VttServer {
+  readonly app: FastifyInstance;
+  readonly config: ServerConfig;
+  /** Where the server listens, e.g. `http://127.0.0.1:7777` (the public URL when one is set). */
+  readonly url: string;
+  /** The one-time link that makes the first admin; null once an admin exists. */
+  readonly setupUrl: string | null;
+  /** Stops accepting, finishes in-flight actions, flushes and closes everything. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createServer} beyond the settings. */
+export interface CreateServerOptions {
+  /** Environment variables to read settings from (default: none; `vtt serve` passes `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A pino destination for the log (tests capture it to check nothing secret is logged). */
+  readonly logStream?: { write(line: string): void };
+}
+
+/**
+ * Builds the Fastify app with every plugin, without listening: for
+ * `inject` in tests and for {@link createServer}.
+ */
+export async function buildApp(
+  config: ServerConfig,
+  options: CreateServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["sec-websocket-protocol"]',
+        ],
+        censor: '[redacted]',
+      },
+      // The path only: query strings may carry one-time tickets and invite secrets.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+          ip: req.ip,
+        }),
+      },
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    },
+    trustProxy: config.trustProxy.length === 0 ? false : [...config.trustProxy],
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('vttConfig', config);
+  app.decorate('bus', new ServerBus());
+  await app.register(errorsPlugin);
+  await app.register(dataDirPlugin);
+  await app.register(persistencePlugin);
+  await app.register(healthPlugin);
+  return app;
+}
+
+/**
+ * Resolves the settings, builds the app and listens.
+ *
+ * @throws VttError `VTT_ERR_CONFIG_INVALID` for a bad setting, `VTT_ERR_CONFIG_PORT_IN_USE`.
+ * @example
+ * const server = await createServer({ port: 0, dataDir: tmp, logLevel: 'silent' });
+ * console.log(server.url, server.setupUrl);
+ * await server.close();
+ */
+export async function createServer(
+  input: ServerConfigInput = {},
+  options: CreateServerOptions = {},
+): Promise<VttServer> {
+  const config = resolveConfig(input, options.env ?? {});
+  const app = await buildApp(config, options);
+  let address: string;
+  try {
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new VttError(
+        'VTT_ERR_CONFIG_PORT_IN_USE',
+        { port: config.port, host: config.host },
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  const port = (app.server.address() as { port: number }).port;
+  const local = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const url = config.publicUrl ?? local;
+  void address;
+  const setupToken = (app as { setupToken?: string | null }).setupToken ?? null;
+  return {
+    app,
+    config: { ...config, port },
+    url,
+    setupUrl: setupToken === null ? null : `${url}/setup#${setupToken}`,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The services each plugin adds to the Fastify instance, in one place so
+ * that every plugin codes against the others' contracts (declaration
+ * merging, as Fastify's own plugins do).
+ */
+import type { Role } from '@vtt/core';
+import type { ModuleBundle, SandboxHost } from '@vtt/sandbox';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { ServerConfig } from './config/server-config.js';
+import type { Database } from './persistence/database-schema.js';
+import type { OpenDatabase } from './persistence/open-database.js';
+import type { ServerBus } from './server-bus.js';
+
+/** The user a request or a socket acts as, from a verified access token. */
+export interface AuthUser {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly name: string;
+  readonly isAdmin: boolean;
+}
+
+/** Accounts and tokens (plugins/auth). */
+export interface AuthService {
+  /**
+   * Verifies an access token (algorithm pinned, signature, expiry) and that
+   * its session is live.
+   * @throws VttError `VTT_ERR_AUTH_TOKEN_INVALID`, `..._TOKEN_EXPIRED` or `..._SESSION_REVOKED`.
+   */
+  verifyAccessToken(token: string): Promise<AuthUser>;
+  /** The user of a request's `Authorization: Bearer` header. @throws VttError `VTT_ERR_AUTH_REQUIRED` when there is none. */
+  requireUser(request: FastifyRequest): Promise<AuthUser>;
+}
+
+/** Campaign membership (plugins/campaigns). */
+export interface CampaignService {
+  /** The user's role in a live (not archived) campaign, or null when they are no member or it does not exist. */
+  roleOf(campaignId: string, userId: string): Promise<Role | null>;
+  /**
+   * The campaign (not archived) and the user's role, or `VTT_ERR_CAMPAIGN_NOT_FOUND`
+   * (404) for a campaign that does not exist and one the user is no member of alike.
+   */
+  requireMember(
+    campaignId: string,
+    userId: string,
+  ): Promise<{ readonly role: Role; readonly system: string }>;
+}
+
+/** Installed modules (plugins/modules). */
+export interface ModuleService {
+  /** The bundles a campaign's table runs: its system first, then enabled add-ons. */
+  bundlesFor(campaignId: string): Promise<ModuleBundle[]>;
+  /** Whether an active system module of this id is installed. */
+  hasSystem(moduleId: string): Promise<boolean>;
+}
+
+/** Live tables (plugins/tables). */
+export interface TableService {
+  /** Records a membership change in the campaign's table state (`core:set-member` / `core:remove-member`). */
+  syncMember(
+    campaignId: string,
+    member: { readonly userId: string; readonly name: string; readonly role: Role | null },
+  ): Promise<void>;
+  /** Creates the first state and event of a new campaign. */
+  createTable(campaign: {
+    readonly id: string;
+    readonly name: string;
+    readonly system: string;
+    readonly gmUserId: string;
+    readonly gmName: string;
+    readonly seed?: string;
+  }): Promise<void>;
+  /** Unloads the campaign's live table, closing its sockets with `code`. */
+  dropTable(campaignId: string, code: number, reason: string): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The resolved settings. */
+    vttConfig: ServerConfig;
+    /** The database, migrated. */
+    db: Kysely<Database>;
+    dbInfo: OpenDatabase;
+    /** Server-wide notifications between plugins (sessions revoked, members changed). */
+    bus: ServerBus;
+    /** The signing key of access tokens (32 random bytes, kept in the data folder). */
+    signingKey: Uint8Array;
+    auth: AuthService;
+    campaigns: CampaignService;
+    modules: ModuleService;
+    tables: TableService;
+    sandbox: SandboxHost;
+  }
+}
