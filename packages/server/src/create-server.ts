@@ -111,7 +111,7 @@ export async function createServer(
   const local = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const url = config.publicUrl ?? local;
   void address;
-  const setupToken = (app as { setupToken?: string | null }).setupToken ?? null;
+  const setupToken = app.hasDecorator('setupToken') ? app.setupToken : null;
   return {
     app,
     config: { ...config, port },

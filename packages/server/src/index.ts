@@ -16,5 +16,6 @@ export type {
   AuthUser,
   CampaignService,
   ModuleService,
+  SessionTokens,
   TableService,
 } from './server-types.js';

@@ -3,7 +3,7 @@
  * that every plugin codes against the others' contracts (declaration
  * merging, as Fastify's own plugins do).
  */
-import type { Role } from '@vtt/core';
+import type { Role, TableState } from '@vtt/core';
 import type { ModuleBundle, SandboxHost } from '@vtt/sandbox';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -30,6 +30,31 @@ export interface AuthService {
   verifyAccessToken(token: string): Promise<AuthUser>;
   /** The user of a request's `Authorization: Bearer` header. @throws VttError `VTT_ERR_AUTH_REQUIRED` when there is none. */
   requireUser(request: FastifyRequest): Promise<AuthUser>;
+  /**
+   * Creates an account (scrypt hash, per-user salt).
+   * @throws VttError `VTT_ERR_AUTH_NAME_TAKEN`, `VTT_ERR_AUTH_WEAK_PASSWORD`, `VTT_ERR_HTTP_INVALID`.
+   */
+  createUser(input: {
+    readonly name: string;
+    readonly displayName?: string;
+    readonly password: string;
+    readonly isAdmin?: boolean;
+  }): Promise<{ readonly userId: string; readonly name: string; readonly displayName: string }>;
+  /** Starts a session for a user: what login answers (access token, refresh secret, expiries). */
+  issueSession(userId: string, address: string): Promise<SessionTokens>;
+  /** The display name of a user (members lists, table membership). */
+  displayNameOf(userId: string): Promise<string | null>;
+}
+
+/** What a login returns. */
+export interface SessionTokens {
+  readonly accessToken: string;
+  /** Seconds until the access token expires. */
+  readonly expiresIn: number;
+  /** Secret for `POST /api/auth/refresh`; also set as an HttpOnly cookie. */
+  readonly refreshToken: string;
+  readonly sessionId: string;
+  readonly userId: string;
 }
 
 /** Campaign membership (plugins/campaigns). */
@@ -61,6 +86,11 @@ export interface TableService {
     campaignId: string,
     member: { readonly userId: string; readonly name: string; readonly role: Role | null },
   ): Promise<void>;
+  /**
+   * The authoritative state of a campaign's table (loading it if needed), for
+   * server-side checks such as which map tiles lie under fog. Never sent as is.
+   */
+  state(campaignId: string): Promise<TableState>;
   /** Creates the first state and event of a new campaign. */
   createTable(campaign: {
     readonly id: string;
@@ -90,5 +120,7 @@ declare module 'fastify' {
     modules: ModuleService;
     tables: TableService;
     sandbox: SandboxHost;
+    /** The one-time setup secret while no admin exists (printed as the setup link), else null. */
+    setupToken: string | null;
   }
 }
