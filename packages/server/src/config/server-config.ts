@@ -25,6 +25,12 @@ export interface ServerConfig {
   readonly databaseUrl: string | null;
   /** Install the example systems (D&D 5e, Shadowrun, Traveller) on first start. */
   readonly installExamples: boolean;
+  /**
+   * Folder holding the example systems' module folders (each built, with
+   * `dist/`), installed on first start; `vtt serve` passes the repository's
+   * `examples/`. Null: none to install.
+   */
+  readonly examplesDir: string | null;
   /** Access-token lifetime, in seconds. */
   readonly accessTokenSeconds: number;
   /** Session lifetime (refresh), in seconds. */
@@ -57,6 +63,7 @@ export const DEFAULT_CONFIG = Object.freeze({
   trustProxy: [] as readonly string[],
   databaseUrl: null,
   installExamples: true,
+  examplesDir: null,
   accessTokenSeconds: 15 * 60,
   sessionSeconds: 30 * 24 * 3600,
   snapshotEvery: 200,
@@ -219,6 +226,7 @@ export function resolveConfig(
         ? null
         : String(databaseUrl),
     installExamples: pick('installExamples') !== false && pick('installExamples') !== 'false',
+    examplesDir: pick('examplesDir') === null ? null : resolve(String(pick('examplesDir'))),
     accessTokenSeconds: integer('accessTokenSeconds', pick('accessTokenSeconds'), 10, 24 * 3600),
     sessionSeconds: integer('sessionSeconds', pick('sessionSeconds'), 60, 365 * 24 * 3600),
     snapshotEvery: integer('snapshotEvery', pick('snapshotEvery'), 1, 1_000_000),
