@@ -4,6 +4,7 @@ import { inspectCommand } from './commands/inspect.js';
 import { newCommand } from './commands/new.js';
 import { packCommand } from './commands/pack.js';
 import { rollCommand } from './commands/roll.js';
+import { serveCommand } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_CODES, type CliIo, type ExitCode } from './lib/io.js';
@@ -23,7 +24,7 @@ const output = (io: CliIo) => ({
 /** Builds the `vtt` program with every command, writing through `io`. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('vtt')
-    .description('The virtual tabletop toolchain: roll dice, build and test game-system modules.')
+    .description('The virtual tabletop: host games, roll dice, build and test game-system modules.')
     .version(typeof __VTT_CLI_VERSION__ === 'string' ? __VTT_CLI_VERSION__ : '0.0.0-source')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput(output(io));
@@ -35,6 +36,7 @@ export function createProgram(io: CliIo): Command {
     packCommand(io),
     inspectCommand(io),
     rollCommand(io),
+    serveCommand(io),
   ];
   for (const command of commands) {
     command.configureOutput(output(io));
