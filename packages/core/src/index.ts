@@ -467,11 +467,13 @@ export type {
 export {
   CLIENT_MESSAGE_SCHEMAS,
   CLIENT_MESSAGE_TYPES,
+  CLOSE_CODE_REASONS,
   CLOSE_CODES,
   EPHEMERAL_KINDS,
   parseClientFrame,
   PROTOCOL_LIMITS,
   SERVER_MESSAGE_TYPES,
+  validateClientMessage,
 } from './protocol/index.js';
 export type {
   AckMessage,

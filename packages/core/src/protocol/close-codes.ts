@@ -29,3 +29,17 @@ export const CLOSE_CODES = {
 
 /** A close code of {@link CLOSE_CODES}. */
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/** What each close code means and what a client does next: sent as the close reason, listed in the protocol reference. */
+export const CLOSE_CODE_REASONS: Readonly<Record<CloseCode, string>> = Object.freeze({
+  1001: 'The server is going away (shutdown or restart). Reconnect with the last seq.',
+  1002: 'The client broke the protocol. Fix the client.',
+  1009: 'A frame was larger than the message limit. Send smaller messages.',
+  4001: 'The access token expired or the session ended. Log in again, then reconnect.',
+  4003: 'You are no longer a member of this campaign.',
+  4004: 'The campaign was deleted or archived.',
+  4008: 'Too many messages past the rate limit. Slow down before reconnecting.',
+  4009: 'The client did not read its messages fast enough. Reconnect with the last seq.',
+  4010: 'Nothing was heard from the client for too long. Reconnect with the last seq.',
+  4011: "The table's rules could not be loaded. Try again later; the GM sees why.",
+});

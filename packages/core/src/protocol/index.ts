@@ -1,9 +1,10 @@
 /** The live-table wire protocol: messages, their schemas, close codes and limits. */
-export { CLOSE_CODES } from './close-codes.js';
+export { CLOSE_CODE_REASONS, CLOSE_CODES } from './close-codes.js';
 export type { CloseCode } from './close-codes.js';
 export { PROTOCOL_LIMITS } from './protocol-limits.js';
 export { CLIENT_MESSAGE_SCHEMAS } from './protocol-schemas.js';
 export { parseClientFrame } from './wire-shape.js';
+export { validateClientMessage } from './validate-message.js';
 export {
   CLIENT_MESSAGE_TYPES,
   EPHEMERAL_KINDS,
