@@ -13,6 +13,7 @@ import {
 import { dataDirPlugin } from './plugins/data-dir-plugin.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
 import { healthPlugin } from './plugins/health-plugin.js';
+import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { persistencePlugin } from './plugins/persistence-plugin.js';
 import { ServerBus } from './server-bus.js';
 import './server-types.js';
@@ -72,6 +73,7 @@ export async function buildApp(
   app.decorate('vttConfig', config);
   app.decorate('bus', new ServerBus());
   await app.register(errorsPlugin);
+  await app.register(openapiPlugin);
   await app.register(dataDirPlugin);
   await app.register(persistencePlugin);
   await app.register(healthPlugin);
