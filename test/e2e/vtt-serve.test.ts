@@ -52,10 +52,12 @@ async function waitFor(running: Running, pattern: RegExp): Promise<RegExpMatchAr
 }
 
 describe('vtt serve', () => {
-  it('starts on a free port, prints the URL, and stops cleanly on SIGTERM', async () => {
+  it('starts on a free port, prints the URL and a setup link, and stops cleanly on SIGTERM', async () => {
     const data = await dataFolder();
     const running = serve(['--port', '0', '--data', data, '--no-examples']);
     const [, url] = await waitFor(running, /running at (http:\/\/127\.0\.0\.1:\d+)/);
+    const [, setup] = await waitFor(running, /(http:\/\/\S+\/setup#\S+)/);
+    expect(setup.startsWith(`${url}/setup#`)).toBe(true);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     running.child.kill('SIGTERM');

@@ -10,6 +10,7 @@ import {
   type ServerConfig,
   type ServerConfigInput,
 } from './config/server-config.js';
+import { authPlugin } from './plugins/auth/auth-plugin.js';
 import { dataDirPlugin } from './plugins/data-dir-plugin.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
 import { healthPlugin } from './plugins/health-plugin.js';
@@ -77,6 +78,7 @@ export async function buildApp(
   await app.register(dataDirPlugin);
   await app.register(persistencePlugin);
   await app.register(healthPlugin);
+  await app.register(authPlugin);
   return app;
 }
 
