@@ -56,7 +56,7 @@ describe('vtt serve', () => {
     const data = await dataFolder();
     const running = serve(['--port', '0', '--data', data, '--no-examples']);
     const [, url] = await waitFor(running, /running at (http:\/\/127\.0\.0\.1:\d+)/);
-    const [, setup] = await waitFor(running, /(http:\/\/\S+\/setup#\S+)/);
+    const [, setup = ''] = await waitFor(running, /(http:\/\/\S+\/setup#\S+)/);
     expect(setup.startsWith(`${url}/setup#`)).toBe(true);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);

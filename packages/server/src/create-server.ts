@@ -11,11 +11,14 @@ import {
   type ServerConfigInput,
 } from './config/server-config.js';
 import { authPlugin } from './plugins/auth/auth-plugin.js';
+import { campaignsPlugin } from './plugins/campaigns/campaigns-plugin.js';
+import { modulesPlugin } from './plugins/modules/modules-plugin.js';
 import { dataDirPlugin } from './plugins/data-dir-plugin.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
 import { healthPlugin } from './plugins/health-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { persistencePlugin } from './plugins/persistence-plugin.js';
+import { tablesPlugin } from './plugins/tables/tables-plugin.js';
 import { ServerBus } from './server-bus.js';
 import './server-types.js';
 
@@ -79,6 +82,9 @@ export async function buildApp(
   await app.register(persistencePlugin);
   await app.register(healthPlugin);
   await app.register(authPlugin);
+  await app.register(modulesPlugin);
+  await app.register(tablesPlugin);
+  await app.register(campaignsPlugin);
   return app;
 }
 

@@ -16,6 +16,11 @@ export interface ServerBusEvents {
   };
   /** A campaign was deleted or archived: its sockets close. */
   'campaign-closed': { readonly campaignId: string; readonly reason: 'deleted' | 'archived' };
+  /**
+   * A deleted campaign's asset rows are gone and no other row uses these
+   * blobs: the assets plugin removes their files (checking again first).
+   */
+  'assets-orphaned': { readonly campaignId: string; readonly sha256s: readonly string[] };
 }
 
 type Listener<K extends keyof ServerBusEvents> = (

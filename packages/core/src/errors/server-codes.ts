@@ -125,10 +125,36 @@ export const SERVER_ERRORS = defineErrors({
     fix: 'Make another member GM first.',
     status: 409,
   },
+  VTT_ERR_CAMPAIGN_MEMBER_NOT_FOUND: {
+    message: 'There is no member "{userId}" in the campaign "{id}".',
+    fix: 'List the members with GET /api/campaigns/{id}/members and use one of their ids.',
+    status: 404,
+  },
+  VTT_ERR_INVITE_NOT_FOUND: {
+    message: 'There is no invite "{inviteId}" in the campaign "{id}".',
+    fix: 'List the invites with GET /api/campaigns/{id}/invites and use one of their ids.',
+    status: 404,
+  },
   VTT_ERR_INVITE_INVALID: {
     message: 'The invite link is not valid: it expired, was used up or was revoked.',
     fix: 'Ask the GM for a new invite link.',
     status: 404,
+  },
+  // --- installed modules
+  VTT_ERR_MODULE_NOT_BUILT: {
+    message: "The module '{id}' is not built: its entry bundle '{path}' does not exist.",
+    fix: 'Build it with `vtt build` in its folder (`npm run build` builds the example systems), then start the server again.',
+    status: 422,
+  },
+  VTT_ERR_MODULE_NO_BUNDLE: {
+    message: "The module '{id}' names no entry bundle; the server runs only modules with a bundle.",
+    fix: 'Add "entry": "dist/module.js" to its vtt-module.json and build it with `vtt build`.',
+    status: 422,
+  },
+  VTT_ERR_MODULE_NOT_INSTALLED: {
+    message: "The module '{id}' is not installed on this server.",
+    fix: 'Ask the server admin to install it; GET /api/modules lists the modules installed.',
+    status: 409,
   },
   // --- assets
   VTT_ERR_ASSET_TYPE: {
@@ -185,6 +211,11 @@ export const SERVER_ERRORS = defineErrors({
   VTT_ERR_PROTOCOL_NOT_JOINED: {
     message: 'Send "join" before any other message.',
     fix: 'Start every connection with {"type":"join"} (with "since" when reconnecting).',
+  },
+  VTT_ERR_PROTOCOL_SERVER_ONLY: {
+    message: 'The action "{type}" is the server\'s own: campaign membership is changed over HTTP.',
+    fix: 'Invite with POST /api/campaigns/:id/invites; change roles or remove members with PATCH or DELETE /api/campaigns/:id/members/:userId.',
+    status: 403,
   },
   VTT_ERR_PROTOCOL_RATE_LIMITED: {
     message: 'Too many messages: at most {rate} a second.',

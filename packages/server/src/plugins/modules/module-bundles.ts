@@ -1,0 +1,103 @@
+/**
+ * The bundles a campaign's table runs, read from the installed module
+ * folders and kept in memory by `id@version` (an installed version never
+ * changes on disk).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VttError, type CompendiumEntry, type ModuleManifest } from '@vtt/core';
+import type { ModuleBundle } from '@vtt/sandbox';
+import type { Kysely } from 'kysely';
+import type { Database, ModulesTable } from '../../persistence/database-schema.js';
+import type { ModuleService } from '../../server-types.js';
+
+type ModuleRow = Pick<ModulesTable, 'id' | 'version' | 'manifest' | 'path'>;
+
+/** Reads one installed version: its manifest (validated at install), bundle and packs. */
+async function readBundle(modulesDir: string, row: ModuleRow): Promise<ModuleBundle> {
+  const manifest = JSON.parse(row.manifest) as ModuleManifest;
+  const dir = join(modulesDir, row.path);
+  if (manifest.entry === undefined) throw new VttError('VTT_ERR_MODULE_NO_BUNDLE', { id: row.id });
+  const source = await readFile(join(dir, manifest.entry), 'utf8');
+  const packs: Record<string, readonly CompendiumEntry[]> = {};
+  for (const pack of manifest.compendium ?? []) {
+    packs[pack.id] = JSON.parse(await readFile(join(dir, pack.path), 'utf8')) as CompendiumEntry[];
+  }
+  return { id: manifest.id, source, manifest, packs };
+}
+
+/**
+ * The {@link ModuleService} over the `modules` and `campaign_modules` rows
+ * and the installed folders under `modulesDir`.
+ *
+ * @example
+ * const modules = createModuleService(app.db, join(dataDir, 'modules'));
+ * const [system, ...addons] = await modules.bundlesFor(campaignId);
+ */
+export function createModuleService(db: Kysely<Database>, modulesDir: string): ModuleService {
+  const cache = new Map<string, Promise<ModuleBundle>>();
+  const load = (row: ModuleRow): Promise<ModuleBundle> => {
+    const key = `${row.id}@${row.version}`;
+    let bundle = cache.get(key);
+    if (bundle === undefined) {
+      bundle = readBundle(modulesDir, row);
+      cache.set(key, bundle);
+      bundle.catch(() => cache.delete(key)); // a failed read is retried next time
+    }
+    return bundle;
+  };
+  const active = (id: string) =>
+    db
+      .selectFrom('modules')
+      .select(['id', 'version', 'manifest', 'path', 'kind'])
+      .where('id', '=', id)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+
+  return {
+    async bundlesFor(campaignId) {
+      const campaign = await db
+        .selectFrom('campaigns')
+        .select('system')
+        .where('id', '=', campaignId)
+        .executeTakeFirst();
+      if (campaign === undefined)
+        throw new VttError('VTT_ERR_CAMPAIGN_NOT_FOUND', { id: campaignId });
+      const system = await active(campaign.system);
+      if (system === undefined || system.kind !== 'system') {
+        throw new VttError('VTT_ERR_MODULE_NOT_INSTALLED', { id: campaign.system });
+      }
+      const addons = await db
+        .selectFrom('campaign_modules')
+        .leftJoin('modules', (join) =>
+          join.onRef('modules.id', '=', 'campaign_modules.module_id').on('modules.active', '=', 1),
+        )
+        .select([
+          'campaign_modules.module_id as moduleId',
+          'modules.version',
+          'modules.manifest',
+          'modules.path',
+        ])
+        .where('campaign_modules.campaign_id', '=', campaignId)
+        .orderBy('campaign_modules.position')
+        .execute();
+      const rows: ModuleRow[] = [system];
+      for (const addon of addons) {
+        if (addon.version === null || addon.manifest === null || addon.path === null) {
+          throw new VttError('VTT_ERR_MODULE_NOT_INSTALLED', { id: addon.moduleId });
+        }
+        rows.push({
+          id: addon.moduleId,
+          version: addon.version,
+          manifest: addon.manifest,
+          path: addon.path,
+        });
+      }
+      return Promise.all(rows.map(load));
+    },
+    async hasSystem(moduleId) {
+      const row = await active(moduleId);
+      return row !== undefined && row.kind === 'system';
+    },
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * One live table in memory: a `ModuleTable` over the campaign's state, a
+ * queue that runs its requests one at a time, and the flush that makes
+ * each request's events durable (with its ack) before anyone hears of them.
+ */
+import {
+  applyEvent,
+  stateHash,
+  type AckMessage,
+  type JsonValue,
+  type RequestMessage,
+  type TableEvent,
+  type TableState,
+  VttError,
+} from '@vtt/core';
+import {
+  createModuleTable,
+  type ModuleBundle,
+  type ModuleTable,
+  type SandboxHost,
+} from '@vtt/sandbox';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../persistence/database-schema.js';
+import {
+  appendEvents,
+  appliedAck,
+  type AppliedRequest,
+  loadState,
+  saveSnapshot,
+} from './table-store.js';
+
+/** Events made durable together, with the states around each (`states[i]` before `events[i]`). */
+export interface CommitBatch {
+  readonly events: readonly TableEvent[];
+  readonly states: readonly TableState[];
+}
+
+/** What a live table needs from the server. */
+export interface LiveTableDeps {
+  readonly db: Kysely<Database>;
+  readonly host: SandboxHost;
+  readonly snapshotEvery: number;
+  readonly bundles: (campaignId: string) => Promise<ModuleBundle[]>;
+  readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+/** Client action types only the server itself dispatches (membership comes from the campaign's members). */
+const SERVER_ONLY = new Set(['core:set-member', 'core:remove-member']);
+
+let generation = 0;
+
+/** A campaign's table, loaded from its snapshot and log. */
+export class LiveTable {
+  readonly campaignId: string;
+  readonly #deps: LiveTableDeps;
+  #table!: ModuleTable;
+  #pending: TableEvent[] = [];
+  #flushed!: TableState;
+  #snapshotSeq = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #listeners = new Set<(batch: CommitBatch) => void>();
+  /** Set when the memory got ahead of the disk: the table must be reloaded. */
+  broken = false;
+  /** Last time a request ran or a connection came or went. */
+  lastUsed = Date.now();
+  /** Open connections (the realtime plugin counts them); idle unload waits for 0. */
+  connections = 0;
+
+  private constructor(campaignId: string, deps: LiveTableDeps) {
+    this.campaignId = campaignId;
+    this.#deps = deps;
+  }
+
+  /** Loads the latest snapshot and the events after it, starts the modules' rules, persists their load events. */
+  static async load(campaignId: string, deps: LiveTableDeps): Promise<LiveTable> {
+    const live = new LiveTable(campaignId, deps);
+    const { state, snapshotSeq } = await loadState(deps.db, campaignId);
+    live.#flushed = state;
+    live.#snapshotSeq = snapshotSeq;
+    live.#table = await createModuleTable({
+      host: deps.host,
+      tableId: `${campaignId}#${++generation}`,
+      state,
+      modules: await deps.bundles(campaignId),
+      onCommit: (events) => void live.#pending.push(...events),
+    });
+    await live.#flush(null);
+    return live;
+  }
+
+  /** The authoritative state (secret: never sent as is). */
+  get state(): TableState {
+    return this.#flushed;
+  }
+
+  /** The modules' status, for every member to see. */
+  moduleStatus(): { moduleId: string; state: 'active' | 'suspended' }[] {
+    return this.#table.moduleStatus().map((m) => ({ moduleId: m.moduleId, state: m.state }));
+  }
+
+  /** Listens to every durable batch of events; returns the unsubscribe function. */
+  subscribe(listener: (batch: CommitBatch) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Runs `work` after every earlier request, alone. */
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Makes the pending events (and the request's ack) durable, then tells the listeners. */
+  async #flush(applied: AppliedRequest | null): Promise<void> {
+    const events = this.#pending;
+    this.#pending = [];
+    if (events.length === 0 && applied === null) return;
+    try {
+      await appendEvents(this.#deps.db, this.campaignId, events, applied);
+    } catch (error) {
+      this.broken = true;
+      this.#deps.log.error(
+        { err: error, campaignId: this.campaignId },
+        'events could not be written; the table reloads',
+      );
+      throw new VttError('VTT_ERR_SERVER_INTERNAL', {}, { cause: error });
+    }
+    if (events.length === 0) return;
+    const states = [this.#flushed];
+    for (let i = 0; i < events.length - 1; i++) states.push(applyEvent(states[i]!, events[i]!));
+    states.push(this.#table.state);
+    this.#flushed = this.#table.state;
+    for (const listener of this.#listeners) listener({ events, states });
+    if (this.#flushed.seq - this.#snapshotSeq >= this.#deps.snapshotEvery) {
+      this.#snapshotSeq = this.#flushed.seq;
+      await saveSnapshot(this.#deps.db, this.campaignId, this.#flushed).catch((error: unknown) =>
+        this.#deps.log.warn(
+          { err: error, campaignId: this.campaignId },
+          'snapshot failed; the log still holds every event',
+        ),
+      );
+    }
+  }
+
+  /**
+   * Runs one request of `userId` and answers its ack once its events are
+   * durable. A client id already applied answers the first ack again
+   * (`duplicate: true`) and changes nothing.
+   * @throws VttError when the request is refused; nothing changed then.
+   */
+  request(userId: string, message: RequestMessage): Promise<AckMessage> {
+    return this.#enqueue(async () => {
+      this.lastUsed = Date.now();
+      if (this.broken) throw new VttError('VTT_ERR_SERVER_INTERNAL');
+      const before = await appliedAck(this.#deps.db, this.campaignId, userId, message.id);
+      if (before !== null) return { ...(JSON.parse(before) as AckMessage), duplicate: true };
+      let result: JsonValue | undefined;
+      let warnings: readonly VttError[];
+      try {
+        const change = await this.#run(userId, message);
+        result = change.result;
+        warnings = change.warnings;
+      } catch (error) {
+        await this.#flush(null); // a quarantine notice is an event too
+        throw error;
+      }
+      const ack: AckMessage = {
+        type: 'ack',
+        id: message.id,
+        seq: this.#table.state.seq,
+        ...(result === undefined ? {} : { result }),
+        ...(warnings.length === 0 ? {} : { warnings: warnings.map((w) => w.toJSON()) }),
+      };
+      const changed = this.#pending.length > 0;
+      await this.#flush(
+        changed ? { userId, clientId: message.id, ack: JSON.stringify(ack) } : null,
+      );
+      return ack;
+    });
+  }
+
+  async #run(
+    userId: string,
+    message: RequestMessage,
+  ): Promise<{ result?: JsonValue; warnings: readonly VttError[] }> {
+    const table = this.#table;
+    switch (message.type) {
+      case 'action': {
+        if (SERVER_ONLY.has(message.action.type)) {
+          throw new VttError('VTT_ERR_PROTOCOL_SERVER_ONLY', { type: message.action.type });
+        }
+        return table.dispatch(
+          { type: message.action.type, payload: message.action.payload ?? null },
+          userId,
+        );
+      }
+      case 'roll': {
+        const change = await table.roll({
+          name: message.name,
+          userId,
+          ...(message.actorId === undefined ? {} : { actorId: message.actorId }),
+          ...(message.args === undefined ? {} : { args: message.args }),
+          ...(message.moduleId === undefined ? {} : { moduleId: message.moduleId }),
+        });
+        return { result: change.outcome as unknown as JsonValue, warnings: change.warnings };
+      }
+      case 'initiative':
+        return table.rollInitiative({
+          userId,
+          ...(message.combatantIds === undefined ? {} : { combatantIds: message.combatantIds }),
+          ...(message.args === undefined ? {} : { args: message.args }),
+        });
+      case 'chat':
+        return table.chat({
+          userId,
+          text: message.text,
+          ...(message.speaker === undefined ? {} : { speaker: message.speaker }),
+        });
+      case 'macro':
+        return table.macro({
+          userId,
+          name: message.name,
+          ...(message.args === undefined ? {} : { args: message.args }),
+          ...(message.moduleId === undefined ? {} : { moduleId: message.moduleId }),
+          ...(message.speaker === undefined ? {} : { speaker: message.speaker }),
+        });
+      case 'derived':
+        return { result: await table.derived(message.actorId, userId), warnings: [] };
+      case 'restart-module':
+        return table.restartModule(message.moduleId, userId);
+    }
+  }
+
+  /** Records a membership change, dispatched as a GM of the table (the server's own doing). */
+  syncMember(member: {
+    readonly userId: string;
+    readonly name: string;
+    readonly role: string | null;
+  }): Promise<void> {
+    return this.#enqueue(async () => {
+      this.lastUsed = Date.now();
+      const state = this.#table.state;
+      const gm =
+        [...state.members.values()].find((m) => m.role === 'gm' && m.id !== member.userId) ??
+        [...state.members.values()].find((m) => m.role === 'gm');
+      if (gm === undefined) throw new Error(`campaign ${this.campaignId} has no GM in its table`);
+      const current = state.members.get(member.userId);
+      try {
+        if (member.role === null) {
+          if (current !== undefined)
+            await this.#table.dispatch(
+              { type: 'core:remove-member', payload: { userId: member.userId } },
+              gm.id,
+            );
+        } else if (current?.role !== member.role || current.name !== member.name) {
+          await this.#table.dispatch(
+            {
+              type: 'core:set-member',
+              payload: { userId: member.userId, name: member.name, role: member.role },
+            },
+            gm.id,
+          );
+        }
+      } finally {
+        await this.#flush(null);
+      }
+    });
+  }
+
+  /** SHA-256 of the whole state, for checks that a reload gives the same table. */
+  hash(): string {
+    return stateHash(this.#flushed);
+  }
+
+  /** Waits for the requests in flight, then closes the modules' sandbox instances. */
+  async close(): Promise<void> {
+    await this.#enqueue(async () => undefined);
+    this.broken = true;
+    await this.#table.close();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * A campaign's durable table: the append-only event log, snapshots and the
+ * client request ids already applied. Events and the request's ack commit
+ * in one transaction, so an acknowledged request is on disk exactly once.
+ */
+import { applyEvent, reviveState, type TableEvent, type TableState } from '@vtt/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../persistence/database-schema.js';
+
+/** A request already applied: who sent it, its client id, the ack sent. */
+export interface AppliedRequest {
+  readonly userId: string;
+  readonly clientId: string;
+  readonly ack: string;
+}
+
+/** The latest snapshot's seq and the state after replaying every event since. */
+export async function loadState(
+  db: Kysely<Database>,
+  campaignId: string,
+): Promise<{ readonly state: TableState; readonly snapshotSeq: number }> {
+  const snapshot = await db
+    .selectFrom('snapshots')
+    .select(['seq', 'state'])
+    .where('campaign_id', '=', campaignId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (snapshot === undefined) throw new Error(`campaign ${campaignId} has no snapshot`);
+  let state = reviveState(JSON.parse(snapshot.state));
+  const events = await db
+    .selectFrom('events')
+    .select('event')
+    .where('campaign_id', '=', campaignId)
+    .where('seq', '>', snapshot.seq)
+    .orderBy('seq')
+    .execute();
+  for (const row of events) state = applyEvent(state, JSON.parse(row.event) as TableEvent);
+  return { state, snapshotSeq: Number(snapshot.seq) };
+}
+
+/** Writes a snapshot of `state` at its seq (replacing one at the same seq). */
+export async function saveSnapshot(
+  db: Kysely<Database>,
+  campaignId: string,
+  state: TableState,
+): Promise<void> {
+  await db
+    .insertInto('snapshots')
+    .values({
+      campaign_id: campaignId,
+      seq: state.seq,
+      state: JSON.stringify(state),
+      created_at: Date.now(),
+    })
+    .onConflict((oc) => oc.columns(['campaign_id', 'seq']).doNothing())
+    .execute();
+}
+
+/**
+ * Appends events and, for a request, its applied-request row, in one
+ * transaction; bumps the campaign's seq. Fails as a whole (a seq taken
+ * already included).
+ */
+export async function appendEvents(
+  db: Kysely<Database>,
+  campaignId: string,
+  events: readonly TableEvent[],
+  applied: AppliedRequest | null,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (events.length > 0) {
+      await trx
+        .insertInto('events')
+        .values(
+          events.map((e) => ({
+            campaign_id: campaignId,
+            seq: e.seq,
+            type: e.type,
+            event: JSON.stringify(e),
+          })),
+        )
+        .execute();
+      await trx
+        .updateTable('campaigns')
+        .set({ seq: events[events.length - 1]!.seq })
+        .where('id', '=', campaignId)
+        .execute();
+    }
+    if (applied !== null) {
+      await trx
+        .insertInto('applied_requests')
+        .values({
+          campaign_id: campaignId,
+          user_id: applied.userId,
+          client_id: applied.clientId,
+          ack: applied.ack,
+          created_at: Date.now(),
+        })
+        .execute();
+    }
+  });
+}
+
+/** The ack stored for a request id already applied, or null. */
+export async function appliedAck(
+  db: Kysely<Database>,
+  campaignId: string,
+  userId: string,
+  clientId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('applied_requests')
+    .select('ack')
+    .where('campaign_id', '=', campaignId)
+    .where('user_id', '=', userId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row?.ack ?? null;
+}
+
+/** Events of the log after `since`, in order, at most `limit`. */
+export async function eventsSince(
+  db: Kysely<Database>,
+  campaignId: string,
+  since: number,
+  limit: number,
+): Promise<TableEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select('event')
+    .where('campaign_id', '=', campaignId)
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => JSON.parse(r.event) as TableEvent);
+}

@@ -1,0 +1,113 @@
+/**
+ * Live tables (plugin `vtt-tables`): the process's one sandbox host, a
+ * table per campaign loaded on first use and unloaded when idle, and the
+ * {@link TableService} the other plugins use.
+ */
+import { randomBytes } from 'node:crypto';
+import { createTableState } from '@vtt/core';
+import { createSandboxHost } from '@vtt/sandbox';
+import fp from 'fastify-plugin';
+import type { TableService } from '../../server-types.js';
+import { LiveTable, type LiveTableDeps } from './live-table.js';
+import { saveSnapshot } from './table-store.js';
+
+/** What the tables plugin adds beyond the contract: the live tables themselves, for the realtime plugin. */
+export interface LiveTables {
+  /** The campaign's live table, loaded once however many ask at the same time. */
+  open(campaignId: string): Promise<LiveTable>;
+  /** The table if it is loaded, else undefined. */
+  loaded(campaignId: string): LiveTable | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    liveTables: LiveTables;
+  }
+}
+
+/** Decorates `sandbox`, `tables` and `liveTables`. */
+export const tablesPlugin = fp(
+  async (app) => {
+    const config = app.vttConfig;
+    const host = await createSandboxHost({ workers: config.sandboxWorkers });
+    app.decorate('sandbox', host);
+    const deps: LiveTableDeps = {
+      db: app.db,
+      host,
+      snapshotEvery: config.snapshotEvery,
+      bundles: (id) => app.modules.bundlesFor(id),
+      log: app.log,
+    };
+    const tables = new Map<string, Promise<LiveTable>>();
+    const ready = new Map<string, LiveTable>();
+
+    const unload = async (campaignId: string): Promise<void> => {
+      const loading = tables.get(campaignId);
+      tables.delete(campaignId);
+      ready.delete(campaignId);
+      const table = await loading?.catch(() => undefined);
+      await table?.close();
+    };
+
+    const open = async (campaignId: string): Promise<LiveTable> => {
+      const known = ready.get(campaignId);
+      if (known !== undefined && known.broken) await unload(campaignId);
+      let loading = tables.get(campaignId);
+      if (loading === undefined) {
+        loading = LiveTable.load(campaignId, deps);
+        tables.set(campaignId, loading);
+        loading.then(
+          (table) => ready.set(campaignId, table),
+          () => tables.delete(campaignId),
+        );
+      }
+      return loading;
+    };
+
+    const service: TableService = {
+      async state(campaignId) {
+        return (await open(campaignId)).state;
+      },
+      async createTable(campaign) {
+        const state = createTableState({
+          campaignId: campaign.id,
+          name: campaign.name,
+          gmUserId: campaign.gmUserId,
+          gmName: campaign.gmName,
+          seed: campaign.seed ?? randomBytes(32).toString('hex'),
+          system: campaign.system,
+        });
+        await saveSnapshot(app.db, campaign.id, state);
+      },
+      async syncMember(campaignId, member) {
+        await (await open(campaignId)).syncMember(member);
+      },
+      async dropTable(campaignId) {
+        await unload(campaignId);
+      },
+    };
+    app.decorate('tables', service);
+    app.decorate('liveTables', { open, loaded: (id: string) => ready.get(id) });
+
+    const sweep = setInterval(
+      () => {
+        const now = Date.now();
+        for (const [id, table] of ready) {
+          if (table.connections === 0 && now - table.lastUsed > config.tableIdleMs) {
+            app.log.info({ campaignId: id }, 'idle table unloaded');
+            void unload(id);
+          }
+        }
+      },
+      Math.min(config.tableIdleMs, 60_000),
+    );
+    sweep.unref();
+
+    app.addHook('onClose', async () => {
+      clearInterval(sweep);
+      await Promise.all([...tables.keys()].map(unload));
+      await host.close();
+    });
+  },
+  { name: 'vtt-tables', dependencies: ['vtt-persistence', 'vtt-modules'] },
+);
