@@ -298,7 +298,8 @@ export type { EffectTicks } from './events/effect-ticks.js';
 // --- permissions, views and undo --------------------------------------------
 export { authorize } from './permissions/authorize.js';
 export { actorLevel, ownsCombatant, ownsToken } from './permissions/ownership.js';
-export { viewFor } from './views/view-for.js';
+export { memberOf, viewFor } from './views/view-for.js';
+export { sceneVisible, tokenVisible } from './views/visibility.js';
 export { projectEvent } from './views/project-event.js';
 export {
   entryVisible,

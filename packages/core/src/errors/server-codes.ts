@@ -54,6 +54,11 @@ export const SERVER_ERRORS = defineErrors({
     fix: 'Log in again with POST /api/auth/login to get a new token.',
     status: 401,
   },
+  VTT_ERR_AUTH_TICKET_INVALID: {
+    message: 'The live ticket is unknown, used or expired: a ticket works once, for its campaign, within 30 s.',
+    fix: 'Ask for a new one with POST /api/campaigns/:campaignId/live-ticket right before connecting.',
+    status: 401,
+  },
   VTT_ERR_AUTH_TOKEN_EXPIRED: {
     message: 'The access token has expired.',
     fix: 'Get a new one with POST /api/auth/refresh, or log in again.',

@@ -45,6 +45,10 @@ export interface ServerConfig {
   readonly maxImagePixels: number;
   /** Sandbox worker threads. */
   readonly sandboxWorkers: number;
+  /** Interval of the live sockets' pings, in ms; a socket that misses two is closed (`IDLE`). */
+  readonly livePingMs: number;
+  /** A live socket that sends nothing, not even a pong, for this long is closed (`IDLE`), in ms. */
+  readonly liveIdleMs: number;
   /** Log level of the pino logger (`silent` in tests). */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -71,6 +75,8 @@ export const DEFAULT_CONFIG = Object.freeze({
   maxUploadBytes: 25 * 1024 * 1024,
   maxImagePixels: 100_000_000,
   sandboxWorkers: 2,
+  livePingMs: 20_000,
+  liveIdleMs: 120_000,
   logLevel: 'info' as ServerConfig['logLevel'],
 });
 
@@ -234,6 +240,8 @@ export function resolveConfig(
     maxUploadBytes: integer('maxUploadBytes', pick('maxUploadBytes'), 1024, 1024 * 1024 * 1024),
     maxImagePixels: integer('maxImagePixels', pick('maxImagePixels'), 1024, 1_000_000_000),
     sandboxWorkers: integer('sandboxWorkers', pick('sandboxWorkers'), 1, 64),
+    livePingMs: integer('livePingMs', pick('livePingMs'), 50, 3600_000),
+    liveIdleMs: integer('liveIdleMs', pick('liveIdleMs'), 100, 24 * 3600_000),
     logLevel: logLevel as ServerConfig['logLevel'],
   };
 }
