@@ -55,7 +55,8 @@ export const SERVER_ERRORS = defineErrors({
     status: 401,
   },
   VTT_ERR_AUTH_TICKET_INVALID: {
-    message: 'The live ticket is unknown, used or expired: a ticket works once, for its campaign, within 30 s.',
+    message:
+      'The live ticket is unknown, used or expired: a ticket works once, for its campaign, within 30 s.',
     fix: 'Ask for a new one with POST /api/campaigns/:campaignId/live-ticket right before connecting.',
     status: 401,
   },
