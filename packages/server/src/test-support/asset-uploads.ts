@@ -74,7 +74,10 @@ export async function upload(
   const form = new FormData();
   if (options.name !== undefined) form.append('name', options.name);
   if (options.visibility !== undefined) form.append('visibility', options.visibility);
-  const blob = new Blob([new Uint8Array(bytes)], options.type === undefined ? {} : { type: options.type });
+  const blob = new Blob(
+    [new Uint8Array(bytes)],
+    options.type === undefined ? {} : { type: options.type },
+  );
   form.append('file', blob, options.fileName ?? 'image.png');
   const res = await fetch(`${server.url}/api/campaigns/${campaignId}/assets`, {
     method: 'POST',

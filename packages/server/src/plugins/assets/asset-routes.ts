@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { VttError } from '@vtt/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, userOf } from '../campaigns/request-user.js';
@@ -51,6 +51,9 @@ export function matchesEtag(request: FastifyRequest, etag: string): boolean {
     .some((tag) => tag === etag || tag === '*');
 }
 
+/** Files up to this size are read whole and sent in one write. */
+const IN_ONE_WRITE = 1024 * 1024;
+
 /** Sends the file `path` as `mime` with `etag`, or 304 when the client holds it. */
 export async function sendImage(
   request: FastifyRequest,
@@ -65,10 +68,10 @@ export async function sendImage(
   reply.headers({ ...IMAGE_HEADERS, etag: options.etag, 'cache-control': options.cache });
   if (matchesEtag(request, options.etag)) return reply.status(304).send();
   const { size } = await stat(options.path);
-  return reply
-    .type(options.mime)
-    .header('content-length', size)
-    .send(createReadStream(options.path));
+  reply.type(options.mime);
+  // Small files (tiles, thumbnails) go in one write; only large ones are streamed.
+  if (size <= IN_ONE_WRITE) return reply.send(await readFile(options.path));
+  return reply.header('content-length', size).send(createReadStream(options.path));
 }
 
 /** Cache-Control of content-addressed answers: the bytes behind an ETag never change. */
