@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { VttError } from '@vtt/core';
+import { VttError, isVttError } from '@vtt/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, userOf } from '../campaigns/request-user.js';
 import {
@@ -143,7 +143,15 @@ export function registerAssetRoutes(ctx: AssetContext): void {
       const { campaignId } = request.params;
       const { role } = await app.campaigns.requireMember(campaignId, user.userId);
       if (role === 'observer') throw new VttError('VTT_ERR_ASSET_OBSERVER');
-      const upload = await receiveUpload(request, store.tempPath(), config.maxUploadBytes);
+      const upload = await receiveUpload(request, store.tempPath(), config.maxUploadBytes).catch(
+        (error: unknown) => {
+          // The rest of a cut-off upload is not read: the connection closes after the answer.
+          if (isVttError(error) && error.code === 'VTT_ERR_ASSET_TOO_LARGE') {
+            reply.header('connection', 'close');
+          }
+          throw error;
+        },
+      );
       try {
         const { name, visibility } = fieldsOf(upload, role);
         const mime = checkedType(upload);

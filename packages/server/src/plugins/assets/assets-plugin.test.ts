@@ -168,12 +168,13 @@ describe('upload and download', () => {
   });
 
   it('cuts off an upload over the size limit, names the limit and keeps serving', async () => {
-    const big = Buffer.concat([await png(8, 8), Buffer.alloc(MAX_UPLOAD + 100_000, 7)]);
+    const big = Buffer.concat([await png(8, 8), Buffer.alloc(MAX_UPLOAD * 40, 7)]);
     const made = await upload(server, gm, campaignId, big, { fileName: 'big.png' });
     expect(made.status).toBe(413);
     expect(codeOf(made)).toBe('VTT_ERR_ASSET_TOO_LARGE');
     expect(made.body.error!.message).toContain('256 KiB');
     expect(made.body.error!.message).toContain(String(MAX_UPLOAD));
+    expect(made.headers.get('connection')).toBe('close');
     const tmp = (await readdir(join(server.dataDir, 'assets'))).filter((f) => f.startsWith('.'));
     expect(tmp).toEqual([]);
     const after = await upload(server, gm, campaignId, await png(10, 10), { fileName: 'ok.png' });
