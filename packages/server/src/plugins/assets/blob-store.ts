@@ -146,11 +146,6 @@ export class BlobStore {
     }
   }
 
-  /** Whether blob `sha256` is on disk. */
-  has(sha256: string): Promise<boolean> {
-    return exists(this.paths(sha256).blob);
-  }
-
   /** Removes the blob and its derived files. Call under {@link withLock}, after checking no row uses it. */
   async remove(sha256: string): Promise<void> {
     const { blob, thumb, tiles, dir } = this.paths(sha256);
