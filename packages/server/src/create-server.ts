@@ -10,6 +10,7 @@ import {
   type ServerConfig,
   type ServerConfigInput,
 } from './config/server-config.js';
+import { assetsPlugin } from './plugins/assets/assets-plugin.js';
 import { authPlugin } from './plugins/auth/auth-plugin.js';
 import { campaignsPlugin } from './plugins/campaigns/campaigns-plugin.js';
 import { modulesPlugin } from './plugins/modules/modules-plugin.js';
@@ -86,6 +87,7 @@ export async function buildApp(
   await app.register(modulesPlugin);
   await app.register(tablesPlugin);
   await app.register(campaignsPlugin);
+  await app.register(assetsPlugin);
   await app.register(realtimePlugin);
   return app;
 }

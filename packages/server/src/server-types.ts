@@ -104,6 +104,21 @@ export interface TableService {
   dropTable(campaignId: string, code: number, reason: string): Promise<void>;
 }
 
+/** Uploaded images (plugins/assets). */
+export interface AssetService {
+  /**
+   * The pixel size and type of an asset of the campaign, or null when there
+   * is none with that id (e.g. to size a new scene to its map).
+   *
+   * @example
+   * const info = await app.assets.info(campaignId, assetId); // { width: 4096, height: 3072, mime: 'image/webp' }
+   */
+  info(
+    campaignId: string,
+    assetId: string,
+  ): Promise<{ readonly width: number; readonly height: number; readonly mime: string } | null>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The resolved settings. */
@@ -119,6 +134,7 @@ declare module 'fastify' {
     campaigns: CampaignService;
     modules: ModuleService;
     tables: TableService;
+    assets: AssetService;
     sandbox: SandboxHost;
     /** The one-time setup secret while no admin exists (printed as the setup link), else null. */
     setupToken: string | null;

@@ -164,17 +164,33 @@ export const SERVER_ERRORS = defineErrors({
   },
   // --- assets
   VTT_ERR_ASSET_TYPE: {
-    message: 'The upload is not a PNG, JPEG, WebP, GIF or SVG image ({detected}).',
+    message: 'The upload is not a PNG, JPEG, WebP or GIF image: its bytes are {detected}.',
     fix: 'Upload one of those image types; the type is read from the bytes, not from the name.',
     status: 415,
   },
+  VTT_ERR_ASSET_TYPE_MISMATCH: {
+    message: 'The upload says it is {declared}, but its bytes are {detected}.',
+    fix: 'Save the image again in the type its name says (or rename it to match its bytes) and upload it again.',
+    status: 415,
+  },
+  VTT_ERR_ASSET_SVG: {
+    message: 'SVG images are not accepted: an SVG can load other files and run scripts.',
+    fix: 'Export the drawing as a PNG (in Inkscape: File > Export PNG Image) and upload that.',
+    status: 415,
+  },
+  VTT_ERR_ASSET_NO_FILE: {
+    message: 'The upload holds no file.',
+    fix: 'Send multipart/form-data with one file field (and optionally the fields "name" and "visibility").',
+    status: 400,
+  },
   VTT_ERR_ASSET_TOO_LARGE: {
-    message: 'The upload is larger than {max} bytes.',
-    fix: 'Make the image smaller (a lower resolution or a stronger compression) and upload it again.',
+    message: 'The upload is larger than the limit of {limit} ({max} bytes).',
+    fix: 'Make the image smaller (a lower resolution or a stronger compression) and upload it again; the server admin sets the limit.',
     status: 413,
   },
   VTT_ERR_ASSET_TOO_MANY_PIXELS: {
-    message: 'The image is {width} x {height} pixels; at most {max} pixels are accepted.',
+    message:
+      'The image is {width} x {height} pixels ({pixels} pixels); at most {max} pixels are accepted.',
     fix: 'Scale the image down and upload it again.',
     status: 413,
   },
@@ -183,9 +199,30 @@ export const SERVER_ERRORS = defineErrors({
     fix: 'Open and save the image again in an image editor, then upload it.',
     status: 400,
   },
+  VTT_ERR_ASSET_OBSERVER: {
+    message: 'Observers may not upload images.',
+    fix: 'Ask a GM of the campaign to upload it, or to make you a player.',
+    status: 403,
+  },
+  VTT_ERR_ASSET_PLAYER_PUBLIC_ONLY: {
+    message:
+      'Players may upload public images only (such as token portraits), not "{visibility}" ones.',
+    fix: 'Send "visibility": "public" (or leave it out); GM-only images are uploaded by a GM.',
+    status: 403,
+  },
   VTT_ERR_ASSET_NOT_FOUND: {
     message: 'There is no asset "{id}" that you can see.',
     fix: 'Check the id; the asset may have been deleted.',
+    status: 404,
+  },
+  VTT_ERR_MAP_NOT_FOUND: {
+    message: 'There is no map of scene "{sceneId}" that you can see.',
+    fix: 'Check the scene id; the scene needs a background image uploaded to this campaign, and it may be hidden.',
+    status: 404,
+  },
+  VTT_ERR_MAP_TILE_NOT_FOUND: {
+    message: 'There is no tile {z}/{x}/{y} of the map of scene "{sceneId}" that you can see.',
+    fix: 'Ask for the tiles GET .../scenes/{sceneId}/map describes; tiles under fog are not sent.',
     status: 404,
   },
   // --- the live-table protocol

@@ -89,6 +89,8 @@ export const CONFIG_ENV = Object.freeze({
   trustProxy: 'VTT_TRUST_PROXY',
   databaseUrl: 'VTT_DATABASE_URL',
   logLevel: 'VTT_LOG_LEVEL',
+  maxUploadBytes: 'VTT_MAX_UPLOAD_BYTES',
+  maxImagePixels: 'VTT_MAX_IMAGE_PIXELS',
 } as const);
 
 /** Flag names of the settings, for error messages. */
