@@ -20,6 +20,7 @@ import { healthPlugin } from './plugins/health-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { persistencePlugin } from './plugins/persistence-plugin.js';
 import { realtimePlugin } from './plugins/realtime/realtime-plugin.js';
+import { historyPlugin } from './plugins/tables/history-plugin.js';
 import { tablesPlugin } from './plugins/tables/tables-plugin.js';
 import { ServerBus } from './server-bus.js';
 import './server-types.js';
@@ -87,6 +88,7 @@ export async function buildApp(
   await app.register(modulesPlugin);
   await app.register(tablesPlugin);
   await app.register(campaignsPlugin);
+  await app.register(historyPlugin);
   await app.register(assetsPlugin);
   await app.register(realtimePlugin);
   return app;

@@ -84,6 +84,8 @@ export class LiveTable {
       modules: await deps.bundles(campaignId),
       onCommit: (events) => void live.#pending.push(...events),
     });
+    // The module policy's events (seqs right after the loaded state) come before any hook's.
+    live.#pending.unshift(...live.#table.loadEvents);
     await live.#flush(null);
     return live;
   }
