@@ -42,6 +42,11 @@ export interface LiveTableDeps {
   readonly snapshotEvery: number;
   readonly bundles: (campaignId: string) => Promise<ModuleBundle[]>;
   readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** An uploaded image's pixel size (a new scene's default size is its map's). */
+  readonly imageSize?: (
+    campaignId: string,
+    assetId: string,
+  ) => Promise<{ readonly width: number; readonly height: number } | null>;
 }
 
 /** Client action types only the server itself dispatches (membership comes from the campaign's members). */
@@ -182,6 +187,20 @@ export class LiveTable {
     });
   }
 
+  /** A `core:create-scene` with a map but no size gets the map's pixel size. */
+  async #withMapSize(type: string, payload: unknown): Promise<unknown> {
+    if (type !== 'core:create-scene' || this.#deps.imageSize === undefined) return payload;
+    if (typeof payload !== 'object' || payload === null) return payload;
+    const fields = payload as { background?: unknown; width?: unknown; height?: unknown };
+    const asset = (fields.background as { asset?: unknown } | null | undefined)?.asset;
+    if (typeof asset !== 'string' || (fields.width !== undefined && fields.height !== undefined)) {
+      return payload;
+    }
+    const size = await this.#deps.imageSize(this.campaignId, asset);
+    if (size === null) return payload;
+    return { ...fields, width: fields.width ?? size.width, height: fields.height ?? size.height };
+  }
+
   async #run(
     userId: string,
     message: RequestMessage,
@@ -193,7 +212,10 @@ export class LiveTable {
           throw new VttError('VTT_ERR_PROTOCOL_SERVER_ONLY', { type: message.action.type });
         }
         return table.dispatch(
-          { type: message.action.type, payload: message.action.payload ?? null },
+          {
+            type: message.action.type,
+            payload: await this.#withMapSize(message.action.type, message.action.payload ?? null),
+          },
           userId,
         );
       }

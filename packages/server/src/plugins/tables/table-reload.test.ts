@@ -7,18 +7,20 @@
 import { stateHash } from '@vtt/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WITH_EXAMPLES } from '../../test-support/examples.js';
-import { addUser, setupAdmin } from '../../test-support/http-client.js';
+import { png, upload } from '../../test-support/asset-uploads.js';
+import { addUser, setupAdmin, type TestUser } from '../../test-support/http-client.js';
 import { campaignWith, LiveClient } from '../../test-support/live-client.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 let server: TestServer;
+let gm: TestUser;
 beforeAll(async () => {
   server = await startTestServer({ ...WITH_EXAMPLES, snapshotEvery: 5 });
+  gm = await setupAdmin(server);
 });
 afterAll(() => server.dispose());
 
 it('reloads a D&D 5e table to the same seq and state hash, its log without gaps', async () => {
-  const gm = await setupAdmin(server);
   const ana = await addUser(server, gm, 'ana');
   const id = await campaignWith(server, gm, [ana]);
   const gmc = await LiveClient.open(server, id, gm);
@@ -44,4 +46,32 @@ it('reloads a D&D 5e table to the same seq and state hash, its log without gaps'
   const after = await server.app.tables.state(id);
   expect(after.seq).toBe(before.seq);
   expect(stateHash(after)).toBe(stateHash(before));
+});
+
+it("sizes a new scene to its map's pixels unless the GM gives a size", async () => {
+  const id = await campaignWith(server, gm, []);
+  const map = await upload(server, gm, id, await png(640, 480), { name: 'Crypt map' });
+  expect(map.status, map.text).toBe(201);
+  const gmc = await LiveClient.open(server, id, gm);
+  await gmc.join();
+  for (const [sceneId, size] of [
+    ['sized-by-map', {}],
+    ['sized-by-gm', { width: 1000, height: 800 }],
+  ] as const) {
+    const answer = await gmc.action('core:create-scene', {
+      id: sceneId,
+      name: sceneId,
+      background: { asset: map.body.id },
+      ...size,
+    });
+    expect(answer.type, JSON.stringify(answer)).toBe('ack');
+  }
+  await gmc.close();
+  const scenes = (await server.app.tables.state(id)).scenes;
+  expect([scenes.get('sized-by-map')?.width, scenes.get('sized-by-map')?.height]).toEqual([
+    640, 480,
+  ]);
+  expect([scenes.get('sized-by-gm')?.width, scenes.get('sized-by-gm')?.height]).toEqual([
+    1000, 800,
+  ]);
 });

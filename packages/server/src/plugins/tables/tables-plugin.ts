@@ -37,6 +37,8 @@ export const tablesPlugin = fp(
       snapshotEvery: config.snapshotEvery,
       bundles: (id) => app.modules.bundlesFor(id),
       log: app.log,
+      // The assets plugin registers after this one; looked up when a scene is made.
+      imageSize: (campaignId, assetId) => app.assets.info(campaignId, assetId),
     };
     const tables = new Map<string, Promise<LiveTable>>();
     const ready = new Map<string, LiveTable>();
