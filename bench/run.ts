@@ -9,6 +9,7 @@ import { benchDice } from './dice.bench.js';
 import { benchReducer } from './reducer.bench.js';
 import { benchReplica } from './replica.bench.js';
 import { benchSandbox } from './sandbox.bench.js';
+import { benchServer } from './server.bench.js';
 
 process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 benchDice();
@@ -17,3 +18,4 @@ benchCompendium();
 await benchSandbox();
 await benchReplica();
 await benchCli();
+await benchServer();
