@@ -1,6 +1,7 @@
 import {
   afterAll,
   beforeAll,
+  createdId,
   createTestTable,
   describe,
   expect,
@@ -15,6 +16,7 @@ import { addCreature, addWizard, dataOf, MODULE_ENTRY } from './test-fixtures.js
 // the one moved to (3000, 3000) is 150 ft away.
 describe('a fireball cast into a measured template', () => {
   let t: TestTable;
+  let blast = '';
   const hp = (id: string) => dataOf(t, id).hp.value;
 
   beforeAll(async () => {
@@ -31,13 +33,15 @@ describe('a fireball cast into a measured template', () => {
       x: 0,
       y: 0,
     });
-    await t.player('alice').act('core:create-template', {
-      id: 'blast',
-      sceneId: 'scene',
-      shape: 'circle',
-      origin: { x: 0, y: 0 },
-      size: 20,
-    });
+    blast = createdId(
+      await t.player('alice').act('core:create-template', {
+        sceneId: 'scene',
+        shape: 'circle',
+        origin: { x: 0, y: 0 },
+        size: 20,
+      }),
+      'core:template-created',
+    );
   });
   afterAll(() => t.close());
 
@@ -47,7 +51,7 @@ describe('a fireball cast into a measured template', () => {
     // Cast by the GM, who may change the NPCs' hit points (a player's cast leaves them to the GM).
     const { outcome } = await t.gm.roll('cast', {
       actorId: 'mira',
-      args: { itemId: 'fireball', template: 'blast' },
+      args: { itemId: 'fireball', template: blast },
     });
     expect(outcome).toMatchObject({ total: 24 });
     const targets = (outcome.data as { targets: { name: string }[] }).targets;

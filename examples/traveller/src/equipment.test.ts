@@ -1,6 +1,7 @@
 import {
   afterAll,
   beforeAll,
+  createdId,
   describe,
   expect,
   it,
@@ -173,13 +174,13 @@ describe('worn armour items against damage', () => {
   });
 
   it('carries an attack from an imported weapon with AP through to the target`s armour', async () => {
-    await t.player('alice').act('core:import-compendium', {
+    const laser = await t.player('alice').act('core:import-compendium', {
       module: 'traveller',
       pack: 'weapons',
       entry: 'pulse-pistol',
       actorId: 'vance',
-      id: 'vance-laser',
     });
+    const laserId = createdId(laser, 'core:item-created');
     await createCharacter(t, {
       id: 'guard',
       name: 'Guard',
@@ -197,7 +198,7 @@ describe('worn armour items against damage', () => {
     t.forceDice(4, 4, 2, 2, 2);
     const { outcome } = await t.player('alice').roll('attack', {
       actorId: 'vance',
-      args: { itemId: 'vance-laser' },
+      args: { itemId: laserId },
     });
     // 8 + 1 + 2 = 11: Effect 3; 3D6 2 + 2 + 2 + 3 = 9, AP 2.
     const data = outcome.data as { ap: number; damageRoll: { total: number } };
@@ -212,15 +213,15 @@ describe('worn armour items against damage', () => {
   });
 
   it('gives DM -1 on checks in armour that needs a skill the wearer lacks', async () => {
-    await t.player('alice').act('core:import-compendium', {
+    const shell = await t.player('alice').act('core:import-compendium', {
       module: 'traveller',
       pack: 'armour',
       entry: 'vacc-shell',
       actorId: 'vance',
-      id: 'vance-shell',
     });
+    const shellId = createdId(shell, 'core:item-created');
     await t.player('alice').act('core:update-item', {
-      itemId: 'vance-shell',
+      itemId: shellId,
       patch: { data: { protection: 8, worn: true, requiredSkill: 'vacc-suit', sealed: true } },
     });
     t.forceDice(4, 4);

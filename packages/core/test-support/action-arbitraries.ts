@@ -15,6 +15,7 @@ import {
 } from './journal-arbitraries.js';
 import { playerRollTableActions, rollTableActions } from './roll-table-arbitraries.js';
 import { gmSecretMarkActions, markActions, playerMarkActions } from './scene-mark-arbitraries.js';
+import { asSent } from './step-names.js';
 import { policyDraft, visibilityActions } from './visibility-arbitraries.js';
 
 const SCENES = ['s1', 's2'];
@@ -459,16 +460,18 @@ const playerActions: fc.Arbitrary<TableAction> = fc.oneof(
 /**
  * One step: who sends which action (GMs send half of them; players also act
  * on their own things), or now and then an event a host commits without an
- * action (the visibility policy).
+ * action (the visibility policy). Only GMs' creates choose ids: others' are
+ * sent without, their pool id as the step's `name` (`asSent`).
  */
 export const stepArbitrary: fc.Arbitrary<{
   userId: string;
   action?: TableAction;
   draft?: EventDraft;
+  name?: string;
 }> = fc.oneof(
-  { arbitrary: fc.record({ userId: user, action: actions }), weight: 30 },
+  { arbitrary: fc.record({ userId: user, action: actions }).map(asSent), weight: 30 },
   {
-    arbitrary: fc.record({ userId: pick([USERS.p1, USERS.p2]), action: playerActions }),
+    arbitrary: fc.record({ userId: pick([USERS.p1, USERS.p2]), action: playerActions }).map(asSent),
     weight: 10,
   },
   { arbitrary: fc.record({ userId: user, draft: policyDraft }), weight: 1 },
@@ -476,9 +479,11 @@ export const stepArbitrary: fc.Arbitrary<{
     arbitrary: fc.record({ userId: fc.constant(USERS.gm), action: gmSecretJournalActions }),
     weight: 1,
   },
-  { arbitrary: fc.record({ userId: user, action: rollTableActions }), weight: 2 },
+  { arbitrary: fc.record({ userId: user, action: rollTableActions }).map(asSent), weight: 2 },
   {
-    arbitrary: fc.record({ userId: pick([USERS.p1, USERS.p2]), action: playerRollTableActions }),
+    arbitrary: fc
+      .record({ userId: pick([USERS.p1, USERS.p2]), action: playerRollTableActions })
+      .map(asSent),
     weight: 1,
   },
   {

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { TableAction } from '../src/actions/action-types.js';
 import type { TableState } from '../src/model/state.js';
-import { run, USERS } from './table-fixture.js';
+import { createdId, run, USERS } from './table-fixture.js';
 
 /** Text only the GM-only journal material contains. */
 export const JOURNAL_MARKER = 'JOURNALSECRET';
@@ -213,12 +213,16 @@ export const playerJournalActions: fc.Arbitrary<TableAction> = fc.oneof(
  * `state` with a public folder `f1` and an entry `j1` of p1's in it, the
  * GM folder `gf-1` holding the public folder `f2` and the public entry
  * `j3`, a GM entry `j2` shown to p2, and a playing playlist `pl1`, so that
- * random steps find journal documents to change from the start.
+ * random steps find journal documents to change from the start. p1 may not
+ * choose an id: `names` learns that the pool id `j1` stands for the one the
+ * server gave p1's entry (see `step-names.ts`).
  */
-export function withJournal(state: TableState): TableState {
+export function withJournal(state: TableState, names = new Map<string, string>()): TableState {
   let s = state;
   const as = (user: string, type: TableAction['type'], payload: unknown) => {
-    s = run(s, user, type, payload as never).state;
+    const r = run(s, user, type, payload as never);
+    s = r.state;
+    return r.events;
   };
   as(USERS.gm, 'core:create-journal-folder', { id: 'f1', name: 'Handouts', visibility: 'public' });
   as(USERS.gm, 'core:create-journal-folder', { id: 'gf-1', name: `${JOURNAL_MARKER} folder` });
@@ -234,7 +238,8 @@ export function withJournal(state: TableState): TableState {
     folderId: 'gf-1',
     visibility: 'public',
   });
-  as(USERS.p1, 'core:create-journal-entry', { id: 'j1', title: 'Diary', folderId: 'f1' });
+  const diary = as(USERS.p1, 'core:create-journal-entry', { title: 'Diary', folderId: 'f1' });
+  names.set('j1', createdId(diary, 'core:journal-entry-created'));
   as(USERS.gm, 'core:create-journal-entry', { id: 'j2', title: 'Letter' });
   as(USERS.gm, 'core:show-journal', { entryId: 'j2', players: [USERS.p2] });
   as(USERS.gm, 'core:create-playlist', {

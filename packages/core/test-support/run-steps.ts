@@ -23,7 +23,8 @@ import { projectEvent } from '../src/views/project-event.js';
 import { viewFor } from '../src/views/view-for.js';
 import { withJournal } from './journal-arbitraries.js';
 import { withRollTables } from './roll-table-arbitraries.js';
-import { populatedTable, USERS } from './table-fixture.js';
+import { chosenId, resolveNames } from './step-names.js';
+import { findCreatedId, populatedTable, USERS } from './table-fixture.js';
 import { TEST_POLICY } from './visibility-arbitraries.js';
 
 const VIEWERS = [USERS.gm, USERS.p1, USERS.p2, USERS.obs];
@@ -90,33 +91,42 @@ export interface Trace {
  * folding the projected events (through JSON, as on the wire) over their view
  * equals their view of the new state, and that no link dangles. Calls
  * `onEvent` with each projection.
+ *
+ * A step's `name` is the pool id a non-GM's create was generated with but
+ * may not send (see `step-names.ts`): once the create is accepted, the pool
+ * id in later steps stands for the id the server chose, until a GM's create
+ * chooses the pool id itself.
  */
 export function runSteps(
-  steps: readonly { userId: string; action?: unknown; draft?: EventDraft }[],
+  steps: readonly { userId: string; action?: unknown; draft?: EventDraft; name?: string }[],
   onEvent?: (viewer: string, view: TableView, events: ViewEvent[], after: TableState) => void,
 ): Trace {
+  const names = new Map<string, string>();
   let state: TableState = commit(
-    withRollTables(withJournal(populatedTable())),
+    withRollTables(withJournal(populatedTable(), names)),
     [{ type: 'core:visibility-set', payload: { policy: TEST_POLICY } }],
     { author: USERS.gm, now: 4_000 },
   ).state;
   const views = new Map(VIEWERS.map((v) => [v, reviveView(wire(viewFor(state, v)))]));
   const trace: Trace = { accepted: 0, types: new Set() };
-  steps.forEach(({ userId, action, draft }, step) => {
+  steps.forEach(({ userId, action, draft, name }, step) => {
     let committed: { state: TableState; events: TableEvent[] };
+    const sent = action === undefined ? undefined : resolveNames(action, names);
     try {
       // Host events (the visibility policy) have no action: authorize them as decide would.
       if (draft !== undefined) authorize(state, userId, draft);
       const drafts =
-        draft !== undefined
-          ? [draft]
-          : decide(state, action as never, { userId, now: 5_000 + step });
+        draft !== undefined ? [draft] : decide(state, sent as never, { userId, now: 5_000 + step });
       committed = commit(state, drafts, { author: userId, now: 5_000 + step });
     } catch (error) {
       if (!isVttError(error)) throw error;
       return;
     }
     trace.accepted++;
+    const created = findCreatedId(committed.events);
+    if (name !== undefined && created !== undefined) names.set(name, created);
+    const chosen = sent === undefined ? undefined : chosenId(sent);
+    if (chosen !== undefined) names.delete(chosen);
     for (const event of committed.events) trace.types.add(event.type);
     let before = state;
     for (const event of committed.events) {

@@ -56,6 +56,41 @@ export function fixtureTable(seed = FIXTURE_SEED): TableState {
   return s;
 }
 
+/**
+ * The id of the document that the first creating event of `events` (one of
+ * type `type` when given, else any `...-created` or `...-added`) carries, or
+ * `undefined` when there is none.
+ */
+export function findCreatedId(
+  events: readonly TableEvent[],
+  type?: TableEvent['type'],
+): string | undefined {
+  const event = events.find((e) =>
+    type === undefined ? /-(created|added)$/.test(e.type) : e.type === type,
+  );
+  const doc = Object.values(event?.payload ?? {}).find(
+    (v): v is { id: string } =>
+      typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string',
+  );
+  return doc?.id;
+}
+
+/**
+ * {@link findCreatedId}, throwing when no event creates a document: the id
+ * the server chose, since only GMs may choose one.
+ *
+ * @example
+ * const r = run(s, USERS.p1, 'core:create-note', { sceneId: 's1', x: 0, y: 0, title: 'Mine' });
+ * const noteId = createdId(r.events, 'core:note-created');
+ */
+export function createdId(events: readonly TableEvent[], type?: TableEvent['type']): string {
+  const id = findCreatedId(events, type);
+  if (id === undefined) {
+    throw new Error(`no ${type ?? 'creating'} event in ${events.map((e) => e.type).join(', ')}`);
+  }
+  return id;
+}
+
 /** The `code` of the VttError `fn` throws, or `undefined` when it does not throw. */
 export function errorCode(fn: () => unknown): string | undefined {
   try {

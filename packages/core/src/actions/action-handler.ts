@@ -20,7 +20,11 @@ export interface DecideContext<P> {
   readonly seed: string | undefined;
   /** The host's pack entries, for `core:import-compendium`; undefined when it has none. */
   readonly compendium: CompendiumLookup | undefined;
-  /** `wanted` if free (else `VTT_ERR_DOCUMENT_EXISTS`), or a fresh id with `prefix`. */
+  /**
+   * `wanted` if free (else `VTT_ERR_DOCUMENT_EXISTS`), or a fresh id with
+   * `prefix`. Only a GM may want an id (`VTT_ERR_DOCUMENT_ID_GM_ONLY`): a
+   * player's would collide with documents hidden from them and so reveal them.
+   */
   readonly newId: (
     taken: (id: string) => boolean,
     prefix: string,

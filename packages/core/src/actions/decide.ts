@@ -62,6 +62,9 @@ export function decide(state: TableState, action: unknown, ctx: DecideOptions): 
     compendium: ctx.compendium,
     newId: (taken, prefix, wanted, collection) => {
       if (wanted !== undefined) {
+        // A player's chosen id would tell, by colliding, that a hidden document has it.
+        if (member.role !== 'gm')
+          throw new VttError('VTT_ERR_DOCUMENT_ID_GM_ONLY', { collection, id: wanted });
         if (taken(wanted) || used.has(wanted))
           throw new VttError('VTT_ERR_DOCUMENT_EXISTS', { collection, id: wanted });
         used.add(wanted);

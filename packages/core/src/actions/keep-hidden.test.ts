@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureTable, run, USERS } from '../../test-support/table-fixture.js';
+import { createdId, fixtureTable, run, USERS } from '../../test-support/table-fixture.js';
 import type { VisibilityPolicy } from '../model/visibility-policy.js';
 import { commit } from '../reducer/commit.js';
 import { keepHiddenFlags } from './keep-hidden.js';
@@ -66,21 +66,21 @@ describe('updates by viewers who do not see everything', () => {
       sys: { a: 2 },
       gmtool: 1,
     });
-    let state = run(table(), USERS.p1, 'core:create-note', {
-      id: 'n1',
+    const created = run(table(), USERS.p1, 'core:create-note', {
       sceneId: 's1',
       x: 0,
       y: 0,
       title: 'Mine',
-    }).state;
-    state = run(state, USERS.gm, 'core:update-note', {
-      noteId: 'n1',
+    });
+    const noteId = createdId(created.events, 'core:note-created');
+    let state = run(created.state, USERS.gm, 'core:update-note', {
+      noteId,
       patch: { flags: { gmtool: 'trap' } },
     }).state;
     state = run(state, USERS.p1, 'core:update-note', {
-      noteId: 'n1',
+      noteId,
       patch: { flags: { sys: { size: 's' } } },
     }).state;
-    expect(state.notes.get('n1')!.flags).toEqual({ sys: { size: 's' }, gmtool: 'trap' });
+    expect(state.notes.get(noteId)!.flags).toEqual({ sys: { size: 's' }, gmtool: 'trap' });
   });
 });

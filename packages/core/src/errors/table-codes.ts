@@ -35,6 +35,11 @@ export const TABLE_ERRORS = defineErrors({
     fix: 'Choose another id, or leave the id out to let the server choose one.',
     status: 409,
   },
+  VTT_ERR_DOCUMENT_ID_GM_ONLY: {
+    message: 'Only a GM may choose the id of a new {collection} document.',
+    fix: 'Leave the id out: the server picks one and names it in the events of the ack.',
+    status: 403,
+  },
   VTT_ERR_DOCUMENT_TOO_LARGE: {
     message:
       'The {collection} document "{id}" would be {length} characters of JSON; the limit is {max}.',

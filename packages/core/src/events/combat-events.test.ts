@@ -44,11 +44,11 @@ describe('combat rounds and turns', () => {
 
   it("ticks the combatants' effects at turn start, turn end and round end, and ends them at zero", () => {
     let s = next(fight()); // round 1, c1
-    const add = (user: string, target: string, id: string, rounds: number, tick: EffectTick) =>
+    // The effects go by their labels: the player's gets an id the server chooses.
+    const add = (user: string, target: string, label: string, rounds: number, tick: EffectTick) =>
       (s = run(s, user, 'core:add-effect', {
         target: { collection: 'tokens', id: target },
-        id,
-        label: id,
+        label,
         duration: { unit: 'rounds', rounds, tick },
       }).state);
     add(p1, 't1', 'bless', 2, 'turn-start');
@@ -57,7 +57,7 @@ describe('combat rounds and turns', () => {
     const remaining = () =>
       Object.fromEntries(
         [...effectsOf(s).values()].map((e) => [
-          e.id,
+          e.label,
           e.duration.unit === 'rounds' ? e.duration.remaining : null,
         ]),
       );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reviveState, type DocsJson } from '../model/revive.js';
 import {
+  createdId,
   errorCode,
   populatedTable,
   run,
@@ -19,13 +20,20 @@ type Add = TableActionMap['core:add-effect'];
 
 const add = (s: TableState, user: string, payload: Add) =>
   run(s, user, 'core:add-effect', payload).state;
-const bless: Add = {
+/** Adds an effect without choosing its id (as players must): the new state and the id given. */
+const addNew = (s: TableState, user: string, payload: Add) => {
+  const { state, events } = run(s, user, 'core:add-effect', payload);
+  return { state, id: createdId(events, 'core:effect-added') };
+};
+/** A blessing with no id, as a player adds it. */
+const blessing: Add = {
   target: token('t1'),
-  id: 'bless',
   label: 'Blessed',
   statuses: ['blessed'],
   duration: { unit: 'rounds', rounds: 2, tick: 'turn-start' },
 };
+/** The blessing with the id a GM chose for it. */
+const bless: Add = { ...blessing, id: 'bless' };
 const next = (s: TableState) => run(s, gm, 'core:next-turn', {});
 const ids = (s: TableState) => [...effectsOf(s).keys()].sort();
 const texts = (s: TableState) => s.chat.map((m) => m.text);
@@ -41,28 +49,29 @@ function fight(): TableState {
 
 describe('effects: who may add and remove them', () => {
   it('lets the GM and the owner of the target add and remove non-hidden effects', () => {
-    let s = add(populatedTable(), p1, bless);
-    expect(effectsOf(s).get('bless')).toMatchObject({
+    const blessed = addNew(populatedTable(), p1, blessing);
+    let s = blessed.state;
+    expect(effectsOf(s).get(blessed.id)).toMatchObject({
       target: token('t1'),
       hidden: false,
       origin: null,
       duration: { unit: 'rounds', remaining: 2, tick: 'turn-start' },
     });
     s = add(s, gm, { ...bless, id: 'haste', target: actor('a2') });
-    s = add(s, p1, { ...bless, id: 'mine', target: actor('a1') });
-    s = run(s, p1, 'core:remove-effect', { effectId: 'bless' }).state;
-    s = run(s, gm, 'core:remove-effect', { effectId: 'mine' }).state;
+    const mine = addNew(s, p1, { ...blessing, target: actor('a1') });
+    s = run(mine.state, p1, 'core:remove-effect', { effectId: blessed.id }).state;
+    s = run(s, gm, 'core:remove-effect', { effectId: mine.id }).state;
     expect(ids(s)).toEqual(['haste']);
   });
 
   it('refuses another player, an observer and a player adding a hidden effect', () => {
     const s = add(populatedTable(), gm, { ...bless, id: 'gm-bless' });
-    expect(errorCode(() => add(s, p2, { ...bless, id: 'x' }))).toBe('VTT_ERR_PERMISSION_NOT_OWNER');
+    expect(errorCode(() => add(s, p2, blessing))).toBe('VTT_ERR_PERMISSION_NOT_OWNER');
     expect(errorCode(() => run(s, p2, 'core:remove-effect', { effectId: 'gm-bless' }))).toBe(
       'VTT_ERR_PERMISSION_NOT_OWNER',
     );
-    expect(errorCode(() => add(s, obs, { ...bless, id: 'x' }))).toBe('VTT_ERR_PERMISSION_OBSERVER');
-    expect(errorCode(() => add(s, p1, { ...bless, id: 'x', hidden: true }))).toBe(
+    expect(errorCode(() => add(s, obs, blessing))).toBe('VTT_ERR_PERMISSION_OBSERVER');
+    expect(errorCode(() => add(s, p1, { ...blessing, hidden: true }))).toBe(
       'VTT_ERR_PERMISSION_GM_ONLY',
     );
   });
@@ -75,7 +84,7 @@ describe('effects: who may add and remove them', () => {
         'VTT_ERR_DOCUMENT_NOT_FOUND',
       );
     }
-    expect(errorCode(() => add(s, p1, { ...bless, id: 'x', target: token('hid-1') }))).toBe(
+    expect(errorCode(() => add(s, p1, { ...blessing, target: token('hid-1') }))).toBe(
       'VTT_ERR_DOCUMENT_NOT_FOUND',
     );
     expect(errorCode(() => add(s, gm, { ...bless, id: 'x', target: token('nope') }))).toBe(
@@ -179,13 +188,12 @@ describe('effects: what each viewer sees', () => {
 describe('effects: ticking and expiry', () => {
   it('ticks rounds on the combatant of their token or actor, and says in chat when they wear off', () => {
     let s = next(fight()).state; // round 1, c1
-    s = add(s, p1, {
-      ...bless,
-      id: 'bless',
+    const blessed = addNew(s, p1, {
+      ...blessing,
       label: 'Blessed',
       duration: { unit: 'rounds', rounds: 1 },
     });
-    s = add(s, gm, {
+    s = add(blessed.state, gm, {
       ...bless,
       id: 'slow',
       label: 'Slowed',
@@ -193,7 +201,7 @@ describe('effects: ticking and expiry', () => {
       duration: { unit: 'rounds', rounds: 1, tick: 'turn-end' },
     });
     s = next(s).state; // c3's turn starts: nothing of c1's ticks at turn-start
-    expect(ids(s)).toEqual(['bless', 'slow']);
+    expect(ids(s)).toEqual([blessed.id, 'slow'].sort());
     const { state, events } = next(s); // c3's turn ends (slow), c1's starts (bless)
     expect(ids(state)).toEqual([]);
     expect(events.map((e) => e.type)).toEqual([
@@ -209,17 +217,19 @@ describe('effects: ticking and expiry', () => {
   });
 
   it('keeps rounds when the combat ends, and ticks them on in the next combat', () => {
-    let s = next(fight()).state;
-    s = add(s, p1, { ...bless, duration: { unit: 'rounds', rounds: 3 } });
-    s = next(next(s).state).state; // round 2, c1: 3 -> 2
+    const blessed = addNew(next(fight()).state, p1, {
+      ...blessing,
+      duration: { unit: 'rounds', rounds: 3 },
+    });
+    let s = next(next(blessed.state).state).state; // round 2, c1: 3 -> 2
     s = run(s, gm, 'core:end-combat', {}).state;
-    expect(effectsOf(s).get('bless')!.duration).toMatchObject({ remaining: 2 });
+    expect(effectsOf(s).get(blessed.id)!.duration).toMatchObject({ remaining: 2 });
     s = run(s, gm, 'core:advance-time', { seconds: 3600 }).state;
-    expect(effectsOf(s).get('bless')!.duration).toMatchObject({ remaining: 2 });
+    expect(effectsOf(s).get(blessed.id)!.duration).toMatchObject({ remaining: 2 });
     s = run(s, gm, 'core:start-combat', { sceneId: 's1' }).state;
     s = run(s, gm, 'core:add-combatant', { id: 'k1', tokenId: 't1' }).state;
     s = next(s).state;
-    expect(effectsOf(s).get('bless')!.duration).toMatchObject({ remaining: 1 });
+    expect(effectsOf(s).get(blessed.id)!.duration).toMatchObject({ remaining: 1 });
   });
 
   it('expires seconds at the clock, and permanent effects never', () => {
@@ -311,18 +321,18 @@ describe('effects: links and undo', () => {
   });
 
   it('undoes adding and removing an effect', () => {
-    let s = add(populatedTable(), p1, bless);
+    let s = add(populatedTable(), p1, blessing);
     s = run(s, p1, 'core:undo', {}).state;
     expect(ids(s)).toEqual([]);
-    s = add(s, p1, bless);
-    s = run(s, p1, 'core:remove-effect', { effectId: 'bless' }).state;
+    const blessed = addNew(s, p1, blessing);
+    s = run(blessed.state, p1, 'core:remove-effect', { effectId: blessed.id }).state;
     s = run(s, p1, 'core:undo', {}).state;
-    expect(effectsOf(s).get('bless')).toMatchObject({ label: 'Blessed' });
+    expect(effectsOf(s).get(blessed.id)).toMatchObject({ label: 'Blessed' });
   });
 
   it('does not bring back an effect whose target was deleted since', () => {
-    let s = add(populatedTable(), p1, { ...bless, target: actor('a1') });
-    s = run(s, p1, 'core:remove-effect', { effectId: 'bless' }).state;
+    const blessed = addNew(populatedTable(), p1, { ...blessing, target: actor('a1') });
+    let s = run(blessed.state, p1, 'core:remove-effect', { effectId: blessed.id }).state;
     s = run(s, gm, 'core:delete-actor', { actorId: 'a1' }).state;
     expect(errorCode(() => run(s, p1, 'core:undo', {}))).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createdId,
   errorCode,
   populatedTable,
   run,
@@ -137,19 +138,19 @@ describe('items: views', () => {
 
 describe('items: permissions', () => {
   it('lets an actor`s owner create, update, reorder and delete its items', () => {
-    let s = table();
-    s = run(s, p1, 'core:create-item', {
-      id: 'rope',
+    const created = run(table(), p1, 'core:create-item', {
       name: 'Rope',
       type: 'gear',
       actorId: 'a1',
-    }).state;
-    expect(itemOf(s, 'rope')).toMatchObject({ author: p1, actorId: 'a1', sort: 2, source: null });
-    s = run(s, p1, 'core:update-item', { itemId: 'rope', patch: { name: 'Silk rope' } }).state;
-    s = run(s, p1, 'core:move-item', { itemId: 'rope', actorId: 'a1', sort: 0 }).state;
-    expect(itemsOfActor(s, 'a1').map((i) => i.id)).toEqual(['rope', 'sw']);
-    s = run(s, p1, 'core:delete-item', { itemId: 'rope' }).state;
-    expect(itemOf(s, 'rope')).toBeUndefined();
+    });
+    const rope = createdId(created.events, 'core:item-created');
+    let s = created.state;
+    expect(itemOf(s, rope)).toMatchObject({ author: p1, actorId: 'a1', sort: 2, source: null });
+    s = run(s, p1, 'core:update-item', { itemId: rope, patch: { name: 'Silk rope' } }).state;
+    s = run(s, p1, 'core:move-item', { itemId: rope, actorId: 'a1', sort: 0 }).state;
+    expect(itemsOfActor(s, 'a1').map((i) => i.id)).toEqual([rope, 'sw']);
+    s = run(s, p1, 'core:delete-item', { itemId: rope }).state;
+    expect(itemOf(s, rope)).toBeUndefined();
   });
 
   it('refuses other players, observers and players in the library', () => {
@@ -249,13 +250,9 @@ describe('items: links and undo', () => {
 
   it('undoes a player`s create, update, move and delete', () => {
     const s = table();
-    const created = run(s, p1, 'core:create-item', {
-      id: 'x',
-      name: 'X',
-      type: 'gear',
-      actorId: 'a1',
-    }).state;
-    expect(itemOf(run(created, p1, 'core:undo', {}).state, 'x')).toBeUndefined();
+    const created = run(s, p1, 'core:create-item', { name: 'X', type: 'gear', actorId: 'a1' });
+    const x = createdId(created.events, 'core:item-created');
+    expect(itemOf(run(created.state, p1, 'core:undo', {}).state, x)).toBeUndefined();
     for (const [type, payload] of [
       ['core:update-item', { itemId: 'sw', patch: { name: 'Blade' } }],
       ['core:move-item', { itemId: 'sw', actorId: 'a1', sort: 9 }],

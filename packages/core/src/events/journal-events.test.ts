@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createdId,
   errorCode,
   fixtureTable,
   run,
@@ -13,6 +14,12 @@ import { viewFor } from '../views/view-for.js';
 import { viewDoc } from '../views/visibility.js';
 
 const { gm, p1, p2, obs } = USERS;
+
+/** p1 writes an entry on the fixture table; the id is the server's (players choose none). */
+function p1Entry(payload: { title: string; text?: string }): { s: TableState; id: string } {
+  const { state, events } = run(fixtureTable(), p1, 'core:create-journal-entry', payload);
+  return { s: state, id: createdId(events, 'core:journal-entry-created') };
+}
 
 /** A table with a GM folder, a public folder inside it, and entries of every visibility. */
 function journalTable(): TableState {
@@ -109,75 +116,66 @@ describe('journal views', () => {
 
 describe('journal permissions', () => {
   it('lets a player write private entries that only they and GMs see', () => {
-    const s = run(fixtureTable(), p1, 'core:create-journal-entry', {
-      id: 'diary',
-      title: 'Diary',
-      text: 'I stole the gem',
-    }).state;
-    expect(s.journal.get('diary')).toMatchObject({ author: p1, visibility: 'gm' });
-    expect(viewFor(s, p1).journal.has('diary')).toBe(true);
-    expect(viewFor(s, gm).journal.has('diary')).toBe(true);
-    expect(viewFor(s, p2).journal.has('diary')).toBe(false);
-    expect(viewFor(s, obs).journal.has('diary')).toBe(false);
+    const { s, id: diary } = p1Entry({ title: 'Diary', text: 'I stole the gem' });
+    expect(s.journal.get(diary)).toMatchObject({ author: p1, visibility: 'gm' });
+    expect(viewFor(s, p1).journal.has(diary)).toBe(true);
+    expect(viewFor(s, gm).journal.has(diary)).toBe(true);
+    expect(viewFor(s, p2).journal.has(diary)).toBe(false);
+    expect(viewFor(s, obs).journal.has(diary)).toBe(false);
     // Unseen: not found, never forbidden.
-    const edit = { entryId: 'diary', patch: { text: 'x' } };
+    const edit = { entryId: diary, patch: { text: 'x' } };
     expect(errorCode(() => run(s, p2, 'core:update-journal-entry', edit))).toBe(
       'VTT_ERR_DOCUMENT_NOT_FOUND',
     );
-    expect(errorCode(() => run(s, p2, 'core:delete-journal-entry', { entryId: 'diary' }))).toBe(
+    expect(errorCode(() => run(s, p2, 'core:delete-journal-entry', { entryId: diary }))).toBe(
       'VTT_ERR_DOCUMENT_NOT_FOUND',
     );
   });
 
   it('lets the author edit, publish and delete their own entry, and no one else but GMs', () => {
-    let s = run(fixtureTable(), p1, 'core:create-journal-entry', {
-      id: 'mine',
-      title: 'Mine',
-    }).state;
-    s = run(s, p1, 'core:update-journal-entry', {
-      entryId: 'mine',
+    const created = p1Entry({ title: 'Mine' });
+    const mine = created.id;
+    const s = run(created.s, p1, 'core:update-journal-entry', {
+      entryId: mine,
       patch: { text: 'Public now', visibility: 'public', images: ['img-1'], sort: 3 },
     }).state;
-    expect(viewFor(s, p2).journal.get('mine')?.text).toBe('Public now');
-    const edit = { entryId: 'mine', patch: { text: 'vandalised' } };
+    expect(viewFor(s, p2).journal.get(mine)?.text).toBe('Public now');
+    const edit = { entryId: mine, patch: { text: 'vandalised' } };
     expect(errorCode(() => run(s, p2, 'core:update-journal-entry', edit))).toBe(
       'VTT_ERR_PERMISSION_NOT_OWNER',
     );
     expect(errorCode(() => run(s, obs, 'core:update-journal-entry', edit))).toBe(
       'VTT_ERR_PERMISSION_OBSERVER',
     );
-    expect(run(s, gm, 'core:update-journal-entry', edit).state.journal.get('mine')?.text).toBe(
+    expect(run(s, gm, 'core:update-journal-entry', edit).state.journal.get(mine)?.text).toBe(
       'vandalised',
     );
-    expect(
-      run(s, p1, 'core:delete-journal-entry', { entryId: 'mine' }).state.journal.has('mine'),
-    ).toBe(false);
+    expect(run(s, p1, 'core:delete-journal-entry', { entryId: mine }).state.journal.has(mine)).toBe(
+      false,
+    );
   });
 
   it('keeps the choice of players to GMs', () => {
-    const s = run(fixtureTable(), p1, 'core:create-journal-entry', {
-      id: 'mine',
-      title: 'Mine',
-    }).state;
+    const { s, id: mine } = p1Entry({ title: 'Mine' });
     const create = { title: 'x', visibility: 'players' as const, players: [p2] };
     expect(errorCode(() => run(s, p1, 'core:create-journal-entry', create))).toBe(
       'VTT_ERR_PERMISSION_FIELD',
     );
     expect(
       errorCode(() =>
-        run(s, p1, 'core:update-journal-entry', { entryId: 'mine', patch: { players: [p2] } }),
+        run(s, p1, 'core:update-journal-entry', { entryId: mine, patch: { players: [p2] } }),
       ),
     ).toBe('VTT_ERR_PERMISSION_FIELD');
-    expect(
-      errorCode(() => run(s, p1, 'core:show-journal', { entryId: 'mine', players: [p2] })),
-    ).toBe('VTT_ERR_PERMISSION_GM_ONLY');
+    expect(errorCode(() => run(s, p1, 'core:show-journal', { entryId: mine, players: [p2] }))).toBe(
+      'VTT_ERR_PERMISSION_GM_ONLY',
+    );
     // Once a GM showed it to someone, its author still edits the text, and the choice stays.
-    const shown = run(s, gm, 'core:show-journal', { entryId: 'mine', players: [p2] }).state;
+    const shown = run(s, gm, 'core:show-journal', { entryId: mine, players: [p2] }).state;
     const edited = run(shown, p1, 'core:update-journal-entry', {
-      entryId: 'mine',
+      entryId: mine,
       patch: { text: 'more' },
     }).state;
-    expect(edited.journal.get('mine')).toMatchObject({ visibility: 'players', players: [p2] });
+    expect(edited.journal.get(mine)).toMatchObject({ visibility: 'players', players: [p2] });
   });
 
   it('keeps folders to GMs, and filing to folders the player sees', () => {
@@ -201,8 +199,9 @@ describe('journal permissions', () => {
     expect(
       errorCode(() => run(s, p1, 'core:create-journal-entry', { title: 'x', folderId: 'gf' })),
     ).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
-    const filed = run(s, p1, 'core:create-journal-entry', { id: 'n', title: 'x', folderId: 'pf' });
-    expect(filed.state.journal.get('n')?.folderId).toBe('pf');
+    const filed = run(s, p1, 'core:create-journal-entry', { title: 'x', folderId: 'pf' });
+    const n = createdId(filed.events, 'core:journal-entry-created');
+    expect(filed.state.journal.get(n)?.folderId).toBe('pf');
     expect(
       errorCode(() => run(s, gm, 'core:create-journal-entry', { title: 'x', folderId: 'nope' })),
     ).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');
@@ -351,7 +350,7 @@ describe('journal collections in JSON form', () => {
     const act = (s: TableState) => {
       let next = run(s, gm, 'core:delete-journal-folder', { folderId: 'gf' }).state;
       next = run(next, gm, 'core:show-journal', { entryId: 'secret', players: [p1] }).state;
-      next = run(next, p1, 'core:create-journal-entry', { id: 'mine', title: 'Mine' }).state;
+      next = run(next, p1, 'core:create-journal-entry', { title: 'Mine' }).state;
       return next;
     };
     const fromLive = act(live);

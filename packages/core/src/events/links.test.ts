@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createdId,
   errorCode,
   populatedTable,
   run,
@@ -14,17 +15,33 @@ import { applyEvents } from '../reducer/apply-event.js';
 const { gm, p1 } = USERS;
 const GM2 = 'u-gm2';
 
-/** Runs `steps`, returning the state and the log, so replay can be compared. */
-function play(s0: TableState, steps: [string, string, unknown][]) {
+/**
+ * Steps from `s0` one at a time (`step` answers the step's events, so a
+ * later step can use an id the server chose); `end` checks that replaying
+ * the log from `s0` gives the same state, and returns it.
+ */
+function player(s0: TableState) {
   let state = s0;
   const log: TableEvent[] = [];
-  for (const [user, type, payload] of steps) {
-    const r = run(state, user, type as never, payload as never);
-    state = r.state;
-    log.push(...r.events);
-  }
-  expect(applyEvents(s0, log)).toStrictEqual(state);
-  return state;
+  return {
+    step(user: string, type: string, payload: unknown): TableEvent[] {
+      const r = run(state, user, type as never, payload as never);
+      state = r.state;
+      log.push(...r.events);
+      return r.events;
+    },
+    end(): TableState {
+      expect(applyEvents(s0, log)).toStrictEqual(state);
+      return state;
+    },
+  };
+}
+
+/** Runs `steps`, checking that replaying their log gives the same state. */
+function play(s0: TableState, steps: [string, string, unknown][]) {
+  const p = player(s0);
+  for (const [user, type, payload] of steps) p.step(user, type, payload);
+  return p.end();
 }
 
 /** The populated table with a public timeline entry linking t1, a1, n1, s1 and another entry. */
@@ -160,66 +177,76 @@ describe('undo after a deletion', () => {
 describe('a player editing links they see only in part', () => {
   it("keeps a GM's link to a document the player cannot see", () => {
     const t = (id: string) => ({ collection: 'tokens' as const, id });
-    const s = play(populatedTable(), [
-      [
-        p1,
-        'core:create-timeline-entry',
-        { id: 'e1', title: 'Met', date: { value: 1, label: 'Day 1' }, links: [t('t1')] },
-      ],
-      [
-        gm,
-        'core:update-timeline-entry',
-        { entryId: 'e1', patch: { links: [t('t1'), t('hid-1')] } },
-      ],
-      [p1, 'core:update-timeline-entry', { entryId: 'e1', patch: { links: [t('t3')] } }],
-    ]);
-    expect(s.timeline.get('e1')!.links).toEqual([t('t3'), t('hid-1')]);
-    expect(viewFor(s, p1).timeline.get('e1')!.links).toEqual([t('t3')]);
+    const p = player(populatedTable());
+    const e1 = createdId(
+      p.step(p1, 'core:create-timeline-entry', {
+        title: 'Met',
+        date: { value: 1, label: 'Day 1' },
+        links: [t('t1')],
+      }),
+    );
+    p.step(gm, 'core:update-timeline-entry', {
+      entryId: e1,
+      patch: { links: [t('t1'), t('hid-1')] },
+    });
+    p.step(p1, 'core:update-timeline-entry', { entryId: e1, patch: { links: [t('t3')] } });
+    const s = p.end();
+    expect(s.timeline.get(e1)!.links).toEqual([t('t3'), t('hid-1')]);
+    expect(viewFor(s, p1).timeline.get(e1)!.links).toEqual([t('t3')]);
   });
 });
 
 describe("a player's deletion and the links it drops from others' entries", () => {
-  const note = { collection: 'notes' as const, id: 'n9' };
-  /** p1's public note n9, linked from a GM-only entry and from p2's public entry. */
-  function linkedNote(): TableState {
-    return play(populatedTable(), [
-      [p1, 'core:create-note', { id: 'n9', sceneId: 's1', x: 0, y: 0, title: 'Mine' }],
-      [
-        gm,
-        'core:create-timeline-entry',
-        { id: 'eg', title: 'Plot', date: { value: 1, label: 'Day 1' }, links: [note] },
-      ],
-      [
-        USERS.p2,
-        'core:create-timeline-entry',
-        { id: 'ep', title: 'Saw it', date: { value: 2, label: 'Day 2' }, links: [note] },
-      ],
-    ]);
+  /**
+   * p1's public note `n9`, linked from the GM-only entry `eg` and from p2's
+   * public entry `ep`; `n9` and `ep` are the ids the server gave them.
+   */
+  function linkedNote(): { s: TableState; n9: string; ep: string } {
+    const p = player(populatedTable());
+    const n9 = createdId(
+      p.step(p1, 'core:create-note', { sceneId: 's1', x: 0, y: 0, title: 'Mine' }),
+    );
+    const note = { collection: 'notes' as const, id: n9 };
+    p.step(gm, 'core:create-timeline-entry', {
+      id: 'eg',
+      title: 'Plot',
+      date: { value: 1, label: 'Day 1' },
+      links: [note],
+    });
+    const ep = createdId(
+      p.step(USERS.p2, 'core:create-timeline-entry', {
+        title: 'Saw it',
+        date: { value: 2, label: 'Day 2' },
+        links: [note],
+      }),
+    );
+    return { s: p.end(), n9, ep };
   }
 
   it('lets the player delete their note and undo it, relinking entries they cannot change', () => {
-    const s0 = linkedNote();
+    const { s: s0, n9, ep } = linkedNote();
     const { state: deleted, received } = runAndProject(
       s0,
       p1,
       'core:delete-note',
-      { noteId: 'n9' },
+      { noteId: n9 },
       p1,
     );
     expect(deleted.timeline.get('eg')!.links).toEqual([]);
-    expect(deleted.timeline.get('ep')!.links).toEqual([]);
+    expect(deleted.timeline.get(ep)!.links).toEqual([]);
     expect(JSON.stringify(received)).not.toContain('"eg"');
     const undone = runAndProject(deleted, p1, 'core:undo', {}, p1);
-    expect(undone.state.notes.get('n9')).toEqual(s0.notes.get('n9'));
+    expect(undone.state.notes.get(n9)).toEqual(s0.notes.get(n9));
     expect(undone.state.timeline).toStrictEqual(s0.timeline);
     expect(JSON.stringify(undone.received)).not.toContain('"eg"');
   });
 
   it('lets the player undo creating a note that others have linked since', () => {
-    const s = run(linkedNote(), p1, 'core:update-note', { noteId: 'n9', patch: { x: 50 } }).state;
+    const { s: s0, n9 } = linkedNote();
+    const s = run(s0, p1, 'core:update-note', { noteId: n9, patch: { x: 50 } }).state;
     const once = run(s, p1, 'core:undo', {}).state;
     const twice = run(once, p1, 'core:undo', {}).state; // the creation
-    expect(twice.notes.get('n9')).toBeUndefined();
+    expect(twice.notes.get(n9)).toBeUndefined();
     expect(twice.timeline.get('eg')!.links).toEqual([]);
   });
 });

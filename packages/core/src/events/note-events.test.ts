@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createdId,
   errorCode,
   populatedTable,
   run,
@@ -34,29 +35,30 @@ describe('map notes', () => {
   });
 
   it('lets players write, move and delete their own public notes', () => {
-    let s = run(populatedTable(), p1, 'core:create-note', {
-      id: 'mine',
+    const created = run(populatedTable(), p1, 'core:create-note', {
       sceneId: 's1',
       x: 10,
       y: 10,
       title: 'Trap!',
+    });
+    const mine = createdId(created.events, 'core:note-created');
+    expect(created.state.notes.get(mine)).toMatchObject({ author: p1, visibility: 'public' });
+    const s = run(created.state, p1, 'core:update-note', {
+      noteId: mine,
+      patch: { x: 20, text: 'spikes' },
     }).state;
-    expect(s.notes.get('mine')).toMatchObject({ author: p1, visibility: 'public' });
-    s = run(s, p1, 'core:update-note', { noteId: 'mine', patch: { x: 20, text: 'spikes' } }).state;
-    expect(
-      errorCode(() => run(s, p2, 'core:update-note', { noteId: 'mine', patch: { x: 0 } })),
-    ).toBe('VTT_ERR_PERMISSION_NOT_OWNER');
+    expect(errorCode(() => run(s, p2, 'core:update-note', { noteId: mine, patch: { x: 0 } }))).toBe(
+      'VTT_ERR_PERMISSION_NOT_OWNER',
+    );
     expect(errorCode(() => run(s, p1, 'core:update-note', { noteId: 'n1', patch: { x: 0 } }))).toBe(
       'VTT_ERR_PERMISSION_NOT_OWNER',
     );
     expect(
       errorCode(() =>
-        run(s, p1, 'core:update-note', { noteId: 'mine', patch: { visibility: 'gm' } }),
+        run(s, p1, 'core:update-note', { noteId: mine, patch: { visibility: 'gm' } }),
       ),
     ).toBe('VTT_ERR_PERMISSION_FIELD');
-    expect(
-      run(s, p1, 'core:delete-note', { noteId: 'mine' }).state.notes.get('mine'),
-    ).toBeUndefined();
+    expect(run(s, p1, 'core:delete-note', { noteId: mine }).state.notes.get(mine)).toBeUndefined();
   });
 
   it('refuses players notes on scenes they cannot see', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createdId,
   errorCode,
   fixtureTable,
   run,
@@ -17,11 +18,17 @@ const { gm, p1, p2, obs } = USERS;
 /** The canary in every field of the GM-only marks that can hold text. */
 const CANARY = 'CANARYMARK';
 
-/** The fixture table with a hidden scene `s2`, a GM-only template and drawing full of canaries, and p1's public marks. */
-function markedTable(): TableState {
+/**
+ * The fixture table with a hidden scene `s2`, a GM-only template and drawing
+ * full of canaries, and p1's public template `fireball` and drawing `arrow`
+ * (ids the server chose: players choose none).
+ */
+function markedTable(): { s: TableState; fireball: string; arrow: string } {
   let s = fixtureTable();
   const as = (user: string, type: Parameters<typeof run>[2], payload: unknown) => {
-    s = run(s, user, type, payload as never).state;
+    const r = run(s, user, type, payload as never);
+    s = r.state;
+    return createdId(r.events);
   };
   as(gm, 'core:create-scene', { id: 's2', name: 'Vault', hidden: true });
   as(gm, 'core:create-template', {
@@ -55,15 +62,13 @@ function markedTable(): TableState {
     text: `${CANARY} ambush`,
     flags: { pub: { shown: `${CANARY} flag` } },
   });
-  as(p1, 'core:create-template', {
-    id: 'fireball',
+  const fireball = as(p1, 'core:create-template', {
     sceneId: 's1',
     shape: 'circle',
     origin: { x: 500, y: 500 },
     size: 20,
   });
-  as(p1, 'core:create-drawing', {
-    id: 'arrow',
+  const arrow = as(p1, 'core:create-drawing', {
     sceneId: 's1',
     shape: 'line',
     x: 0,
@@ -73,14 +78,14 @@ function markedTable(): TableState {
       { x: 200, y: 0 },
     ],
   });
-  return s;
+  return { s, fireball, arrow };
 }
 
 describe('templates and drawings: documents', () => {
   it('stores what was placed, with the defaults: GM marks GM-only, players` public', () => {
-    const s = markedTable();
-    expect(templatesOf(s).get('fireball')).toEqual({
-      id: 'fireball',
+    const { s, fireball, arrow } = markedTable();
+    expect(templatesOf(s).get(fireball)).toEqual({
+      id: fireball,
       sceneId: 's1',
       shape: 'circle',
       origin: { x: 500, y: 500 },
@@ -95,21 +100,23 @@ describe('templates and drawings: documents', () => {
       flags: {},
     });
     expect(s.templates.get(`${CANARY}-t`)?.visibility).toBe('gm');
-    expect(s.drawings.get('arrow')).toMatchObject({ author: p1, visibility: 'public', width: 0 });
+    expect(s.drawings.get(arrow)).toMatchObject({ author: p1, visibility: 'public', width: 0 });
   });
 
   it('stores angles in [0, 360)', () => {
-    let s = markedTable();
-    s = run(s, p1, 'core:update-template', { templateId: 'fireball', patch: { angle: -45 } }).state;
-    expect(s.templates.get('fireball')?.angle).toBe(315);
-    s = run(s, p1, 'core:update-template', { templateId: 'fireball', patch: { angle: 720 } }).state;
-    expect(s.templates.get('fireball')?.angle).toBe(0);
-    s = run(s, p1, 'core:update-drawing', { drawingId: 'arrow', patch: { rotation: 450 } }).state;
-    expect(s.drawings.get('arrow')?.rotation).toBe(90);
+    const marked = markedTable();
+    const { fireball, arrow } = marked;
+    let s = marked.s;
+    s = run(s, p1, 'core:update-template', { templateId: fireball, patch: { angle: -45 } }).state;
+    expect(s.templates.get(fireball)?.angle).toBe(315);
+    s = run(s, p1, 'core:update-template', { templateId: fireball, patch: { angle: 720 } }).state;
+    expect(s.templates.get(fireball)?.angle).toBe(0);
+    s = run(s, p1, 'core:update-drawing', { drawingId: arrow, patch: { rotation: 450 } }).state;
+    expect(s.drawings.get(arrow)?.rotation).toBe(90);
   });
 
   it('refuses a zero or negative size, an unknown shape and bad colours by schema', () => {
-    const s = markedTable();
+    const { s } = markedTable();
     const base = { sceneId: 's1', shape: 'circle', origin: { x: 0, y: 0 } } as const;
     for (const bad of [
       { ...base, size: 0 },
@@ -127,7 +134,7 @@ describe('templates and drawings: documents', () => {
   });
 
   it('refuses drawings whose points do not fit their shape, and more than the point cap', () => {
-    const s = markedTable();
+    const { s, arrow } = markedTable();
     const base = { sceneId: 's1', x: 0, y: 0 } as const;
     const pts = (n: number) => Array.from({ length: n }, (_, i) => ({ x: i, y: i * 2 }));
     for (const [shape, points, extra] of [
@@ -152,21 +159,22 @@ describe('templates and drawings: documents', () => {
     ).toBe('VTT_ERR_ACTION_INVALID');
     const long = run(s, p1, 'core:create-drawing', {
       ...base,
-      id: 'stroke',
       shape: 'freehand',
       points: pts(DRAWING_LIMITS.maxPoints),
-    }).state;
-    expect(long.drawings.get('stroke')?.points).toHaveLength(DRAWING_LIMITS.maxPoints);
+    });
+    expect(long.state.drawings.get(createdId(long.events))?.points).toHaveLength(
+      DRAWING_LIMITS.maxPoints,
+    );
     // An update that leaves a line with one point is refused as well.
     expect(
       errorCode(() =>
-        run(s, p1, 'core:update-drawing', { drawingId: 'arrow', patch: { points: pts(1) } }),
+        run(s, p1, 'core:update-drawing', { drawingId: arrow, patch: { points: pts(1) } }),
       ),
     ).toBe('VTT_ERR_DOCUMENT_INVALID');
   });
 
   it('refuses a mark on a scene that does not exist', () => {
-    const s = markedTable();
+    const { s } = markedTable();
     expect(
       errorCode(() =>
         run(s, gm, 'core:create-template', {
@@ -180,7 +188,9 @@ describe('templates and drawings: documents', () => {
   });
 
   it('deletes a scene`s templates and drawings with it, and undo brings them back', () => {
-    let s = markedTable();
+    const marked = markedTable();
+    const { fireball, arrow } = marked;
+    let s = marked.s;
     s = run(s, gm, 'core:create-template', {
       id: 'vault-trap',
       sceneId: 's2',
@@ -200,39 +210,40 @@ describe('templates and drawings: documents', () => {
     expect(received.length).toBeGreaterThan(0);
     const back = run(gone, gm, 'core:undo', {}).state;
     expect([...back.templates.keys()].sort()).toEqual(
-      [`${CANARY}-t`, 'fireball', 'vault-trap'].sort(),
+      [`${CANARY}-t`, fireball, 'vault-trap'].sort(),
     );
-    expect([...back.drawings.keys()].sort()).toEqual([`${CANARY}-d`, 'arrow'].sort());
+    expect([...back.drawings.keys()].sort()).toEqual([`${CANARY}-d`, arrow].sort());
   });
 
   it('lets a player undo placing, moving and removing their own template', () => {
-    let s = markedTable();
+    const marked = markedTable();
+    const { fireball } = marked;
+    let s = marked.s;
     s = run(s, p1, 'core:update-template', {
-      templateId: 'fireball',
+      templateId: fireball,
       patch: { origin: { x: 700, y: 700 } },
     }).state;
     s = run(s, p1, 'core:undo', {}).state;
-    expect(s.templates.get('fireball')?.origin).toEqual({ x: 500, y: 500 });
-    s = run(s, p1, 'core:delete-template', { templateId: 'fireball' }).state;
+    expect(s.templates.get(fireball)?.origin).toEqual({ x: 500, y: 500 });
+    s = run(s, p1, 'core:delete-template', { templateId: fireball }).state;
     s = run(s, p1, 'core:undo', {}).state;
-    expect(s.templates.has('fireball')).toBe(true);
+    expect(s.templates.has(fireball)).toBe(true);
   });
 
   it('revives templates and drawings from JSON, and reads tables saved before them', () => {
-    const s = markedTable();
+    const { s } = markedTable();
     const json = JSON.parse(JSON.stringify(s)) as DocsJson<TableState>;
     expect(reviveState(json)).toStrictEqual(s);
     const { templates: _t, drawings: _d, ...old } = json;
     const before = reviveState(old as DocsJson<TableState>);
     expect(before.templates.size).toBe(0);
     const placed = run(before, p1, 'core:create-template', {
-      id: 'new',
       sceneId: 's1',
       shape: 'circle',
       origin: { x: 0, y: 0 },
       size: 5,
-    }).state;
-    expect(placed.templates.has('new')).toBe(true);
+    });
+    expect(placed.state.templates.has(createdId(placed.events))).toBe(true);
   });
 
   it('counts a player`s templates and drawings toward their share of the table', () => {
@@ -257,16 +268,18 @@ describe('templates and drawings: documents', () => {
 });
 
 describe('templates and drawings: who may do what', () => {
-  const moveFireball = { templateId: 'fireball', patch: { origin: { x: 1, y: 1 } } } as const;
+  const moveFireball = (templateId: string) => ({ templateId, patch: { origin: { x: 1, y: 1 } } });
 
   it('lets the GM do everything, players` marks included', () => {
-    let s = markedTable();
-    s = run(s, gm, 'core:update-template', moveFireball).state;
+    const marked = markedTable();
+    const { fireball, arrow } = marked;
+    let s = marked.s;
+    s = run(s, gm, 'core:update-template', moveFireball(fireball)).state;
     s = run(s, gm, 'core:update-template', {
-      templateId: 'fireball',
+      templateId: fireball,
       patch: { visibility: 'gm' },
     }).state;
-    s = run(s, gm, 'core:delete-drawing', { drawingId: 'arrow' }).state;
+    s = run(s, gm, 'core:delete-drawing', { drawingId: arrow }).state;
     s = run(s, gm, 'core:create-drawing', {
       sceneId: 's2',
       shape: 'ellipse',
@@ -275,24 +288,26 @@ describe('templates and drawings: who may do what', () => {
       width: 10,
       height: 10,
     }).state;
-    expect(s.templates.get('fireball')?.visibility).toBe('gm');
-    expect(s.drawings.has('arrow')).toBe(false);
+    expect(s.templates.get(fireball)?.visibility).toBe('gm');
+    expect(s.drawings.has(arrow)).toBe(false);
   });
 
   it('lets the author change and delete their own', () => {
-    let s = markedTable();
-    s = run(s, p1, 'core:update-template', moveFireball).state;
+    const marked = markedTable();
+    const { fireball, arrow } = marked;
+    let s = marked.s;
+    s = run(s, p1, 'core:update-template', moveFireball(fireball)).state;
     s = run(s, p1, 'core:update-drawing', {
-      drawingId: 'arrow',
+      drawingId: arrow,
       patch: { strokeColor: 'red', text: 'Charge!' },
     }).state;
-    expect(s.drawings.get('arrow')).toMatchObject({ strokeColor: 'red', text: 'Charge!' });
-    s = run(s, p1, 'core:delete-template', { templateId: 'fireball' }).state;
-    expect(s.templates.has('fireball')).toBe(false);
+    expect(s.drawings.get(arrow)).toMatchObject({ strokeColor: 'red', text: 'Charge!' });
+    s = run(s, p1, 'core:delete-template', { templateId: fireball }).state;
+    expect(s.templates.has(fireball)).toBe(false);
   });
 
   it('keeps players` marks public and on scenes they see', () => {
-    const s = markedTable();
+    const { s, fireball } = markedTable();
     const gmOnly = {
       sceneId: 's1',
       shape: 'circle',
@@ -305,7 +320,7 @@ describe('templates and drawings: who may do what', () => {
     );
     expect(
       errorCode(() =>
-        run(s, p1, 'core:update-template', { templateId: 'fireball', patch: { visibility: 'gm' } }),
+        run(s, p1, 'core:update-template', { templateId: fireball, patch: { visibility: 'gm' } }),
       ),
     ).toBe('VTT_ERR_PERMISSION_FIELD');
     expect(
@@ -328,11 +343,11 @@ describe('templates and drawings: who may do what', () => {
   });
 
   it('refuses another player`s marks as not theirs, and GM-only ones as not found', () => {
-    const s = markedTable();
-    expect(errorCode(() => run(s, p2, 'core:update-template', moveFireball))).toBe(
+    const { s, fireball, arrow } = markedTable();
+    expect(errorCode(() => run(s, p2, 'core:update-template', moveFireball(fireball)))).toBe(
       'VTT_ERR_PERMISSION_NOT_OWNER',
     );
-    expect(errorCode(() => run(s, p2, 'core:delete-drawing', { drawingId: 'arrow' }))).toBe(
+    expect(errorCode(() => run(s, p2, 'core:delete-drawing', { drawingId: arrow }))).toBe(
       'VTT_ERR_PERMISSION_NOT_OWNER',
     );
     for (const user of [p1, p2]) {
@@ -348,7 +363,7 @@ describe('templates and drawings: who may do what', () => {
   });
 
   it('refuses observers everything', () => {
-    const s = markedTable();
+    const { s, fireball, arrow } = markedTable();
     expect(
       errorCode(() =>
         run(s, obs, 'core:create-template', {
@@ -359,10 +374,10 @@ describe('templates and drawings: who may do what', () => {
         }),
       ),
     ).toBe('VTT_ERR_PERMISSION_OBSERVER');
-    expect(errorCode(() => run(s, obs, 'core:update-template', moveFireball))).toBe(
+    expect(errorCode(() => run(s, obs, 'core:update-template', moveFireball(fireball)))).toBe(
       'VTT_ERR_PERMISSION_OBSERVER',
     );
-    expect(errorCode(() => run(s, obs, 'core:delete-drawing', { drawingId: 'arrow' }))).toBe(
+    expect(errorCode(() => run(s, obs, 'core:delete-drawing', { drawingId: arrow }))).toBe(
       'VTT_ERR_PERMISSION_OBSERVER',
     );
   });
@@ -370,7 +385,7 @@ describe('templates and drawings: who may do what', () => {
 
 describe('templates and drawings: views', () => {
   it('keeps GM-only marks, every field of them, out of players` and observers` views', () => {
-    const s = markedTable();
+    const { s, fireball, arrow } = markedTable();
     expect(JSON.stringify(viewFor(s, gm))).toContain(CANARY);
     for (const viewer of [p1, p2, obs]) {
       const view = viewFor(s, viewer);
@@ -378,13 +393,13 @@ describe('templates and drawings: views', () => {
       expect(json, viewer).not.toContain(CANARY);
       expect(json, viewer).not.toContain('31337');
       expect(json, viewer).not.toContain('31.337');
-      expect([...view.templates.keys()]).toEqual(['fireball']);
-      expect([...view.drawings.keys()]).toEqual(['arrow']);
+      expect([...view.templates.keys()]).toEqual([fireball]);
+      expect([...view.drawings.keys()]).toEqual([arrow]);
     }
   });
 
   it('sends players nothing of a GM-only mark being placed, changed or removed', () => {
-    let s = markedTable();
+    let { s } = markedTable();
     const steps = [
       [
         'core:create-template',
@@ -410,7 +425,7 @@ describe('templates and drawings: views', () => {
   });
 
   it('shows a mark when the GM makes it public, and hides it again with its scene', () => {
-    const s = markedTable();
+    const { s, fireball, arrow } = markedTable();
     const shown = runAndProject(
       s,
       gm,
@@ -430,9 +445,9 @@ describe('templates and drawings: views', () => {
     const removed = hidden.received.filter((e) => e.type === 'core:document-removed');
     expect(removed.map((e) => e.payload)).toEqual(
       expect.arrayContaining([
-        { collection: 'templates', id: 'fireball' },
+        { collection: 'templates', id: fireball },
         { collection: 'templates', id: `${CANARY}-t` },
-        { collection: 'drawings', id: 'arrow' },
+        { collection: 'drawings', id: arrow },
       ]),
     );
     expect(viewFor(hidden.state, p1).templates.size).toBe(0);

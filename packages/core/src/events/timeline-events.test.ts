@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorCode, populatedTable, run, USERS } from '../../test-support/table-fixture.js';
+import {
+  createdId,
+  errorCode,
+  populatedTable,
+  run,
+  USERS,
+} from '../../test-support/table-fixture.js';
 import { viewFor } from '../views/view-for.js';
 
 const { gm, p1, p2 } = USERS;
@@ -42,24 +48,24 @@ describe('timeline', () => {
   });
 
   it('lets players write and edit their own public entries only', () => {
-    let s = run(populatedTable(), p1, 'core:create-timeline-entry', {
-      id: 'e1',
+    const created = run(populatedTable(), p1, 'core:create-timeline-entry', {
       date,
       title: 'We met',
-    }).state;
-    expect(s.timeline.get('e1')).toMatchObject({ author: p1, visibility: 'public' });
-    s = run(s, p1, 'core:update-timeline-entry', {
-      entryId: 'e1',
+    });
+    const e1 = createdId(created.events, 'core:timeline-entry-created');
+    expect(created.state.timeline.get(e1)).toMatchObject({ author: p1, visibility: 'public' });
+    const s = run(created.state, p1, 'core:update-timeline-entry', {
+      entryId: e1,
       patch: { text: 'In a tavern' },
     }).state;
     expect(
       errorCode(() =>
-        run(s, p2, 'core:update-timeline-entry', { entryId: 'e1', patch: { text: 'x' } }),
+        run(s, p2, 'core:update-timeline-entry', { entryId: e1, patch: { text: 'x' } }),
       ),
     ).toBe('VTT_ERR_PERMISSION_NOT_OWNER');
     expect(
       errorCode(() =>
-        run(s, p1, 'core:update-timeline-entry', { entryId: 'e1', patch: { visibility: 'gm' } }),
+        run(s, p1, 'core:update-timeline-entry', { entryId: e1, patch: { visibility: 'gm' } }),
       ),
     ).toBe('VTT_ERR_PERMISSION_FIELD');
     expect(

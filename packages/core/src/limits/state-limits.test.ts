@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { errorCode, fixtureTable, run, USERS } from '../../test-support/table-fixture.js';
+import {
+  createdId,
+  errorCode,
+  fixtureTable,
+  run,
+  USERS,
+} from '../../test-support/table-fixture.js';
 import type { JsonValue } from '../model/json.js';
 import type { TableState } from '../model/state.js';
 import { STATE_LIMITS } from './state-limits.js';
@@ -8,15 +14,20 @@ const { gm, p1, p2 } = USERS;
 const KB = 1024;
 /** Flags of about `chars` characters for module `bloat`. */
 const flags = (chars: number) => ({ bloat: { blob: 'x'.repeat(chars) } });
-const note = (id: string, text: string, extra: object = {}) => ({
-  id,
+/** A note without an id (players choose none: the server does). */
+const note = (title: string, text: string, extra: object = {}) => ({
   sceneId: 's1',
   x: 0,
   y: 0,
-  title: id,
+  title,
   text,
   ...extra,
 });
+/** Creates a note as `user`: the new state and the note's id. */
+const addNote = (s: TableState, user: string, payload: ReturnType<typeof note>) => {
+  const { state, events } = run(s, user, 'core:create-note', payload);
+  return { state, id: createdId(events, 'core:note-created') };
+};
 
 describe('bounds on what one member adds to the state', () => {
   it('refuses a chat message with 250 KB of flags, five times over; the table is unchanged', () => {
@@ -53,10 +64,12 @@ describe('bounds on what one member adds to the state', () => {
     const text = 'z'.repeat(19 * KB);
     const perNote = Math.ceil(STATE_LIMITS.maxMemberChars / (text.length + 200));
     let refusedAt = -1;
+    const mine: string[] = [];
     for (let i = 0; i < perNote + 2 && refusedAt < 0; i++) {
-      const id = `n${i}`;
       try {
-        s = run(s, p1, 'core:create-note', note(id, text)).state;
+        const added = addNote(s, p1, note(`n${i}`, text));
+        s = added.state;
+        mine.push(added.id);
       } catch (error) {
         expect(error).toMatchObject({
           code: 'VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE',
@@ -70,14 +83,12 @@ describe('bounds on what one member adds to the state', () => {
       errorCode(() => run(s, p1, 'core:send-message', { text: 'one more', flags: flags(4 * KB) })),
     ).toBe('VTT_ERR_MEMBER_CONTRIBUTION_TOO_LARGE');
     // Deleting one of their own notes makes room again.
-    s = run(s, p1, 'core:delete-note', { noteId: 'n0' }).state;
+    s = run(s, p1, 'core:delete-note', { noteId: mine[0]! }).state;
     s = run(s, p1, 'core:send-message', { text: 'fits again' }).state;
-    expect(
-      run(s, p2, 'core:create-note', note('p2-note', text)).state.notes.get('p2-note'),
-    ).toBeDefined();
-    expect(
-      run(s, gm, 'core:create-note', note('gm-note', text)).state.notes.get('gm-note'),
-    ).toBeDefined();
+    const p2Note = addNote(s, p2, note('p2-note', text));
+    expect(p2Note.state.notes.get(p2Note.id)).toBeDefined();
+    const gmNote = addNote(s, gm, note('gm-note', text));
+    expect(gmNote.state.notes.get(gmNote.id)).toBeDefined();
   });
 
   it('counts the items a player creates toward their share, and bounds each item', () => {
@@ -85,7 +96,7 @@ describe('bounds on what one member adds to the state', () => {
     const data = { blob: 'q'.repeat(200 * KB) };
     let created = 0;
     for (let i = 0; i < 12; i++) {
-      const item = { id: `i${i}`, name: 'Bag', type: 'gear', actorId: 'a1', data };
+      const item = { name: 'Bag', type: 'gear', actorId: 'a1', data };
       try {
         s = run(s, p1, 'core:create-item', item).state;
         created++;

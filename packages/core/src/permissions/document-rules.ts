@@ -16,7 +16,7 @@ import type {
   Token,
 } from '../model/documents.js';
 import { deepEqual } from '../model/json.js';
-import type { DocCollection, TableDocs } from '../model/state.js';
+import type { DocCollection, DocRef, TableDocs } from '../model/state.js';
 import { advanceTurn, passTurn } from '../events/combat-turns.js';
 import {
   actorVisible,
@@ -30,7 +30,7 @@ import {
   viewDoc,
   viewTimelineEntry,
 } from '../views/visibility.js';
-import { ref } from '../model/doc-refs.js';
+import { ref, refKey } from '../model/doc-refs.js';
 import { entryRule, mustBeGm } from './journal-rules.js';
 import { rollTableVisible } from '../views/roll-table-visibility.js';
 import { markRule } from './scene-mark-rules.js';
@@ -200,6 +200,28 @@ function effectRule(c: DocChange, before?: ActiveEffect, after?: ActiveEffect): 
   }
 }
 
+/** The documents `doc` of `collection` hangs from: its scene, actor or effect target. */
+function parentRefs(collection: DocCollection, doc: unknown): DocRef[] {
+  if (doc === undefined || doc === null) return [];
+  const d = doc as { sceneId?: unknown; actorId?: unknown; target?: DocRef };
+  switch (collection) {
+    case 'tokens':
+    case 'notes':
+    case 'templates':
+    case 'drawings':
+    case 'items': {
+      const refs: DocRef[] = [];
+      if (typeof d.sceneId === 'string') refs.push(ref('scenes', d.sceneId));
+      if (typeof d.actorId === 'string') refs.push(ref('actors', d.actorId));
+      return refs;
+    }
+    case 'effects':
+      return d.target ? [d.target] : [];
+    default:
+      return [];
+  }
+}
+
 /**
  * Throws unless `change.member` may make `change`. Hidden or unseen
  * documents answer `VTT_ERR_DOCUMENT_NOT_FOUND`, so a rejection never
@@ -211,6 +233,18 @@ function effectRule(c: DocChange, before?: ActiveEffect, after?: ActiveEffect): 
 export function checkDocChange(change: DocChange): void {
   const { member, docs } = change;
   if (member.role === 'gm') return;
+  // What the member cannot see answers as missing before any other refusal,
+  // so an observer or a player learns nothing by naming a hidden id.
+  if (
+    change.before !== undefined &&
+    viewDoc(docs, ref(change.collection, change.id), member) === undefined
+  )
+    throw notFound(change.collection, change.id);
+  const kept = new Set(parentRefs(change.collection, change.before).map(refKey));
+  for (const parent of parentRefs(change.collection, change.after)) {
+    if (!kept.has(refKey(parent)) && viewDoc(docs, parent, member) === undefined)
+      throw notFound(parent.collection, parent.id);
+  }
   if (member.role === 'observer') throw new VttError('VTT_ERR_PERMISSION_OBSERVER');
   const before = change.before as never;
   const after = change.after as never;

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { populatedTable, run, runAndProject, USERS } from '../../test-support/table-fixture.js';
+import {
+  createdId,
+  populatedTable,
+  run,
+  runAndProject,
+  USERS,
+} from '../../test-support/table-fixture.js';
 import type { TableState } from '../model/state.js';
 
 const { gm, p1 } = USERS;
@@ -11,6 +17,28 @@ type Step = (s: TableState) => [string, string, unknown];
 
 const coord = fc.integer({ min: 0, max: 8 }).map((n) => n * 50);
 const t = (id: string) => ({ collection: 'tokens' as const, id });
+
+/** The populated table with p1's note and timeline entry, and their ids (the server's: players choose none). */
+function base(): { s: TableState; n9: string; e1: string } {
+  const note = run(populatedTable(), p1, 'core:create-note', {
+    sceneId: 's1',
+    x: 0,
+    y: 0,
+    title: 'Mine',
+  });
+  const entry = run(note.state, p1, 'core:create-timeline-entry', {
+    title: 'We met',
+    date: { value: 1, label: 'Day 1' },
+    links: [t('t1')],
+  });
+  return {
+    s: entry.state,
+    n9: createdId(note.events, 'core:note-created'),
+    e1: createdId(entry.events, 'core:timeline-entry-created'),
+  };
+}
+const BASE = base();
+const { n9, e1 } = BASE;
 
 /** A fixed action as a step. */
 const fixed =
@@ -26,19 +54,18 @@ const mine: fc.Arbitrary<Step> = fc.oneof(
   fc.constant(
     fixed(p1, 'core:add-effect', {
       target: t('t1'),
-      id: 'fx',
       label: 'Blessed',
       duration: { unit: 'rounds', rounds: 2 },
     }),
   ),
-  coord.map((x) => fixed(p1, 'core:update-note', { noteId: 'n9', patch: { x } })),
+  coord.map((x) => fixed(p1, 'core:update-note', { noteId: n9, patch: { x } })),
   fc.constant(
     fixed(p1, 'core:update-timeline-entry', {
-      entryId: 'e1',
+      entryId: e1,
       patch: { links: [t('t1'), t('t3')] },
     }),
   ),
-  fc.constant(fixed(p1, 'core:delete-timeline-entry', { entryId: 'e1' })),
+  fc.constant(fixed(p1, 'core:delete-timeline-entry', { entryId: e1 })),
 );
 
 /** GM actions on material p1 never sees, and that no later action reveals. */
@@ -61,9 +88,9 @@ const hidden: fc.Arbitrary<Step> = fc.oneof(
   fc.constant(fixed(gm, 'core:update-actor', { actorId: 'ha-1', patch: { data: { hp: 3 } } })),
   fc.constant(fixed(gm, 'core:update-note', { noteId: 'gn-1', patch: { x: 150 } })),
   fc.constant<Step>((s) => {
-    const links = s.timeline.get('e1')?.links ?? [];
+    const links = s.timeline.get(e1)?.links ?? [];
     const extra = links.some((l) => l.id === 'hid-1') ? [] : [t('hid-1')];
-    const payload = { entryId: 'e1', patch: { links: [...links, ...extra] } };
+    const payload = { entryId: e1, patch: { links: [...links, ...extra] } };
     return [gm, 'core:update-timeline-entry', payload];
   }),
 );
@@ -102,21 +129,9 @@ const docsOf = ({ scenes, tokens, actors, notes, combat, timeline }: TableState)
   timeline,
 });
 
-function base(): TableState {
-  let s = populatedTable();
-  s = run(s, p1, 'core:create-note', { id: 'n9', sceneId: 's1', x: 0, y: 0, title: 'Mine' }).state;
-  s = run(s, p1, 'core:create-timeline-entry', {
-    id: 'e1',
-    title: 'We met',
-    date: { value: 1, label: 'Day 1' },
-    links: [t('t1')],
-  }).state;
-  return s;
-}
-
 describe("a player's undo and changes they cannot see", () => {
   it('answers the same with or without them, and keeps them', () => {
-    const s0 = base();
+    const s0 = BASE.s;
     let undone = 0;
     fc.assert(
       fc.property(mine, fc.array(hidden, { minLength: 1, maxLength: 4 }), (step, secret) => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { populatedTable, run, runAndProject, USERS } from '../../test-support/table-fixture.js';
+import {
+  createdId,
+  populatedTable,
+  run,
+  runAndProject,
+  USERS,
+} from '../../test-support/table-fixture.js';
 import type { TableState } from '../model/state.js';
 
 const { gm, p1 } = USERS;
@@ -49,33 +55,34 @@ describe('undo judged on what the undoing user sees', () => {
     const t1 = { collection: 'tokens', id: 't1' } as const;
     const t3 = { collection: 'tokens', id: 't3' } as const;
     const hid = { collection: 'tokens', id: 'hid-1' } as const;
-    const s0 = run(populatedTable(), p1, 'core:create-timeline-entry', {
-      id: 'e1',
+    const created = run(populatedTable(), p1, 'core:create-timeline-entry', {
       title: 'We met',
       date: { value: 1, label: 'Day 1' },
       links: [t1],
-    }).state;
+    });
+    const entryId = createdId(created.events, 'core:timeline-entry-created');
     const { secret } = withAndWithout(
-      s0,
-      [[p1, 'core:update-timeline-entry', { entryId: 'e1', patch: { links: [t1, t3] } }]],
-      [[gm, 'core:update-timeline-entry', { entryId: 'e1', patch: { links: [t1, t3, hid] } }]],
+      created.state,
+      [[p1, 'core:update-timeline-entry', { entryId, patch: { links: [t1, t3] } }]],
+      [[gm, 'core:update-timeline-entry', { entryId, patch: { links: [t1, t3, hid] } }]],
     );
-    expect(secret.state!.timeline.get('e1')!.links).toEqual([t1, hid]);
+    expect(secret.state!.timeline.get(entryId)!.links).toEqual([t1, hid]);
   });
 
   it('answers the same for a document deleted unseen as for one merely out of sight', () => {
-    const s0 = run(populatedTable(), p1, 'core:create-note', {
-      id: 'n9',
+    const created = run(populatedTable(), p1, 'core:create-note', {
       sceneId: 's1',
       x: 0,
       y: 0,
       title: 'Mine',
-    }).state;
-    const mine: Step[] = [[p1, 'core:update-note', { noteId: 'n9', patch: { x: 50 } }]];
+    });
+    const s0 = created.state;
+    const noteId = createdId(created.events, 'core:note-created');
+    const mine: Step[] = [[p1, 'core:update-note', { noteId, patch: { x: 50 } }]];
     const hide: Step = [gm, 'core:update-scene', { sceneId: 's1', patch: { hidden: true } }];
     const out = undoAnswer(apply(s0, [...mine, hide]), p1).answer;
     const deleted = undoAnswer(
-      apply(s0, [...mine, hide, [gm, 'core:delete-note', { noteId: 'n9' }]]),
+      apply(s0, [...mine, hide, [gm, 'core:delete-note', { noteId }]]),
       p1,
     ).answer;
     expect(out).toBe('VTT_ERR_DOCUMENT_NOT_FOUND');

@@ -8,6 +8,7 @@ import {
   playerJournalActions,
 } from '../../test-support/journal-arbitraries.js';
 import { runSteps } from '../../test-support/run-steps.js';
+import { asSent } from '../../test-support/step-names.js';
 import { USERS } from '../../test-support/table-fixture.js';
 
 const SEED = Number(process.env['VTT_FC_SEED'] ?? 2_468_013);
@@ -17,12 +18,11 @@ const anyone = fc.constantFrom(USERS.gm, USERS.gm, USERS.p1, USERS.p2, USERS.obs
 /** Mostly journal and playlist steps, by GMs, players and the observer, with undo among them. */
 const journalSteps = fc.array(
   fc.oneof(
-    { arbitrary: fc.record({ userId: anyone, action: journalActions }), weight: 6 },
+    { arbitrary: fc.record({ userId: anyone, action: journalActions }).map(asSent), weight: 6 },
     {
-      arbitrary: fc.record({
-        userId: fc.constantFrom(USERS.p1, USERS.p2),
-        action: playerJournalActions,
-      }),
+      arbitrary: fc
+        .record({ userId: fc.constantFrom(USERS.p1, USERS.p2), action: playerJournalActions })
+        .map(asSent),
       weight: 3,
     },
     {

@@ -8,6 +8,7 @@ import {
   playerMarkActions,
 } from '../../test-support/scene-mark-arbitraries.js';
 import { runSteps } from '../../test-support/run-steps.js';
+import { asSent } from '../../test-support/step-names.js';
 import { USERS } from '../../test-support/table-fixture.js';
 
 const SEED = Number(process.env['VTT_FC_SEED'] ?? 1_357_911);
@@ -23,12 +24,11 @@ const sceneToggles = fc.oneof(
 /** Mostly template and drawing steps by everyone, scenes hidden and deleted, undo among them. */
 const markSteps = fc.array(
   fc.oneof(
-    { arbitrary: fc.record({ userId: anyone, action: markActions }), weight: 6 },
+    { arbitrary: fc.record({ userId: anyone, action: markActions }).map(asSent), weight: 6 },
     {
-      arbitrary: fc.record({
-        userId: fc.constantFrom(USERS.p1, USERS.p2),
-        action: playerMarkActions,
-      }),
+      arbitrary: fc
+        .record({ userId: fc.constantFrom(USERS.p1, USERS.p2), action: playerMarkActions })
+        .map(asSent),
       weight: 5,
     },
     {

@@ -281,6 +281,30 @@ export async function createTestTable(options: TestTableOptions): Promise<TestTa
 }
 
 /**
+ * The id of the document that the first event of type `created` in
+ * `change` created: players may not choose ids (only a GM may, since a
+ * chosen id colliding with a hidden document would reveal it), so tests
+ * acting as players read the id the table picked. Throws when no such
+ * event is there.
+ *
+ * @example
+ * const id = createdId(await t.player('alice').act('core:create-note', {...}), 'core:note-created');
+ */
+export function createdId(
+  change: { readonly events: readonly { type: string; payload: unknown }[] },
+  created: string,
+): string {
+  const event = change.events.find((e) => e.type === created);
+  for (const value of Object.values((event?.payload ?? {}) as Record<string, unknown>)) {
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') return id;
+  }
+  throw new Error(
+    `No ${created} event with a document id among ${change.events.map((e) => e.type).join(', ') || 'no events'}.`,
+  );
+}
+
+/**
  * Awaits `promise` and returns the VttError it rejects with, failing when it
  * resolves: for asserting on `code`.
  *

@@ -1,7 +1,7 @@
 /**
  * `@vtt/sdk/testing`: run a module's rules in the real sandbox from tests.
  */
-export { createTestTable, rejectionOf } from './create-test-table.js';
+export { createTestTable, createdId, rejectionOf } from './create-test-table.js';
 export type { TestModule, TestTable, TestTableOptions, TestUser } from './create-test-table.js';
 /**
  * The test API of vitest, which `vtt test` runs, re-exported so a module's

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable, rejectionOf, type TestTable } from './create-test-table.js';
+import { createTestTable, createdId, rejectionOf, type TestTable } from './create-test-table.js';
 
 const blast = fileURLToPath(new URL('../../test-fixtures/blast-module.ts', import.meta.url));
 const alice = 'player:alice';
@@ -15,18 +15,21 @@ const GOBLINS = {
 
 describe('ctx.templateTargets in real QuickJS (blast fixture)', () => {
   let t: TestTable;
+  let fireball = '';
   beforeAll(async () => {
     t = await createTestTable({ modules: [blast], players: ['alice'], seed: 9 });
     await t.gm.act('core:create-scene', { id: 's1', name: 'Field' });
     for (const [id, g] of Object.entries(GOBLINS))
       await t.gm.act('core:create-token', { id, sceneId: 's1', name: `Goblin ${id}`, ...g });
-    await t.player('alice').act('core:create-template', {
-      id: 'fireball',
-      sceneId: 's1',
-      shape: 'circle',
-      origin: { x: 1000, y: 1000 },
-      size: 20,
-    });
+    fireball = createdId(
+      await t.player('alice').act('core:create-template', {
+        sceneId: 's1',
+        shape: 'circle',
+        origin: { x: 1000, y: 1000 },
+        size: 20,
+      }),
+      'core:template-created',
+    );
     await t.gm.act('core:create-template', {
       id: 'trap',
       sceneId: 's1',
@@ -39,7 +42,7 @@ describe('ctx.templateTargets in real QuickJS (blast fixture)', () => {
 
   it('rolls a blast over the tokens a template hits, as the GM sees them', async () => {
     t.forceDice(6, 6, 6, 6, 6, 6, 6, 1);
-    const { outcome } = await t.gm.roll('blast', { args: { templateId: 'fireball' } });
+    const { outcome } = await t.gm.roll('blast', { args: { templateId: fireball } });
     expect(outcome.label).toBe('Blast (20 circle)');
     expect(outcome.total).toBe(43);
     expect(outcome.data).toEqual({
@@ -49,7 +52,7 @@ describe('ctx.templateTargets in real QuickJS (blast fixture)', () => {
   });
 
   it('gives a player only the targets they see, never a hidden token', async () => {
-    const { outcome } = await t.player('alice').roll('blast', { args: { templateId: 'fireball' } });
+    const { outcome } = await t.player('alice').roll('blast', { args: { templateId: fireball } });
     expect(outcome.data).toEqual({
       targets: ['near', 'rim'],
       names: ['Goblin near', 'Goblin rim'],
@@ -76,17 +79,17 @@ describe('ctx.templateTargets in real QuickJS (blast fixture)', () => {
     expect(t.state.chat[t.state.chat.length - 1]?.text).toBe(
       'no such template (VTT_ERR_DOCUMENT_NOT_FOUND)',
     );
-    await t.player('alice').act('blast:probe', { templateId: 'fireball' });
+    await t.player('alice').act('blast:probe', { templateId: fireball });
     expect(t.state.chat[t.state.chat.length - 1]?.text).toBe('hits near,rim');
   });
 
   it('follows the template as it moves', async () => {
     await t.player('alice').act('core:update-template', {
-      templateId: 'fireball',
+      templateId: fireball,
       patch: { origin: { x: 1400, y: 1400 } },
     });
-    const { outcome } = await t.player('alice').roll('blast', { args: { templateId: 'fireball' } });
+    const { outcome } = await t.player('alice').roll('blast', { args: { templateId: fireball } });
     expect(outcome.data).toMatchObject({ targets: ['far'] });
-    expect(t.state.templates.get('fireball')?.author).toBe(alice);
+    expect(t.state.templates.get(fireball)?.author).toBe(alice);
   });
 });

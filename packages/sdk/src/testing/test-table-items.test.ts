@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable, rejectionOf, type TestTable } from './create-test-table.js';
+import { createTestTable, createdId, rejectionOf, type TestTable } from './create-test-table.js';
 
 const armory = fileURLToPath(new URL('../../test-fixtures/armory/module.ts', import.meta.url));
 const alice = 'player:alice';
@@ -109,14 +109,14 @@ describe('items at a module table (armory fixture)', () => {
       data: { damage: '1d8' },
       source: { module: 'armory', pack: 'weapons', entry: 'longsword' },
     });
-    await t.player('alice').act('core:import-compendium', {
+    const dagger = await t.player('alice').act('core:import-compendium', {
       module: 'armory',
       pack: 'weapons',
       entry: 'dagger',
       actorId: 'hero',
-      id: 'alias-dagger',
     });
-    expect(t.state.items.get('alias-dagger')).toMatchObject({ actorId: 'hero', author: alice });
+    const daggerId = createdId(dagger, 'core:item-created');
+    expect(t.state.items.get(daggerId)).toMatchObject({ actorId: 'hero', author: alice });
     const bobs = await rejectionOf(
       t.player('bob').act('core:import-compendium', {
         module: 'armory',
