@@ -82,7 +82,11 @@ export async function startChild(entry: string): Promise<ServerChild> {
       'tsx',
       '--conditions=@vtt/source',
       ...(process.env['VTT_BENCH_CPU_PROF']
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['VTT_BENCH_CPU_PROF']}`]
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-interval=2000',
+            `--cpu-prof-dir=${process.env['VTT_BENCH_CPU_PROF']}`,
+          ]
         : []),
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
