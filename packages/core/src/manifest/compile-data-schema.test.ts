@@ -202,3 +202,19 @@ describe('compileDataSchema: invalid schemas', () => {
     expect(codes(errors)).toEqual([{ code: 'VTT_ERR_MODULE_SCHEMA_INVALID', pointer }]);
   });
 });
+
+describe('compileDataSchema: shared between tables', () => {
+  it('compiles one schema text once, frozen, and keeps each place apart', () => {
+    const first = compileDataSchema(characterSchema());
+    const again = compileDataSchema(characterSchema());
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.errors)).toBe(true);
+    const elsewhere = compileDataSchema(characterSchema(), '/actorTypes/npc/schema');
+    expect(elsewhere).not.toBe(first);
+    const broken = { type: 'object', properties: { a: { type: 'strin' } } };
+    expect(codes(compileDataSchema(broken, '/x').errors)).toEqual(
+      codes(compileDataSchema(structuredClone(broken), '/x').errors),
+    );
+    expect(codes(compileDataSchema(broken, '/x').errors)[0]?.pointer).toBe('/x/properties/a/type');
+  });
+});

@@ -30,6 +30,8 @@ export interface CompiledDataSchema extends DiagnosticReport {
  * `x-vtt-visibility` only where the projection applies it; then compiles it with a fresh strict Ajv instance (draft-07, all errors,
  * no `$data`). Runs when a module is validated or loaded. Pointers in the
  * diagnostics are prefixed with `at` (the schema's place in its file).
+ * Results are pure and kept by the schema's JSON text (the last 512), so
+ * the tables of one module share their compiled validators.
  *
  * @example
  * const { validate, errors } = compileDataSchema({
@@ -39,6 +41,36 @@ export interface CompiledDataSchema extends DiagnosticReport {
  * validate?.({ hp: -1 }); // [{ code: 'VTT_ERR_MODULE_FIELD_INVALID', pointer: '/hp', ... }]
  */
 export function compileDataSchema(schema: unknown, at = ''): CompiledDataSchema {
+  // Every table of a module compiles the same schemas: compile each text once.
+  let key: string | undefined;
+  try {
+    key = `${at}\u0000${JSON.stringify(schema)}`;
+  } catch {
+    key = undefined; // not JSON (a cycle): compiled, and refused, uncached
+  }
+  const known = key === undefined ? undefined : COMPILED.get(key);
+  if (known !== undefined) {
+    COMPILED.delete(key!);
+    COMPILED.set(key!, known); // most recently used last
+    return known;
+  }
+  const made = compileUncached(schema, at);
+  // Shared by every caller with the same schema: nobody may change it.
+  Object.freeze(made.errors);
+  Object.freeze(made.warnings);
+  const compiled = Object.freeze(made);
+  if (key !== undefined) {
+    COMPILED.set(key, compiled);
+    if (COMPILED.size > COMPILED_MAX) COMPILED.delete(COMPILED.keys().next().value!);
+  }
+  return compiled;
+}
+
+/** How many compiled schemas {@link compileDataSchema} keeps, least recently used dropped first. */
+const COMPILED_MAX = 512;
+const COMPILED = new Map<string, CompiledDataSchema>();
+
+function compileUncached(schema: unknown, at: string): CompiledDataSchema {
   if (!isJsonObject(schema)) {
     const actual = describeJsonType(schema);
     return {
