@@ -71,9 +71,9 @@ const SERVER_EXAMPLES: { readonly [K in keyof ServerMessageMap]: unknown } = {
     type: 'rejected',
     id: 'c-50',
     error: {
-      code: 'VTT_ERR_PERMISSION_DENIED',
-      message: 'You may not move this token. ...',
-      params: {},
+      code: 'VTT_ERR_PERMISSION_NOT_OWNER',
+      message: 'You do not own tokens "tok-bo". Ask a GM to give you owner rights on it ...',
+      params: { collection: 'tokens', id: 'tok-bo' },
     },
   },
   error: {
@@ -98,7 +98,7 @@ const SERVER_EXAMPLES: { readonly [K in keyof ServerMessageMap]: unknown } = {
 const CLIENT_PURPOSE: Readonly<Record<keyof ClientMessageMap, string>> = {
   join: 'First message of every connection. `since`: the last seq a reconnecting client applied.',
   action:
-    'A core action (`core:*`) or a module custom action (`<module>:*`). Acked once its events are durable.',
+    'A core action (`core:*`) or a module custom action (`<module>:*`). Acked once its events are durable; the sender receives those events (up to the `seq` of the ack) before the ack, and they name what it created. Only a GM may give a new document its `id` (`VTT_ERR_DOCUMENT_ID_GM_ONLY`): players leave it out. A document the sender cannot see answers `VTT_ERR_DOCUMENT_NOT_FOUND`, exactly as a missing id.',
   roll: "A module's named roll. The ack's `result` is its typed outcome; the chat card arrives as events.",
   initiative:
     "Rolls initiative with the system's model, for the given combatants or all without one.",

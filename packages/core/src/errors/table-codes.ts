@@ -37,7 +37,7 @@ export const TABLE_ERRORS = defineErrors({
   },
   VTT_ERR_DOCUMENT_ID_GM_ONLY: {
     message: 'Only a GM may choose the id of a new {collection} document.',
-    fix: 'Leave the id out: the server picks one and names it in the events of the ack.',
+    fix: 'Leave the id out: the server picks one and names it in the events you receive before the ack.',
     status: 403,
   },
   VTT_ERR_DOCUMENT_TOO_LARGE: {
