@@ -1,7 +1,8 @@
 /**
  * A campaign's durable table: the append-only event log, snapshots and the
  * client request ids already applied. Events and the request's ack commit
- * in one transaction, so an acknowledged request is on disk exactly once.
+ * in one transaction (shared with other tables' appends of the same moment),
+ * so an acknowledged request is on disk exactly once.
  */
 import { applyEvent, reviveState, type TableEvent, type TableState } from '@vtt/core';
 import type { Kysely } from 'kysely';
@@ -57,49 +58,100 @@ export async function saveSnapshot(
     .execute();
 }
 
+/** One table's append waiting for the next group commit. */
+interface PendingAppend {
+  readonly campaignId: string;
+  readonly events: readonly TableEvent[];
+  readonly applied: AppliedRequest | null;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** The appends gathered for each database's next group commit. */
+const groups = new WeakMap<Kysely<Database>, PendingAppend[]>();
+
 /**
  * Appends events and, for a request, its applied-request row, in one
  * transaction; bumps the campaign's seq. Fails as a whole (a seq taken
- * already included).
+ * already included). Resolves once the transaction is committed.
+ *
+ * Appends made in the same turn of the event loop (other tables' requests)
+ * share one transaction, so one fsync makes all of them durable: a commit
+ * waits for its fsync (about 0.4 ms on a common disk), and one per action
+ * held every table back. When the shared transaction fails, each append is
+ * retried alone, so one table's failure is not another's.
  */
-export async function appendEvents(
+export function appendEvents(
   db: Kysely<Database>,
   campaignId: string,
   events: readonly TableEvent[],
   applied: AppliedRequest | null,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (events.length > 0) {
-      await trx
-        .insertInto('events')
-        .values(
-          events.map((e) => ({
-            campaign_id: campaignId,
-            seq: e.seq,
-            type: e.type,
-            event: JSON.stringify(e),
-          })),
-        )
-        .execute();
-      await trx
-        .updateTable('campaigns')
-        .set({ seq: events[events.length - 1]!.seq })
-        .where('id', '=', campaignId)
-        .execute();
+  return new Promise((resolve, reject) => {
+    let group = groups.get(db);
+    if (group === undefined) {
+      group = [];
+      groups.set(db, group);
+      setImmediate(() => void commitGroup(db));
     }
-    if (applied !== null) {
-      await trx
-        .insertInto('applied_requests')
-        .values({
-          campaign_id: campaignId,
-          user_id: applied.userId,
-          client_id: applied.clientId,
-          ack: applied.ack,
-          created_at: Date.now(),
-        })
-        .execute();
-    }
+    group.push({ campaignId, events, applied, resolve, reject });
   });
+}
+
+async function commitGroup(db: Kysely<Database>): Promise<void> {
+  const group = groups.get(db) ?? [];
+  groups.delete(db);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const append of group) await writeAppend(trx, append);
+    });
+  } catch (error) {
+    if (group.length === 1) return group[0]!.reject(error);
+    for (const append of group) {
+      await db
+        .transaction()
+        .execute((trx) => writeAppend(trx, append))
+        .then(append.resolve, append.reject);
+    }
+    return;
+  }
+  for (const append of group) append.resolve();
+}
+
+async function writeAppend(
+  trx: Kysely<Database>,
+  { campaignId, events, applied }: PendingAppend,
+): Promise<void> {
+  if (events.length > 0) {
+    await trx
+      .insertInto('events')
+      .values(
+        events.map((e) => ({
+          campaign_id: campaignId,
+          seq: e.seq,
+          type: e.type,
+          event: JSON.stringify(e),
+        })),
+      )
+      .execute();
+    await trx
+      .updateTable('campaigns')
+      .set({ seq: events[events.length - 1]!.seq })
+      .where('id', '=', campaignId)
+      .execute();
+  }
+  if (applied !== null) {
+    await trx
+      .insertInto('applied_requests')
+      .values({
+        campaign_id: campaignId,
+        user_id: applied.userId,
+        client_id: applied.clientId,
+        ack: applied.ack,
+        created_at: Date.now(),
+      })
+      .execute();
+  }
 }
 
 /** The ack stored for a request id already applied, or null. */
