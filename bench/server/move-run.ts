@@ -7,6 +7,7 @@
  * counted window and the drain after it.
  */
 import { performance } from 'node:perf_hooks';
+import { createRng } from '@vtt/core';
 import { BenchClient, newSink, quantile, type RunSink, until } from './bench-client.js';
 import type { Target } from './bench-targets.js';
 import { inBatches, type BenchTable } from './vtt-setup.js';
@@ -52,18 +53,6 @@ interface Sent {
   readonly table: number;
 }
 
-/** A seeded generator of floats in [0, 1) (mulberry32), for the movers' phases. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs token moves on `tables` of `target` and counts what arrived. */
 export async function runMoves(
   target: Target,
@@ -95,7 +84,8 @@ export async function runMoves(
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const period = (1000 * options.moversPerTable) / options.ratePerTable;
-  const random = seeded(0x5eed);
+  const rng = createRng(0x5eed); // the movers' phases
+  const random = (): number => rng.nextFloat();
   const start = performance.now();
   byTable.forEach((group, t) => {
     for (let k = 0; k < options.moversPerTable; k++) {

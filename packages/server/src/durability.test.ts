@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  createRng,
   type AckMessage,
   applyEvent,
   applyViewEvent,
@@ -36,6 +37,7 @@ import {
   type ServerProcess,
   type TableHash,
 } from './test-support/server-process.js';
+import { fighterData } from './test-support/dnd5e-data.js';
 
 const ROUNDS = 10;
 /** New actions each round (those a kill left unsent are sent first in the next). */
@@ -43,18 +45,8 @@ const PER_ROUND = 105;
 const SETTINGS = { snapshotEvery: 40, sandboxWorkers: 1 } as const;
 const SEED = Number(process.env['VTT_DURABILITY_SEED'] ?? Math.floor(Math.random() * 2 ** 32));
 
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(SEED);
+const rng = createRng(SEED);
+const random = (): number => rng.nextFloat();
 const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -225,20 +217,6 @@ interface Replica {
   view: TableView;
   seq: number;
 }
-
-const hero = () => ({
-  level: 1,
-  class: 'Fighter',
-  abilities: Object.fromEntries(
-    ['str', 'dex', 'con', 'int', 'wis', 'cha'].map((a) => [a, { score: 12, save: false }]),
-  ),
-  skills: {},
-  hp: { value: 12, max: 12, temp: 0 },
-  hitDie: 'd10',
-  hitDiceSpent: 0,
-  weaponProficiencies: ['simple', 'martial'],
-  deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
-});
 
 let dir = '';
 let running: ServerProcess | null = null;
@@ -559,7 +537,7 @@ async function setUpTable(
         id: 'ayla',
         name: 'Ayla',
         type: 'character',
-        data: hero(),
+        data: fighterData(),
         ownership: { [users.ana.id]: 'owner' },
       },
     ],
@@ -569,7 +547,7 @@ async function setUpTable(
         id: 'brom',
         name: 'Brom',
         type: 'character',
-        data: hero(),
+        data: fighterData(),
         ownership: { [users.bo.id]: 'owner' },
       },
     ],

@@ -30,6 +30,7 @@ import {
 } from './test-support/hostile-modules.js';
 import { LiveClient } from './test-support/live-client.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
+import { fighterData } from './test-support/dnd5e-data.js';
 
 let server: TestServer;
 let folders: string;
@@ -169,7 +170,7 @@ beforeAll(async () => {
         id: 'a-pat',
         name: 'Pat',
         type: 'character',
-        data: hero(),
+        data: fighterData(),
         ownership: { [pat.id]: 'owner' },
       },
     ],
@@ -185,22 +186,6 @@ afterAll(async () => {
   await server?.dispose();
   if (folders !== undefined) await rm(folders, { recursive: true, force: true });
 });
-
-function hero() {
-  return {
-    level: 1,
-    class: 'Fighter',
-    abilities: Object.fromEntries(
-      ['str', 'dex', 'con', 'int', 'wis', 'cha'].map((a) => [a, { score: 12, save: false }]),
-    ),
-    skills: {},
-    hp: { value: 12, max: 12, temp: 0 },
-    hitDie: 'd10',
-    hitDiceSpent: 0,
-    weaponProficiencies: ['simple', 'martial'],
-    deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
-  };
-}
 
 /** A hostile table: Pat plays, Oli watches. */
 const hostileTable = async (system: string): Promise<Table> =>

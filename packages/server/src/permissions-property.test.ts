@@ -41,6 +41,7 @@ import { WITH_EXAMPLES } from './test-support/examples.js';
 import { addUser, setupAdmin, type TestUser } from './test-support/http-client.js';
 import { LiveClient } from './test-support/live-client.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
+import { fighterData } from './test-support/dnd5e-data.js';
 
 const SEED_TEXT = process.env['VTT_PERMISSION_SEED'];
 const SEED =
@@ -59,20 +60,6 @@ let gmc: LiveClient;
 /** A second GM socket: it sends the marker pings that close each window. */
 let gmMarker: LiveClient;
 const clients = new Map<TestUser, LiveClient>();
-
-const hero = () => ({
-  level: 1,
-  class: 'Fighter',
-  abilities: Object.fromEntries(
-    ['str', 'dex', 'con', 'int', 'wis', 'cha'].map((a) => [a, { score: 12, save: false }]),
-  ),
-  skills: {},
-  hp: { value: 12, max: 12, temp: 0 },
-  hitDie: 'd10',
-  hitDiceSpent: 0,
-  weaponProficiencies: ['simple', 'martial'],
-  deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
-});
 
 // ---------------------------------------------------------------------------
 // The GM's replica: the snapshot it received at join, every event folded in.
@@ -363,7 +350,7 @@ beforeAll(async () => {
 
   const actor = (id: string, name: string, ownership: object, defaultOwnership: string) => [
     'core:create-actor',
-    { id, name, type: 'character', data: hero(), ownership, defaultOwnership },
+    { id, name, type: 'character', data: fighterData(), ownership, defaultOwnership },
   ];
   await gmActs(
     ['core:create-scene', { id: SCENE, name: 'Hall', width: 4000, height: 4000 }],

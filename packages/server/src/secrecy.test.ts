@@ -18,6 +18,7 @@ import { WITH_EXAMPLES } from './test-support/examples.js';
 import { addUser, request, setupAdmin, type TestUser } from './test-support/http-client.js';
 import { LiveClient } from './test-support/live-client.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
+import { fighterData } from './test-support/dnd5e-data.js';
 
 const SEED = process.env['VTT_CANARY_SEED'] ?? 'secrecy-canary-1';
 const rng = createRng(SEED);
@@ -96,20 +97,6 @@ let campaignId: string;
 let gmc: LiveClient;
 let gm2: LiveClient;
 const sockets = new Map<TestUser, LiveClient[]>();
-
-const hero = () => ({
-  level: 1,
-  class: 'Fighter',
-  abilities: Object.fromEntries(
-    ['str', 'dex', 'con', 'int', 'wis', 'cha'].map((a) => [a, { score: 12, save: false }]),
-  ),
-  skills: {},
-  hp: { value: 12, max: 12, temp: 0 },
-  hitDie: 'd10',
-  hitDiceSpent: 0,
-  weaponProficiencies: ['simple', 'martial'],
-  deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
-});
 
 async function gmActs(...actions: [string, unknown][]): Promise<AckMessage[]> {
   const acks: AckMessage[] = [];
@@ -213,7 +200,7 @@ beforeAll(async () => {
         id: 'ayla',
         name: 'Ayla',
         type: 'character',
-        data: hero(),
+        data: fighterData(),
         ownership: { [ana.id]: 'owner' },
       },
     ],
@@ -223,7 +210,7 @@ beforeAll(async () => {
         id: 'brom',
         name: 'Brom',
         type: 'character',
-        data: hero(),
+        data: fighterData(),
         ownership: { [bo.id]: 'owner' },
       },
     ],
@@ -244,7 +231,7 @@ beforeAll(async () => {
         type: 'npc',
         data: {
           cr: 1,
-          abilities: hero().abilities,
+          abilities: fighterData().abilities,
           hp: { value: 30, max: 30, temp: 0 },
           ac: 14,
           attacks: [{ name: S.actorAttack, ability: 'str', proficient: true, damage: '2d6' }],

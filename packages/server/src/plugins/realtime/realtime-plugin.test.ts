@@ -21,6 +21,7 @@ import {
 } from '../../test-support/http-client.js';
 import { campaignWith, LiveClient, UpgradeRefused } from '../../test-support/live-client.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { fighterData } from '../../test-support/dnd5e-data.js';
 
 let server: TestServer;
 let gm: TestUser;
@@ -37,20 +38,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
-const hero = (level = 1) => ({
-  level,
-  class: 'Fighter',
-  abilities: Object.fromEntries(
-    ['str', 'dex', 'con', 'int', 'wis', 'cha'].map((a) => [a, { score: 12, save: false }]),
-  ),
-  skills: {},
-  hp: { value: 12, max: 12, temp: 0 },
-  hitDie: 'd10',
-  hitDiceSpent: 0,
-  weaponProficiencies: ['simple', 'martial'],
-  deathSaves: { successes: 0, failures: 0, stable: false, dead: false },
-});
-
 /** A table with a scene, ana's and bo's heroes with tokens, a GM token and a hidden token. */
 async function table(): Promise<{ id: string; gmc: LiveClient; ac: LiveClient; bc: LiveClient }> {
   const id = await campaignWith(server, gm, [ana, bo]);
@@ -64,7 +51,7 @@ async function table(): Promise<{ id: string; gmc: LiveClient; ac: LiveClient; b
         id: 'ayla',
         name: 'Ayla',
         type: 'character',
-        data: hero(),
+        data: fighterData(),
         ownership: { [ana.id]: 'owner' },
       },
     ],
@@ -74,7 +61,7 @@ async function table(): Promise<{ id: string; gmc: LiveClient; ac: LiveClient; b
         id: 'brom',
         name: 'Brom',
         type: 'character',
-        data: hero(),
+        data: fighterData(),
         ownership: { [bo.id]: 'owner' },
       },
     ],
