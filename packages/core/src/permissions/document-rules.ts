@@ -24,15 +24,11 @@ import {
   effectVisible,
   ownsEffectTarget,
   linkVisible,
-  noteVisible,
   sceneVisible,
-  tokenVisible,
   viewDoc,
-  viewTimelineEntry,
 } from '../views/visibility.js';
 import { ref, refKey } from '../model/doc-refs.js';
 import { entryRule, mustBeGm } from './journal-rules.js';
-import { rollTableVisible } from '../views/roll-table-visibility.js';
 import { markRule } from './scene-mark-rules.js';
 import { actorLevel, ownsCombatant, ownsToken } from './ownership.js';
 
@@ -80,7 +76,6 @@ function onlyFields(
 }
 
 function tokenRule(c: DocChange, before?: Token, after?: Token): void {
-  if (before && !tokenVisible(c.docs, before, c.member)) throw notFound('tokens', c.id);
   if (!before || !after) throw gmOnly('tokens', before ? 'delete' : 'create');
   if (!ownsToken(c.docs, before, c.member)) {
     throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: 'tokens', id: c.id });
@@ -89,7 +84,6 @@ function tokenRule(c: DocChange, before?: Token, after?: Token): void {
 }
 
 function actorRule(c: DocChange, before?: Actor, after?: Actor): void {
-  if (before && !actorVisible(before, c.member)) throw notFound('actors', c.id);
   if (!before || !after) throw gmOnly('actors', before ? 'delete' : 'create');
   if (actorLevel(before, c.member) !== 'owner') {
     throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: 'actors', id: c.id });
@@ -103,9 +97,6 @@ function actorRule(c: DocChange, before?: Actor, after?: Actor): void {
  * The library (`actorId: null`) is the GM's.
  */
 function itemRule(c: DocChange, before?: Item, after?: Item): void {
-  if (before && viewDoc(c.docs, ref('items', c.id), c.member) === undefined) {
-    throw notFound('items', c.id);
-  }
   for (const item of [before, after]) {
     if (item === undefined) continue;
     if (item.actorId === null) throw gmOnly('items', 'change the library');
@@ -123,12 +114,10 @@ function itemRule(c: DocChange, before?: Item, after?: Item): void {
 /** Notes and timeline entries: players create, edit and delete their own public ones. */
 function authoredRule(
   c: DocChange,
-  visible: (doc: Note & TimelineEntry) => boolean,
   fields: ReadonlySet<string>,
   before?: Note & TimelineEntry,
   after?: Note & TimelineEntry,
 ): void {
-  if (before && !visible(before)) throw notFound(c.collection, c.id);
   const doc = (after ?? before)!;
   if (doc.author !== c.member.id || (before && before.author !== c.member.id)) {
     throw new VttError('VTT_ERR_PERMISSION_NOT_OWNER', { collection: c.collection, id: c.id });
@@ -185,7 +174,6 @@ function combatRule(c: DocChange, before?: Combat, after?: Combat): void {
  * non-hidden effects on it; hidden effects are the GM's.
  */
 function effectRule(c: DocChange, before?: ActiveEffect, after?: ActiveEffect): void {
-  if (before && !effectVisible(c.docs, before, c.member)) throw notFound('effects', c.id);
   for (const effect of [before, after]) {
     if (effect === undefined) continue;
     const { collection, id } = effect.target;
@@ -256,21 +244,9 @@ export function checkDocChange(change: DocChange): void {
     case 'items':
       return itemRule(change, before, after);
     case 'notes':
-      return authoredRule(
-        change,
-        (n) => noteVisible(docs, n, member),
-        PLAYER_NOTE_FIELDS,
-        before,
-        after,
-      );
+      return authoredRule(change, PLAYER_NOTE_FIELDS, before, after);
     case 'timeline':
-      return authoredRule(
-        change,
-        (e) => viewTimelineEntry(docs, e, member) !== undefined,
-        PLAYER_ENTRY_FIELDS,
-        before,
-        after,
-      );
+      return authoredRule(change, PLAYER_ENTRY_FIELDS, before, after);
     case 'combat':
       return combatRule(change, before, after);
     case 'journal':
@@ -281,8 +257,6 @@ export function checkDocChange(change: DocChange): void {
     case 'effects':
       return effectRule(change, before, after);
     case 'rollTables':
-      if (change.before && !rollTableVisible(change.before as never, member))
-        throw notFound('rollTables', change.id);
       throw gmOnly('rollTables', 'change');
     case 'templates':
     case 'drawings':
@@ -295,8 +269,6 @@ export function checkDocChange(change: DocChange): void {
         after,
       });
     case 'scenes':
-      if (change.before && !sceneVisible(change.before as never, member))
-        throw notFound('scenes', change.id);
       throw gmOnly(change.collection, 'change');
     default:
       throw gmOnly(change.collection, 'change');
