@@ -12,7 +12,7 @@ import type { BenchTable } from './vtt-setup.js';
 export interface RunSink {
   /** Move key by client id, from the acks. */
   readonly acks: Map<string, string>;
-  /** Refusals by error code (rate limits included). */
+  /** Refusals by error code (rate limits included), and acks of an id already applied. */
   readonly refused: Map<string, number>;
   /** Sockets the server closed, by close code. */
   readonly closedByServer: Map<number, number>;
@@ -51,6 +51,7 @@ export class BenchClient {
       const d = target.decode(text);
       for (const key of d.moves) if (!this.heard.has(key)) this.heard.set(key, at);
       if (d.ack !== undefined) sink.acks.set(d.ack.id, d.ack.key);
+      if (d.ack?.duplicate === true) bump(sink.refused, 'acked as a duplicate');
       if (d.rejected !== undefined) bump(sink.refused, d.rejected.code);
       if (d.snapshot === true) {
         this.snapshotAt = at;

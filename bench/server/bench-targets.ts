@@ -12,7 +12,7 @@ import type { BenchTable } from './vtt-setup.js';
 export interface Decoded {
   /** Keys of the token moves it carries. */
   readonly moves: readonly string[];
-  readonly ack?: { readonly id: string; readonly key: string };
+  readonly ack?: { readonly id: string; readonly key: string; readonly duplicate?: boolean };
   readonly rejected?: { readonly id: string | null; readonly code: string };
   readonly snapshot?: boolean;
   readonly presence?: boolean;
@@ -47,7 +47,10 @@ export function vttTarget(child: ServerChild): Target {
             moves: m.events.filter((e) => e.type === 'core:token-moved').map((e) => String(e.seq)),
           };
         case 'ack':
-          return { moves: [], ack: { id: m.id, key: String(m.seq) } };
+          return {
+            moves: [],
+            ack: { id: m.id, key: String(m.seq), duplicate: m.duplicate === true },
+          };
         case 'rejected':
           return { moves: [], rejected: { id: m.id, code: m.error.code } };
         case 'error':

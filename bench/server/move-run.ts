@@ -47,6 +47,9 @@ export interface MoveRunResult {
   readonly elapsedMs: number;
 }
 
+/** Runs so far in this process: a client id is never reused, since the server answers a reused id as a duplicate of its first use. */
+let runs = 0;
+
 interface Sent {
   readonly at: number;
   readonly from: BenchClient;
@@ -60,6 +63,7 @@ export async function runMoves(
   options: MoveRunOptions,
 ): Promise<MoveRunResult> {
   const sink = newSink();
+  const run = ++runs;
   const players = options.clientsPerTable - options.moversPerTable;
   const seats = tables.flatMap((table, t) => {
     if (table.players.length < players) throw new Error(`table ${t} has too few players`);
@@ -96,7 +100,7 @@ export async function runMoves(
       const tick = (): void => {
         if (stopped) return;
         n++;
-        const id = `${counting ? 'm' : 'w'}${t}-${k}-${n}`;
+        const id = `${counting ? 'm' : 'w'}${run}-${t}-${k}-${n}`;
         const at = performance.now();
         mover.socket.send(
           JSON.stringify({
