@@ -1,15 +1,14 @@
 /**
- * The last step of every change: commit the drafts, feed every module's
- * replica, and run the modules' after-hooks on what was committed.
+ * The last step of every change: commit the drafts, queue them for every
+ * module's replica (applied before its next call, see `replica-backlog`),
+ * and run the modules' after-hooks on what was committed.
  */
 import { commit, VttError, type EventDraft, type TableEvent } from '@vtt/core';
 import { checkActorData } from './actor-data-check.js';
 import { checkItemData } from './item-data-check.js';
 import { decideProposals } from './decide-proposals.js';
-import { applyToReplica } from './load-replica.js';
-import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
-import { announceQuarantine } from './quarantine.js';
+import { currentBacklog, queueEvents } from './replica-backlog.js';
 import { checkDeclared, isSuspended, throwIfRejected, userOf } from './table-checks.js';
 import type { TableContext } from './table-context.js';
 
@@ -18,7 +17,7 @@ export const stripServer = (events: readonly TableEvent[]): TableEvent[] =>
   events.map(({ server: _server, ...event }) => event as TableEvent);
 
 /**
- * Commits `drafts` as one batch, feeds the replicas, and (unless `runAfter`
+ * Commits `drafts` as one batch, queues them for the replicas, and (unless `runAfter`
  * is false) runs each module's after-hooks once on the committed events,
  * committing their follow-ups. An after-hook's failure becomes a warning:
  * the change itself stays committed.
@@ -37,16 +36,12 @@ export async function commitAndSync(
   ctx.state = committed.state;
   ctx.onCommit(committed.events);
   const forGuests = stripServer(committed.events);
-  const failed: [ModuleSlot, unknown][] = [];
   for (const slot of ctx.slots.values()) {
     if (isSuspended(slot)) continue; // a restart loads the state afresh
-    // A replica that misses events reloads itself on its next call (needsLoad).
-    await applyToReplica(slot.instance, forGuests, { now, moduleId: slot.id }).catch(
-      (error: unknown) => failed.push([slot, error]),
-    );
+    let backlog = ctx.backlogs.get(slot.id);
+    if (backlog === undefined) ctx.backlogs.set(slot.id, (backlog = currentBacklog()));
+    queueEvents(backlog, forGuests);
   }
-  // Announced once every replica has these events, so the notice comes after them.
-  for (const [slot, error] of failed) await announceQuarantine(ctx, slot, error);
   const events = [...committed.events];
   const warnings: VttError[] = [];
   if (!runAfter) return { events, warnings };

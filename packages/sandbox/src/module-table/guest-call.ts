@@ -6,7 +6,7 @@
 import type { GuestArg, GuestCall, RngState } from '@vtt/core';
 import { callInstance, type GuestResult } from './call-instance.js';
 import type { ModuleSlot } from './module-slot.js';
-import { loadReplica } from './load-replica.js';
+import { applyToReplica, loadReplica } from './load-replica.js';
 import { announceQuarantine } from './quarantine.js';
 import { badReply } from './reply-shape.js';
 import type { TableContext } from './table-context.js';
@@ -16,12 +16,34 @@ export async function loadGuest(
   ctx: TableContext,
   slot: Pick<ModuleSlot, 'id' | 'instance'>,
 ): Promise<void> {
+  ctx.backlogs.delete(slot.id); // the state holds every event of the backlog
   await loadReplica(slot.instance, ctx.state, { now: ctx.clock(), moduleId: slot.id });
 }
 
 /**
+ * Brings a module's replica up to date before a call: applies its backlog,
+ * or loads the whole state when the backlog was dropped. A backlog that
+ * fails to apply is dropped too, so the next call starts with a whole load.
+ */
+async function catchUp(ctx: TableContext, slot: ModuleSlot): Promise<void> {
+  const backlog = ctx.backlogs.get(slot.id);
+  if (backlog === undefined) return;
+  if (backlog.stale) return loadGuest(ctx, slot);
+  if (backlog.events.length === 0) return;
+  const events = backlog.events;
+  backlog.events = [];
+  try {
+    await applyToReplica(slot.instance, events, { now: ctx.clock(), moduleId: slot.id });
+  } catch (error) {
+    backlog.stale = true;
+    throw error;
+  }
+}
+
+/**
  * Calls guest function `call` with `arg` in a module's sandbox, continuing
- * from `rng`, and returns its checked reply. When the replica asks to be
+ * from `rng`, and returns its checked reply. The replica first gets the
+ * events committed since the module's last call. When the replica asks to be
  * loaded, loads it and calls again. A failure that quarantines the module
  * is announced, then rethrown.
  *
@@ -37,6 +59,7 @@ export async function callGuest<K extends GuestCall>(
 ): Promise<GuestResult<K>> {
   const options = { now: ctx.clock(), ...(rng ? { rng, ...ctx.dice.callOptions() } : {}) };
   try {
+    await catchUp(ctx, slot);
     let result = await callInstance(slot.instance, slot.id, call, arg, options);
     if (result === 'needsLoad') {
       await loadGuest(ctx, slot);

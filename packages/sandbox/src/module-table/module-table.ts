@@ -28,7 +28,8 @@ import { withModulePolicy } from './visibility-load.js';
 /**
  * Loads `options.modules` into the sandbox for one table and returns the
  * table's pipeline. Each module's replica is loaded with the state and kept
- * in step by feeding it every committed event.
+ * in step: the events committed since its last call are applied right
+ * before its next one (an action no module hooks calls no sandbox).
  *
  * @example
  * const table = await createModuleTable({ host, tableId: 'c1', state, modules: [{ id: 'dnd5e', source }] });
@@ -42,6 +43,7 @@ export async function createModuleTable(options: ModuleTableOptions): Promise<Mo
   const ctx: TableContext = {
     state: loaded.state,
     slots,
+    backlogs: new Map(),
     clock,
     announced: new Set(),
     dice: createDiceSeam(), // tests' forced faces: never in `state`

@@ -18,6 +18,7 @@ import type { DiceSeam } from './dice-seam.js';
 import type { GuestResult } from './call-instance.js';
 import type { ModuleSlot } from './module-slot.js';
 import type { TableChange } from './module-table-types.js';
+import type { ReplicaBacklog } from './replica-backlog.js';
 
 /** The shared, mutable context of one table; built once by `createModuleTable`. */
 export interface TableContext {
@@ -27,6 +28,8 @@ export interface TableContext {
   readonly slots: Map<string, ModuleSlot>;
   /** The server clock, in ms since the epoch. */
   readonly clock: () => number;
+  /** Committed events each module's replica (by module id) has yet to get: sent before its next call. */
+  readonly backlogs: Map<string, ReplicaBacklog>;
   /** Modules whose quarantine was announced at this table. */
   readonly announced: Set<string>;
   /** Told of every committed batch (`ModuleTableOptions.onCommit`). */
@@ -42,7 +45,8 @@ export interface TableContext {
   /** The pack entries of the modules, for `core:import-compendium`. */
   readonly compendium: CompendiumLookup;
   /**
-   * Calls `fn` in a module's sandbox, reloading its replica when it asks;
+   * Calls `fn` in a module's sandbox, after bringing its replica up to
+   * date (its backlog, or a whole load), reloading it when it asks;
    * a failure that quarantines the module is announced, then rethrown.
    */
   call<K extends GuestCall>(
@@ -53,7 +57,7 @@ export interface TableContext {
   ): Promise<GuestResult<K>>;
   /** Loads the current state into a module's replica. */
   load(slot: Pick<ModuleSlot, 'id' | 'instance'>): Promise<void>;
-  /** Commits drafts as one batch, feeds the replicas, and runs after-hooks once. */
+  /** Commits drafts as one batch, queues them for the replicas, and runs after-hooks once. */
   commitAndSync(
     drafts: readonly EventDraft[],
     userId: string,
