@@ -1,13 +1,15 @@
 /**
  * Opens the server's database: SQLite in the data folder (WAL, full
  * fsync on commit, foreign keys on) by default, or PostgreSQL through a
- * connection URL; then runs the migrations.
+ * connection URL; then runs the migrations and, on SQLite, prepares the
+ * statements of the live tables' hot path (`sqlite-hot-path.ts`).
  */
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import type { Database } from './database-schema.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { registerSqliteHotPath } from './sqlite-hot-path.js';
 
 /** An open database and what it is. */
 export interface OpenDatabase {
@@ -32,6 +34,7 @@ export async function openDatabase(options: {
   readonly databaseUrl: string | null;
 }): Promise<OpenDatabase> {
   let opened: OpenDatabase;
+  let sqlite: SQLite.Database | null = null;
   if (options.databaseUrl !== null) {
     const pg = await import('pg');
     // bigint columns (times, seqs) as numbers: they stay far below 2^53.
@@ -44,7 +47,7 @@ export async function openDatabase(options: {
     };
   } else {
     const file = join(options.dataDir, 'vtt.sqlite');
-    const sqlite = new SQLite(file);
+    sqlite = new SQLite(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -63,5 +66,6 @@ export async function openDatabase(options: {
       cause: error,
     });
   }
+  if (sqlite !== null) registerSqliteHotPath(opened.db, sqlite);
   return opened;
 }

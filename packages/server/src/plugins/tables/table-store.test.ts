@@ -1,7 +1,8 @@
 /**
  * The group commit of `appendEvents` on a real SQLite file: appends of many
- * tables made at once all land, each exactly once, and one table's failed
- * append fails only that table's.
+ * tables made at once all land, each exactly once, one table's failed
+ * append fails only that table's, and an append never joins a transaction
+ * another query holds open on the same SQLite handle.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -96,5 +97,32 @@ describe('appendEvents: one transaction for the appends of a moment', () => {
     expect(await rows('good')).toEqual([1, 2]);
     expect(await rows('taken')).toEqual([1]);
     expect(await rows('missing')).toEqual([]);
+  });
+
+  it('waits for a Kysely transaction open on the same handle, and outlives its rollback', async () => {
+    await addCampaigns(['c1']);
+    let appended: Promise<void> | undefined;
+    const rolledBack = db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .updateTable('campaigns')
+          .set({ name: 'renamed' })
+          .where('id', '=', 'c1')
+          .execute();
+        appended = appendEvents(db, 'c1', [moved(1)], {
+          userId: 'u-gm',
+          clientId: 'r1',
+          ack: '{"type":"ack","id":"r1","seq":1}',
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the append comes in meanwhile
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => error);
+    expect(await rolledBack).toBeInstanceOf(Error);
+    await appended;
+    expect(await rows('c1')).toEqual([1]);
+    const campaign = await db.selectFrom('campaigns').select(['name', 'seq']).executeTakeFirst();
+    expect(campaign).toEqual({ name: 'c1', seq: 1 });
   });
 });

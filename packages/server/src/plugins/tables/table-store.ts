@@ -7,6 +7,7 @@
 import { applyEvent, reviveState, type TableEvent, type TableState } from '@vtt/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../persistence/database-schema.js';
+import { type HotAppend, sqliteHotPath } from '../../persistence/sqlite-hot-path.js';
 
 /** A request already applied: who sent it, its client id, the ack sent. */
 export interface AppliedRequest {
@@ -98,9 +99,31 @@ export function appendEvents(
   });
 }
 
+/** An append as the SQLite hot path writes it. */
+const hotAppend = ({ campaignId, events, applied }: PendingAppend): HotAppend => ({
+  campaignId,
+  events: events.map((e) => ({ seq: e.seq, type: e.type, json: JSON.stringify(e) })),
+  applied,
+});
+
 async function commitGroup(db: Kysely<Database>): Promise<void> {
   const group = groups.get(db) ?? [];
   groups.delete(db);
+  const hot = sqliteHotPath(db);
+  if (hot !== undefined) {
+    const appends = group.map(hotAppend);
+    try {
+      await hot.write(appends);
+    } catch (error) {
+      if (group.length === 1) return group[0]!.reject(error);
+      for (const [i, append] of group.entries()) {
+        await hot.write([appends[i]!]).then(append.resolve, append.reject);
+      }
+      return;
+    }
+    for (const append of group) append.resolve();
+    return;
+  }
   try {
     await db.transaction().execute(async (trx) => {
       for (const append of group) await writeAppend(trx, append);
@@ -161,6 +184,8 @@ export async function appliedAck(
   userId: string,
   clientId: string,
 ): Promise<string | null> {
+  const hot = sqliteHotPath(db);
+  if (hot !== undefined) return hot.appliedAck(campaignId, userId, clientId);
   const row = await db
     .selectFrom('applied_requests')
     .select('ack')
