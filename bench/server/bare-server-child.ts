@@ -2,7 +2,8 @@
  * The baseline of the server benchmark, in a child process: a bare `ws`
  * server with the same fan-out as the real one and nothing else. A socket of
  * `/room/<id>` joins with `join` (answered with a canned snapshot, and a
- * canned presence to the room, as the real server does); any other frame is
+ * canned presence to the room, gathered over the same 50 ms as the real
+ * server's, `PRESENCE_COALESCE_MS`); any other frame is
  * parsed for its id only, relayed as is to every socket of the room (sender
  * included) and acked to the sender. No validation, rules or persistence.
  */
@@ -11,7 +12,10 @@ import { type ParentMessage, toParent, usageNow } from './child-process.js';
 
 let snapshot = '{"type":"snapshot"}';
 let presence = '{"type":"presence","presence":[]}';
+/** The real server's `PRESENCE_COALESCE_MS` (table-room.ts), not imported: the relay loads nothing of ours. */
+const PRESENCE_COALESCE_MS = 50;
 const rooms = new Map<string, Set<WebSocket>>();
+const presenceDue = new Set<Set<WebSocket>>();
 const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 
 wss.on('connection', (socket, request) => {
@@ -24,7 +28,13 @@ wss.on('connection', (socket, request) => {
     if (message.type === 'join') {
       members.add(socket);
       socket.send(snapshot);
-      for (const s of members) s.send(presence);
+      if (!presenceDue.has(members)) {
+        presenceDue.add(members);
+        setTimeout(() => {
+          presenceDue.delete(members);
+          for (const s of members) s.send(presence);
+        }, PRESENCE_COALESCE_MS);
+      }
       return;
     }
     for (const s of members) s.send(data, { binary: isBinary });

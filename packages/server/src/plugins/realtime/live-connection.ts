@@ -214,7 +214,7 @@ export class LiveConnection implements RoomConnection {
     this.#room = room;
     this.#refusedInRow = 0;
     this.send(answer);
-    room.broadcastPresence();
+    room.presenceChanged();
   }
 
   #request(room: TableRoom, message: RequestMessage): void {

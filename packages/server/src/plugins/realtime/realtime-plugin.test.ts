@@ -121,6 +121,25 @@ describe('a GM and two players at one table', () => {
     await Promise.all([gmc.close(), ac.close(), bc.close()]);
   });
 
+  it('a crowd joining at once is heard in a few presence messages, the last counting everyone', async () => {
+    const { id, gmc, ac, bc } = await table();
+    await ac.next((m) => m.type === 'presence' && m.presence.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the joins above are told
+    const before = ac.messages.length;
+    const crowd = await Promise.all(
+      Array.from({ length: 8 }, () => LiveClient.open(server, id, gm)),
+    );
+    await Promise.all(crowd.map((c) => c.join()));
+    const last = await ac.next(
+      (m) => m.type === 'presence' && m.presence.find((p) => p.userId === gm.id)?.connections === 9,
+    );
+    expect(last.type).toBe('presence');
+    const heard = ac.messages.slice(before).filter((m) => m.type === 'presence');
+    // One per join was 8; the joins of one 50 ms window share a message.
+    expect(heard.length).toBeLessThanOrEqual(4);
+    await Promise.all([gmc.close(), ac.close(), bc.close(), ...crowd.map((c) => c.close())]);
+  });
+
   it('a player moves their own token: acked after it is durable, and everyone sees it', async () => {
     const { id, gmc, ac, bc } = await table();
     const ack = (await ac.action('core:move-token', {

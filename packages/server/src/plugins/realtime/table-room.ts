@@ -28,6 +28,16 @@ import {
 } from '@vtt/core';
 import type { CommitBatch, LiveTable } from '../tables/live-table.js';
 
+/**
+ * How long a change of who is there waits before the room hears it: the
+ * joins and leaves of that moment go out as one `presence` message, so a
+ * crowd joining at once costs one message per socket, not one per pair.
+ */
+export const PRESENCE_COALESCE_MS = 50;
+
+/** Events that change the table's members, hence its presence. */
+const MEMBER_EVENTS = new Set(['core:member-set', 'core:member-removed']);
+
 /** What a room needs of a socket. */
 export interface RoomConnection {
   readonly userId: string;
@@ -58,6 +68,7 @@ export class TableRoom {
   #history: HistoryEntry[] = [];
   #modulesText: string;
   #presenceText = '';
+  #presenceTimer: NodeJS.Timeout | null = null;
   readonly #unsubscribe: () => void;
 
   constructor(table: LiveTable, log: RoomLog) {
@@ -111,7 +122,7 @@ export class TableRoom {
     if (!this.#connections.delete(connection)) return;
     this.table.connections--;
     this.table.lastUsed = Date.now();
-    this.broadcastPresence();
+    this.presenceChanged();
   }
 
   /** Who is at the table: every member, with their open sockets. */
@@ -128,8 +139,17 @@ export class TableRoom {
       .sort((a, b) => a.userId.localeCompare(b.userId));
   }
 
+  /** Sends the presence to every socket within {@link PRESENCE_COALESCE_MS}, once for every change of that time. */
+  presenceChanged(): void {
+    if (this.#presenceTimer !== null) return;
+    this.#presenceTimer = setTimeout(() => {
+      this.#presenceTimer = null;
+      this.#broadcastPresence();
+    }, PRESENCE_COALESCE_MS);
+  }
+
   /** Sends the presence to every socket when it changed since last sent. */
-  broadcastPresence(): void {
+  #broadcastPresence(): void {
     const presence = this.presence();
     const text = JSON.stringify({ type: 'presence', presence });
     if (text === this.#presenceText) return;
@@ -140,6 +160,8 @@ export class TableRoom {
   /** Closes every socket with `code` and stops listening to the table. */
   closeAll(code: CloseCode): void {
     this.#unsubscribe();
+    if (this.#presenceTimer !== null) clearTimeout(this.#presenceTimer);
+    this.#presenceTimer = null;
     for (const c of [...this.#connections]) c.close(code);
     this.#connections.clear();
   }
@@ -190,7 +212,7 @@ export class TableRoom {
     for (const connection of [...this.#connections]) {
       if (!after.members.has(connection.userId)) connection.close(CLOSE_CODES.FORBIDDEN);
     }
-    this.broadcastPresence();
+    if (events.some((e) => MEMBER_EVENTS.has(e.type))) this.presenceChanged();
     const modulesText = JSON.stringify(this.#modules());
     if (modulesText !== this.#modulesText) {
       this.#modulesText = modulesText;
