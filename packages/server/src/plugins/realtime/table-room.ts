@@ -9,6 +9,7 @@ import {
   type CloseCode,
   type EphemeralMessage,
   isPointRevealed,
+  type Member,
   type ModuleStatusEntry,
   ownsToken,
   type PresenceEntry,
@@ -69,6 +70,7 @@ export class TableRoom {
   #modulesText: string;
   #presenceText = '';
   #presenceTimer: NodeJS.Timeout | null = null;
+  #sorted: { readonly of: TableState['members']; readonly list: readonly Member[] } | null = null;
   readonly #unsubscribe: () => void;
 
   constructor(table: LiveTable, log: RoomLog) {
@@ -129,14 +131,22 @@ export class TableRoom {
   presence(): PresenceEntry[] {
     const counts = new Map<string, number>();
     for (const c of this.#connections) counts.set(c.userId, (counts.get(c.userId) ?? 0) + 1);
-    return [...this.table.state.members.values()]
-      .map((m) => ({
-        userId: m.id,
-        name: m.name,
-        role: m.role,
-        connections: counts.get(m.id) ?? 0,
-      }))
-      .sort((a, b) => a.userId.localeCompare(b.userId));
+    return this.#sortedMembers().map((m) => ({
+      userId: m.id,
+      name: m.name,
+      role: m.role,
+      connections: counts.get(m.id) ?? 0,
+    }));
+  }
+
+  /** The members by user id, sorted once for each members map (a join storm sorted 100 of them per join). */
+  #sortedMembers(): readonly Member[] {
+    const members = this.table.state.members;
+    if (this.#sorted?.of !== members) {
+      const list = [...members.values()].sort((a, b) => a.id.localeCompare(b.id));
+      this.#sorted = { of: members, list };
+    }
+    return this.#sorted.list;
   }
 
   /** Sends the presence to every socket within {@link PRESENCE_COALESCE_MS}, once for every change of that time. */
