@@ -1,10 +1,12 @@
 /**
  * Sandbox costs: a module action with the table state resident in the
- * sandbox (p50/p99) beside the same rule called natively in the same run;
+ * sandbox (p50/p99) beside the same rule called natively in the same run,
+ * and beside a bare worker thread's echo (what any call pays to cross threads);
  * instance creation; loading a 100 KB bundle; memory per table instance.
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { commit, createTableState, decide, type TableAction, type TableState } from '@vtt/core';
 import { createSandboxHost } from '@vtt/sandbox';
 import { bundleModule } from '@vtt/sdk/bundle';
@@ -39,6 +41,30 @@ function tableState(actors: number): TableState {
   return state;
 }
 
+/**
+ * The floor of any sandbox call: one message to a worker thread and its
+ * answer, with nothing done in between (the machine's thread wake-ups).
+ */
+async function workerEcho(): Promise<{ p50: number; p99: number }> {
+  const worker = new Worker(
+    "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));",
+    { eval: true },
+  );
+  const request = { type: 'call', id: 1, key: 'bench:echo', fn: 'ping', argJson: 'null', now: 0 };
+  try {
+    return await latency(
+      () =>
+        new Promise((resolve) => {
+          worker.once('message', resolve);
+          worker.postMessage(request);
+        }),
+      5000,
+    );
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /** Runs the sandbox benchmarks and prints their table. */
 export async function benchSandbox(): Promise<void> {
   const built = await bundleModule({ entry, sourcemap: false });
@@ -57,7 +83,14 @@ export async function benchSandbox(): Promise<void> {
   native.vttLoad(load as never);
   const nativeLatency = await latency(async () => native.vttAction(call as never), 5000);
 
+  const echo = await workerEcho();
   const host = await createSandboxHost({ workers: 1 });
+  const pinger = await host.createInstance({
+    key: 'bench:ping',
+    source: 'export function ping() { return 1; }',
+  });
+  const ping = await latency(() => pinger.call('ping', null), 5000);
+  await pinger.dispose();
   const instance = await host.createInstance({ key: 'bench:heroes', source });
   await instance.call('vttLoad', load as never);
   const sandboxLatency = await latency(() => instance.call('vttAction', call as never), 5000);
@@ -123,6 +156,20 @@ export async function benchSandbox(): Promise<void> {
         better: 'lower',
       },
       {
+        name: 'call of a function returning 1, p50 (baseline: worker echo)',
+        value: ping.p50,
+        baseline: echo.p50,
+        unit: 'µs',
+        better: 'lower',
+      },
+      {
+        name: 'heroes:heal p50 after warm-up (baseline: worker echo)',
+        value: warmLatency.p50,
+        baseline: echo.p50,
+        unit: 'µs',
+        better: 'lower',
+      },
+      {
         name: 'instance creation p50 (tiny bundle)',
         value: creation.p50,
         baseline: sandboxLatency.p50,
@@ -146,6 +193,6 @@ export async function benchSandbox(): Promise<void> {
     ],
   );
   process.stdout.write(
-    'baselines: the native rule for the calls (measured again after the warm-up); one sandbox call for creation; a tiny bundle for the 100 KB load; the 256 KiB goal for memory\n',
+    'baselines: the native rule for the calls (measured again after the warm-up); a message to a bare worker thread and back (the floor of any call); one sandbox call for creation; a tiny bundle for the 100 KB load; the 256 KiB goal for memory\n',
   );
 }
