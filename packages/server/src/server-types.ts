@@ -86,6 +86,8 @@ export interface TableService {
     campaignId: string,
     member: { readonly userId: string; readonly name: string; readonly role: Role | null },
   ): Promise<void>;
+  /** Gives the campaign's table its new name (`core:update-campaign`), after a rename over HTTP. */
+  syncName(campaignId: string, name: string): Promise<void>;
   /**
    * The authoritative state of a campaign's table (loading it if needed), for
    * server-side checks such as which map tiles lie under fog. Never sent as is.

@@ -18,6 +18,8 @@ export interface HotAppend {
     readonly type: string;
     readonly json: string;
   }[];
+  /** The campaign's new name when an event renamed it, else null. */
+  readonly name: string | null;
   readonly applied: {
     readonly userId: string;
     readonly clientId: string;
@@ -31,7 +33,7 @@ export class SqliteHotPath {
   readonly #db: Kysely<Database>;
   readonly #appliedAck: SQLite.Statement<[string, string, string], { ack: string }>;
   readonly #insertEvent: SQLite.Statement<[string, number, string, string]>;
-  readonly #setSeq: SQLite.Statement<[number, string]>;
+  readonly #setSeq: SQLite.Statement<[number, string | null, string]>;
   readonly #insertApplied: SQLite.Statement<[string, string, string, string, number]>;
   readonly #writeGroup: (appends: readonly HotAppend[]) => void;
 
@@ -44,14 +46,16 @@ export class SqliteHotPath {
     this.#insertEvent = sqlite.prepare(
       'insert into events (campaign_id, seq, type, event) values (?, ?, ?, ?)',
     );
-    this.#setSeq = sqlite.prepare('update campaigns set seq = ? where id = ?');
+    this.#setSeq = sqlite.prepare(
+      'update campaigns set seq = ?, name = coalesce(?, name) where id = ?',
+    );
     this.#insertApplied = sqlite.prepare(
       'insert into applied_requests (campaign_id, user_id, client_id, ack, created_at) values (?, ?, ?, ?, ?)',
     );
     this.#writeGroup = sqlite.transaction((appends: readonly HotAppend[]) => {
-      for (const { campaignId, events, applied } of appends) {
+      for (const { campaignId, events, name, applied } of appends) {
         for (const e of events) this.#insertEvent.run(campaignId, e.seq, e.type, e.json);
-        if (events.length > 0) this.#setSeq.run(events[events.length - 1]!.seq, campaignId);
+        if (events.length > 0) this.#setSeq.run(events[events.length - 1]!.seq, name, campaignId);
         if (applied !== null) {
           this.#insertApplied.run(
             campaignId,

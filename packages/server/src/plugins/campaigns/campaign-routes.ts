@@ -158,6 +158,8 @@ export function registerCampaignRoutes(app: FastifyInstance): void {
         })
         .where('id', '=', id)
         .execute();
+      // The table says the row's name (an archived campaign's table waits until it is unarchived).
+      if (!(archived ?? access.archived)) await app.tables.syncName(id, name ?? access.name);
       if (archiving) {
         await app.tables.dropTable(id, CLOSE_CODES.NOT_FOUND, 'The campaign was archived.');
         await app.bus.emit('campaign-closed', { campaignId: id, reason: 'archived' });

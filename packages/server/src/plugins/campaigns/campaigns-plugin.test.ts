@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WITH_EXAMPLES } from '../../test-support/examples.js';
 import { addUser, request, setupAdmin, type TestUser } from '../../test-support/http-client.js';
+import { LiveClient } from '../../test-support/live-client.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 
 let server: TestServer;
@@ -209,6 +210,37 @@ describe('invites and members', () => {
     expect(
       (await request(server, 'GET', `/api/campaigns/${id}`, { token: ana.token })).status,
     ).toBe(404);
+  });
+
+  it('keeps one name: a rename over HTTP reaches the table, a rename at the table reaches the list', async () => {
+    const id = await campaign();
+    const gmc = await LiveClient.open(server, id, gm);
+    await gmc.join();
+    const patch = (body: object) =>
+      request<{ name: string }>(server, 'PATCH', `/api/campaigns/${id}`, { token: gm.token, body });
+    expect((await patch({ name: 'Tomb of Horrors' })).body.name).toBe('Tomb of Horrors');
+    const heard = await gmc.next(
+      (m) =>
+        m.type === 'events' &&
+        m.events.some(
+          (e) => e.type === 'core:campaign-updated' && e.payload.patch.name === 'Tomb of Horrors',
+        ),
+    );
+    expect(heard.type).toBe('events');
+    expect((await server.app.tables.state(id)).campaign.name).toBe('Tomb of Horrors');
+
+    const answer = await gmc.action('core:update-campaign', { name: 'Tomb, part 2' });
+    expect(answer.type, JSON.stringify(answer)).toBe('ack');
+    const read = await request<{ name: string }>(server, 'GET', `/api/campaigns/${id}`, {
+      token: gm.token,
+    });
+    expect(read.body.name).toBe('Tomb, part 2');
+
+    // Renamed while archived: the table takes the name when the campaign is back.
+    await patch({ name: 'Archived name', archived: true });
+    await gmc.closed;
+    await patch({ archived: false });
+    expect((await server.app.tables.state(id)).campaign.name).toBe('Archived name');
   });
 
   it('archives, renames and deletes a campaign with its events and snapshots', async () => {

@@ -292,6 +292,22 @@ export class LiveTable {
     });
   }
 
+  /** Gives the table the campaign's name (renamed over HTTP), dispatched as a GM of the table. */
+  syncName(name: string): Promise<void> {
+    return this.#enqueue(async () => {
+      this.lastUsed = Date.now();
+      const state = this.#table.state;
+      if (state.campaign.name === name) return;
+      const gm = [...state.members.values()].find((m) => m.role === 'gm');
+      if (gm === undefined) throw new Error(`campaign ${this.campaignId} has no GM in its table`);
+      try {
+        await this.#table.dispatch({ type: 'core:update-campaign', payload: { name } }, gm.id);
+      } finally {
+        await this.#flush(null);
+      }
+    });
+  }
+
   /** SHA-256 of the whole state, for checks that a reload gives the same table. */
   hash(): string {
     return stateHash(this.#flushed);

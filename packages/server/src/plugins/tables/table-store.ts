@@ -63,9 +63,22 @@ export async function saveSnapshot(
 interface PendingAppend {
   readonly campaignId: string;
   readonly events: readonly TableEvent[];
+  /** The campaign's new name, when an event renamed it (the campaigns row follows the table). */
+  readonly name: string | null;
   readonly applied: AppliedRequest | null;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** The last name `events` give the campaign (`core:campaign-updated`), or null. */
+function renamedTo(events: readonly TableEvent[]): string | null {
+  let name: string | null = null;
+  for (const e of events) {
+    if (e.type === 'core:campaign-updated' && typeof e.payload.patch.name === 'string') {
+      name = e.payload.patch.name;
+    }
+  }
+  return name;
 }
 
 /** The appends gathered for each database's next group commit. */
@@ -73,7 +86,8 @@ const groups = new WeakMap<Kysely<Database>, PendingAppend[]>();
 
 /**
  * Appends events and, for a request, its applied-request row, in one
- * transaction; bumps the campaign's seq. Fails as a whole (a seq taken
+ * transaction; bumps the campaign's seq (and renames it when an event of
+ * the table did). Fails as a whole (a seq taken
  * already included). Resolves once the transaction is committed.
  *
  * Appends made in the same turn of the event loop (other tables' requests)
@@ -95,13 +109,14 @@ export function appendEvents(
       groups.set(db, group);
       setImmediate(() => void commitGroup(db));
     }
-    group.push({ campaignId, events, applied, resolve, reject });
+    group.push({ campaignId, events, name: renamedTo(events), applied, resolve, reject });
   });
 }
 
 /** An append as the SQLite hot path writes it. */
-const hotAppend = ({ campaignId, events, applied }: PendingAppend): HotAppend => ({
+const hotAppend = ({ campaignId, events, name, applied }: PendingAppend): HotAppend => ({
   campaignId,
+  name,
   events: events.map((e) => ({ seq: e.seq, type: e.type, json: JSON.stringify(e) })),
   applied,
 });
@@ -143,7 +158,7 @@ async function commitGroup(db: Kysely<Database>): Promise<void> {
 
 async function writeAppend(
   trx: Kysely<Database>,
-  { campaignId, events, applied }: PendingAppend,
+  { campaignId, events, name, applied }: PendingAppend,
 ): Promise<void> {
   if (events.length > 0) {
     await trx
@@ -159,7 +174,7 @@ async function writeAppend(
       .execute();
     await trx
       .updateTable('campaigns')
-      .set({ seq: events[events.length - 1]!.seq })
+      .set({ seq: events[events.length - 1]!.seq, ...(name === null ? {} : { name }) })
       .where('id', '=', campaignId)
       .execute();
   }

@@ -84,6 +84,9 @@ export const tablesPlugin = fp(
       async syncMember(campaignId, member) {
         await (await open(campaignId)).syncMember(member);
       },
+      async syncName(campaignId, name) {
+        await (await open(campaignId)).syncName(name);
+      },
       async dropTable(campaignId) {
         await unload(campaignId);
       },
