@@ -5,7 +5,7 @@
  */
 import type { Role, TableState } from '@vtt/core';
 import type { ModuleBundle, SandboxHost } from '@vtt/sandbox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config/server-config.js';
 import type { Database } from './persistence/database-schema.js';
@@ -42,6 +42,25 @@ export interface AuthService {
   }): Promise<{ readonly userId: string; readonly name: string; readonly displayName: string }>;
   /** Starts a session for a user: what login answers (access token, refresh secret, expiries). */
   issueSession(userId: string, address: string): Promise<SessionTokens>;
+  /**
+   * What a login answers for `tokens`: sets the HttpOnly refresh cookie on
+   * `reply` and returns the body (tokens and the user), so every route that
+   * logs someone in leaves a browser able to refresh.
+   */
+  answerLogin(
+    reply: FastifyReply,
+    tokens: SessionTokens,
+  ): Promise<{
+    readonly accessToken: string;
+    readonly expiresIn: number;
+    readonly refreshToken: string;
+    readonly user: {
+      readonly id: string;
+      readonly name: string;
+      readonly displayName: string;
+      readonly isAdmin: boolean;
+    };
+  }>;
   /** The display name of a user (members lists, table membership). */
   displayNameOf(userId: string): Promise<string | null>;
 }

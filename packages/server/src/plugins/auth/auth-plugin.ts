@@ -152,6 +152,7 @@ export const authPlugin = fp(
         return { userId, name: name.toLowerCase(), displayName };
       },
       issueSession: (userId, address) => startSession(settings, userId, address),
+      answerLogin: (reply, tokens) => loginAnswer(reply, tokens),
       async displayNameOf(userId) {
         const row = await db
           .selectFrom('users')

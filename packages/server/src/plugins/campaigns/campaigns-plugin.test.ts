@@ -140,7 +140,7 @@ describe('invites and members', () => {
     });
   });
 
-  it('a newcomer registers with an invite link and is logged in', async () => {
+  it('a newcomer registers with an invite link and is logged in, able to refresh', async () => {
     const id = await campaign();
     const secret = await invite(id, 'observer');
     const made = await request<{ accessToken: string; campaign: { id: string; role: string } }>(
@@ -155,6 +155,15 @@ describe('invites and members', () => {
       token: made.body.accessToken,
     });
     expect(me.status).toBe(200);
+    // The browser keeps the session through the HttpOnly cookie, as after a login.
+    const cookie = made.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^vtt_refresh=[^;]+; Path=\/api\/auth; HttpOnly; SameSite=Strict/);
+    const refreshed = await request<{ accessToken: string }>(server, 'POST', '/api/auth/refresh', {
+      headers: { cookie: cookie.split(';')[0]! },
+      body: {},
+    });
+    expect(refreshed.status, refreshed.text).toBe(200);
+    expect(refreshed.body.accessToken).toEqual(expect.any(String));
   });
 
   it('a used-up, revoked or expired invite is refused', async () => {

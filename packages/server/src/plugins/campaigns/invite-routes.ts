@@ -188,13 +188,8 @@ export function registerInviteRoutes(app: FastifyInstance, baseUrl: () => string
       }
       const campaign = await joined(result.campaignId, user.userId, result.role, result.joined);
       const tokens = await app.auth.issueSession(user.userId, request.ip);
-      return reply.status(201).send({
-        accessToken: tokens.accessToken,
-        expiresIn: tokens.expiresIn,
-        refreshToken: tokens.refreshToken,
-        user: { id: user.userId, name: user.name, displayName: user.displayName, isAdmin: false },
-        campaign,
-      });
+      const login = await app.auth.answerLogin(reply, tokens);
+      return reply.status(201).send({ ...login, campaign });
     },
   );
 }
