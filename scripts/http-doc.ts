@@ -64,6 +64,11 @@ export function renderHttpDoc(doc: OpenApi): string {
     'this as an OpenAPI 3 document at `GET /api/openapi.json`; live tables use the',
     '[WebSocket protocol](protocol.md).',
     '',
+    'A JSON body is checked as sent: a field of the wrong type (`"5"` for a number) or one the',
+    'route does not list answers `VTT_ERR_HTTP_INVALID` with the field in `params.pointer`',
+    '(`body/name`), and nothing is done. Query strings and path parameters are text, so their',
+    'numbers and booleans are read as such before the check.',
+    '',
   ];
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(doc.paths ?? {}).sort(([a], [b]) =>

@@ -24,6 +24,7 @@ import { historyPlugin } from './plugins/tables/history-plugin.js';
 import { tablesPlugin } from './plugins/tables/tables-plugin.js';
 import { ServerBus } from './server-bus.js';
 import './server-types.js';
+import { validatorCompiler } from './http/validation.js';
 
 /** A started server. */
 export interface VttServer {
@@ -77,6 +78,7 @@ export async function buildApp(
     trustProxy: config.trustProxy.length === 0 ? false : [...config.trustProxy],
     bodyLimit: 1024 * 1024,
   });
+  app.setValidatorCompiler(validatorCompiler);
   app.decorate('vttConfig', config);
   app.decorate('bus', new ServerBus());
   await app.register(errorsPlugin);

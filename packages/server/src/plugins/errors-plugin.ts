@@ -15,8 +15,18 @@ export function wireError(error: VttError): WireError {
 function fromFastify(error: FastifyError): VttError | null {
   if (error.validation !== undefined && error.validation.length > 0) {
     const first = error.validation[0]!;
+    const at = `${error.validationContext ?? 'body'}${first.instancePath || ''}`;
+    const extra = (first.params as { additionalProperty?: unknown } | undefined)
+      ?.additionalProperty;
+    if (first.keyword === 'additionalProperties' && typeof extra === 'string') {
+      // Name the unknown field itself: most often a misspelt one.
+      return new VttError('VTT_ERR_HTTP_INVALID', {
+        pointer: `${at}/${extra}`,
+        problem: 'is no field of this route',
+      });
+    }
     return new VttError('VTT_ERR_HTTP_INVALID', {
-      pointer: `${error.validationContext ?? 'body'}${first.instancePath || ''}` || '/',
+      pointer: at || '/',
       problem: first.message ?? 'invalid',
     });
   }

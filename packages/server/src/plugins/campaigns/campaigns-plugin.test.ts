@@ -60,6 +60,40 @@ describe('modules', () => {
 });
 
 describe('campaigns', () => {
+  it('takes a body as sent: a wrong type or an unknown field is refused by name, and nothing is made', async () => {
+    const post = (body: object) =>
+      request(server, 'POST', '/api/campaigns', { token: gm.token, body });
+    const before = (
+      await request<{ campaigns: unknown[] }>(server, 'GET', '/api/campaigns', {
+        token: gm.token,
+      })
+    ).body.campaigns.length;
+    const numberName = await post({ name: 123, system: 'dnd5e' }); // not turned into "123"
+    expect(numberName.status).toBe(400);
+    expect(numberName.body['error']).toMatchObject({
+      code: 'VTT_ERR_HTTP_INVALID',
+      params: { pointer: 'body/name' },
+    });
+    const misspelt = await post({ name: 'Tomb', system: 'dnd5e', sead: 'x' }); // not dropped
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body['error']).toMatchObject({
+      code: 'VTT_ERR_HTTP_INVALID',
+      params: { pointer: 'body/sead', problem: 'is no field of this route' },
+    });
+    const after = (
+      await request<{ campaigns: unknown[] }>(server, 'GET', '/api/campaigns', {
+        token: gm.token,
+      })
+    ).body.campaigns.length;
+    expect(after).toBe(before);
+    // A query string is text: its numbers are still read as numbers.
+    const id = await campaign();
+    const page = await request(server, 'GET', `/api/campaigns/${id}/log?limit=2`, {
+      token: gm.token,
+    });
+    expect(page.status, page.text).toBe(200);
+  });
+
   it('creates a campaign with a system and lists it for its GM only', async () => {
     const id = await campaign('Lost Mine');
     const mine = await request<{ campaigns: { id: string; role: string }[] }>(
