@@ -286,6 +286,28 @@ describe('invites and members', () => {
     expect((await server.app.tables.state(id)).campaign.name).toBe('Archived name');
   });
 
+  it('a player leaves an archived campaign; unarchived, its table no longer has them', async () => {
+    const id = await campaign();
+    const secret = await invite(id);
+    await request(server, 'POST', '/api/invites/accept', { token: bo.token, body: { secret } });
+    expect((await server.app.tables.state(id)).members.has(bo.id)).toBe(true);
+    const patch = (body: object) =>
+      request(server, 'PATCH', `/api/campaigns/${id}`, { token: gm.token, body });
+    expect((await patch({ archived: true })).status).toBe(200);
+    const left = await request(server, 'DELETE', `/api/campaigns/${id}/members/${bo.id}`, {
+      token: bo.token,
+    });
+    expect(left.status, left.text).toBe(204);
+    const mine = await request<{ campaigns: { id: string }[] }>(server, 'GET', '/api/campaigns', {
+      token: bo.token,
+    });
+    expect(mine.body.campaigns.map((c) => c.id)).not.toContain(id);
+    expect((await patch({ archived: false })).status).toBe(200);
+    const members = (await server.app.tables.state(id)).members;
+    expect(members.has(bo.id)).toBe(false);
+    expect(members.get(gm.id)?.role).toBe('gm');
+  });
+
   it('archives, renames and deletes a campaign with its events and snapshots', async () => {
     const id = await campaign();
     const renamed = await request<{ name: string; archived: boolean }>(

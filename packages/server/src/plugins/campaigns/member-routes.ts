@@ -142,7 +142,8 @@ export function registerMemberRoutes(app: FastifyInstance): void {
     {
       schema: {
         ...deleteMemberSchema,
-        summary: 'Removes a member (GMs) or leaves (yourself); their sockets close at once.',
+        summary:
+          'Removes a member (GMs) or leaves (yourself, also from an archived campaign); their sockets close at once.',
         tags: ['members'],
       },
       preValidation,
@@ -151,7 +152,11 @@ export function registerMemberRoutes(app: FastifyInstance): void {
       const { params } = request;
       const user = userOf(request);
       const leaving = params.userId === user.userId;
-      await requireAccess(app.db, params.id, user.userId, { gm: !leaving, live: true });
+      // Anyone may leave an archived campaign; a GM removes members of live ones only.
+      const access = await requireAccess(app.db, params.id, user.userId, {
+        gm: !leaving,
+        live: !leaving,
+      });
       await app.db.transaction().execute(async (trx) => {
         await lockCampaign(trx, app.dbInfo.dialect, params.id);
         const removed = await trx
@@ -162,7 +167,16 @@ export function registerMemberRoutes(app: FastifyInstance): void {
         if (Number(removed.numDeletedRows) === 0) throw memberNotFound(params);
         if ((await gmCount(trx, params.id)) === 0) throw new VttError('VTT_ERR_CAMPAIGN_LAST_GM');
       });
-      await memberChanged(app, params.id, params.userId, null);
+      if (access.archived) {
+        // Its table is not loaded for this: it takes the members' rows when it loads again.
+        await app.bus.emit('member-changed', {
+          campaignId: params.id,
+          userId: params.userId,
+          role: null,
+        });
+      } else {
+        await memberChanged(app, params.id, params.userId, null);
+      }
       return reply.status(204).send();
     },
   );

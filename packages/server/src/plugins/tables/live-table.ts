@@ -292,6 +292,29 @@ export class LiveTable {
     });
   }
 
+  /**
+   * Brings the table in line with the campaign's rows (its name, and its
+   * members with their roles and display names), as the server itself:
+   * changes made while the table was not loaded (an archived campaign
+   * renamed or left) reach it when it loads. Joins and role changes go
+   * first, removals last, so a GM is always there to record them.
+   */
+  async reconcile(campaign: {
+    readonly name: string;
+    readonly members: readonly {
+      readonly userId: string;
+      readonly name: string;
+      readonly role: string;
+    }[];
+  }): Promise<void> {
+    const known = new Set(campaign.members.map((m) => m.userId));
+    for (const member of campaign.members) await this.syncMember(member);
+    for (const userId of [...this.state.members.keys()]) {
+      if (!known.has(userId)) await this.syncMember({ userId, name: userId, role: null });
+    }
+    await this.syncName(campaign.name);
+  }
+
   /** Gives the table the campaign's name (renamed over HTTP), dispatched as a GM of the table. */
   syncName(name: string): Promise<void> {
     return this.#enqueue(async () => {

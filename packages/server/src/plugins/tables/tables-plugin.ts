@@ -43,6 +43,26 @@ export const tablesPlugin = fp(
     const tables = new Map<string, Promise<LiveTable>>();
     const ready = new Map<string, LiveTable>();
 
+    /** The campaign's name and members as its rows say (what the table must agree with). */
+    const campaignRows = async (campaignId: string) => {
+      const row = await app.db
+        .selectFrom('campaigns')
+        .select('name')
+        .where('id', '=', campaignId)
+        .executeTakeFirstOrThrow();
+      const members = await app.db
+        .selectFrom('members')
+        .innerJoin('users', 'users.id', 'members.user_id')
+        .select(['members.user_id', 'members.role', 'users.display_name'])
+        .where('members.campaign_id', '=', campaignId)
+        .orderBy('members.joined_at')
+        .execute();
+      return {
+        name: row.name,
+        members: members.map((m) => ({ userId: m.user_id, name: m.display_name, role: m.role })),
+      };
+    };
+
     const unload = async (campaignId: string): Promise<void> => {
       const loading = tables.get(campaignId);
       tables.delete(campaignId);
@@ -56,7 +76,17 @@ export const tablesPlugin = fp(
       if (known !== undefined && known.broken) await unload(campaignId);
       let loading = tables.get(campaignId);
       if (loading === undefined) {
-        loading = LiveTable.load(campaignId, deps);
+        loading = LiveTable.load(campaignId, deps).then(async (table) => {
+          await table
+            .reconcile(await campaignRows(campaignId))
+            .catch((error: unknown) =>
+              app.log.error(
+                { err: error, campaignId },
+                'the table could not take the campaign rows',
+              ),
+            );
+          return table;
+        });
         tables.set(campaignId, loading);
         loading.then(
           (table) => ready.set(campaignId, table),
