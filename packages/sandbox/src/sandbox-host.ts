@@ -96,6 +96,7 @@ export function createPooledSandboxHost(
             : undefined;
         stats.push({
           worker: slot.index,
+          answered: figures !== undefined,
           instances: figures?.instances ?? 0,
           wasmBytes: figures?.wasmBytes ?? 0,
         });

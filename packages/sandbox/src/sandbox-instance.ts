@@ -101,7 +101,18 @@ export class HostedInstance implements SandboxInstance {
       );
     }
     const text = argJson;
-    return this.serial(() => this.run(fn, text, options));
+    return this.serial(async () => {
+      const started = performance.now();
+      let ok = false;
+      try {
+        const result = await this.run(fn, text, options);
+        ok = true;
+        return result;
+      } finally {
+        const ms = performance.now() - started;
+        this.context.emit({ type: 'call-finished', key: this.key, fn, ms, ok });
+      }
+    });
   }
 
   reportFailure(error: VttError): void {

@@ -97,6 +97,8 @@ export interface SandboxInstance {
 /** Memory figures of one worker. */
 export interface SandboxWorkerStats {
   readonly worker: number;
+  /** Whether the worker answered within 1 s (false: hung, crashed, or the host is closed). */
+  readonly answered: boolean;
   readonly instances: number;
   /** Committed WebAssembly memory of its instances, in bytes. */
   readonly wasmBytes: number;
@@ -104,6 +106,14 @@ export interface SandboxWorkerStats {
 
 /** Things that happened in the host, as data, for logs and for telling the GM. */
 export type SandboxEvent =
+  | {
+      /** Every call, once it is answered or has failed (`ms`: from its turn in the instance's queue). */
+      readonly type: 'call-finished';
+      readonly key: string;
+      readonly fn: string;
+      readonly ms: number;
+      readonly ok: boolean;
+    }
   | {
       readonly type: 'call-failed';
       readonly key: string;

@@ -35,6 +35,11 @@ export interface LiveConnectionDeps {
   };
   /** Called once the socket is closed. */
   readonly onClosed: (connection: LiveConnection) => void;
+  /** Told of every acknowledged request and every refusal (metrics). */
+  readonly metrics?: {
+    requestDone(kind: string, actionType: string, ms: number): void;
+    rejected(code: string): void;
+  };
 }
 
 /** A user's socket to one campaign's table. */
@@ -224,10 +229,14 @@ export class LiveConnection implements RoomConnection {
     }
     this.#refusedInRow = 0;
     this.#inFlight++;
+    const started = performance.now();
     room.table.request(this.userId, message).then(
       (ack) => {
         this.#inFlight--;
         this.send(ack);
+        // An acknowledged action's type is core's or an installed module's: a bounded label.
+        const type = message.type === 'action' ? message.action.type : '';
+        this.#deps.metrics?.requestDone(message.type, type, performance.now() - started);
       },
       (error: unknown) => {
         this.#inFlight--;
@@ -254,6 +263,12 @@ export class LiveConnection implements RoomConnection {
   }
 
   #wire(error: unknown): WireError {
+    const wire = this.#wireOf(error);
+    this.#deps.metrics?.rejected(wire.code);
+    return wire;
+  }
+
+  #wireOf(error: unknown): WireError {
     if (error instanceof VttError) return error.toJSON();
     this.#deps.log.error(
       { err: error, campaignId: this.campaignId },

@@ -129,10 +129,13 @@ export const realtimePlugin = fp(
           room: () => roomFor(campaignId),
           log: app.log,
           onClosed: (c) => connections.delete(c),
+          metrics: app.metrics,
         });
         connections.add(connection);
       },
     );
+
+    app.metrics.setSources({ connectedClients: () => connections.size });
 
     const closeWhere = (test: (c: LiveConnection) => boolean, code: number): void => {
       for (const c of [...connections]) if (test(c)) c.close(code as never);

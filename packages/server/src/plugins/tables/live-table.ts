@@ -42,6 +42,8 @@ export interface LiveTableDeps {
   readonly snapshotEvery: number;
   readonly bundles: (campaignId: string) => Promise<ModuleBundle[]>;
   readonly log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Told how long each append took to become durable, in ms (metrics). */
+  readonly onAppended?: (ms: number) => void;
   /** An uploaded image's pixel size (a new scene's default size is its map's). */
   readonly imageSize?: (
     campaignId: string,
@@ -123,8 +125,10 @@ export class LiveTable {
     const events = this.#pending;
     this.#pending = [];
     if (events.length === 0 && applied === null) return;
+    const started = performance.now();
     try {
       await appendEvents(this.#deps.db, this.campaignId, events, applied);
+      this.#deps.onAppended?.(performance.now() - started);
     } catch (error) {
       this.broken = true;
       this.#deps.log.error(

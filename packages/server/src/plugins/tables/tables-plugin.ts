@@ -29,7 +29,14 @@ declare module 'fastify' {
 export const tablesPlugin = fp(
   async (app) => {
     const config = app.vttConfig;
-    const host = await createSandboxHost({ workers: config.sandboxWorkers });
+    const host = await createSandboxHost({
+      workers: config.sandboxWorkers,
+      onEvent: (event) => {
+        if (event.type === 'call-finished') app.metrics.sandboxCall(event.fn, event.ms);
+        else if (event.type === 'call-failed')
+          app.metrics.sandboxCall(event.fn, 0, event.error.code);
+      },
+    });
     app.decorate('sandbox', host);
     const deps: LiveTableDeps = {
       db: app.db,
@@ -37,6 +44,7 @@ export const tablesPlugin = fp(
       snapshotEvery: config.snapshotEvery,
       bundles: (id) => app.modules.bundlesFor(id),
       log: app.log,
+      onAppended: (ms) => app.metrics.appendDone(ms),
       // The assets plugin registers after this one; looked up when a scene is made.
       imageSize: (campaignId, assetId) => app.assets.info(campaignId, assetId),
     };
@@ -123,6 +131,16 @@ export const tablesPlugin = fp(
     };
     app.decorate('tables', service);
     app.decorate('liveTables', { open, loaded: (id: string) => ready.get(id) });
+    app.metrics.setSources({
+      activeTables: () => ready.size,
+      quarantinedModules: () => {
+        let n = 0;
+        for (const table of ready.values()) {
+          n += table.moduleStatus().filter((m) => m.state === 'suspended').length;
+        }
+        return n;
+      },
+    });
 
     const sweep = setInterval(
       () => {
@@ -144,5 +162,5 @@ export const tablesPlugin = fp(
       await host.close();
     });
   },
-  { name: 'vtt-tables', dependencies: ['vtt-persistence', 'vtt-modules'] },
+  { name: 'vtt-tables', dependencies: ['vtt-persistence', 'vtt-modules', 'vtt-metrics'] },
 );
