@@ -1,16 +1,20 @@
 /**
  * The campaign's past over HTTP (plugin `vtt-history`): the chat history
- * and the activity log, paged newest first and projected for the
- * requester exactly as their socket would have received each event, so a
- * page never holds a whisper to someone else, a blind roll's result or an
- * event about a document they could not see at the time.
+ * and the activity log, paged newest first, and the log's export, oldest
+ * first and streamed; all projected for the requester exactly as their
+ * socket would have received each event, so nothing here holds a whisper
+ * to someone else, a blind roll's result or an event about a document they
+ * could not see at the time.
  */
+import { Readable } from 'node:stream';
 import type { ChatMessage, ViewEvent } from '@vtt/core';
 import fp from 'fastify-plugin';
 import { requireAccess } from '../campaigns/campaign-access.js';
 import { authenticate, userOf } from '../campaigns/request-user.js';
-import { chatPageSchema, logPageSchema } from './history-schemas.js';
-import { projectedHistory } from './projected-history.js';
+import { chatPageSchema, logExportSchema, logPageSchema } from './history-schemas.js';
+import { EXPORT_FORMATS, exportFileName, exportLog, type ExportFormat } from './log-export.js';
+import { logFilter, type LogFilters } from './log-filters.js';
+import { projectedForward, projectedHistory } from './projected-history.js';
 
 interface Params {
   readonly campaignId: string;
@@ -21,14 +25,16 @@ interface PageQuery {
   readonly limit?: number;
 }
 
-interface LogQuery extends PageQuery {
-  readonly type?: string;
-  readonly user?: string;
-  readonly since?: number;
-  readonly until?: number;
+type LogQuery = PageQuery & LogFilters;
+
+interface ExportQuery extends LogFilters {
+  readonly format?: ExportFormat;
 }
 
-/** Adds `GET /api/campaigns/:campaignId/chat` and `GET /api/campaigns/:campaignId/log`. */
+/**
+ * Adds `GET /api/campaigns/:campaignId/chat`, `GET /api/campaigns/:campaignId/log`
+ * and `GET /api/campaigns/:campaignId/log/export`.
+ */
 export const historyPlugin = fp(
   async (app) => {
     const preValidation = authenticate(app);
@@ -75,7 +81,7 @@ export const historyPlugin = fp(
         schema: {
           ...logPageSchema,
           summary:
-            'A page of the activity log, newest first, projected for the requester; filtered by event type, author and time.',
+            'A page of the activity log, newest first, projected for the requester; filtered by event type, category, author, actor, time and text.',
           tags: ['history'],
         },
         preValidation,
@@ -83,19 +89,41 @@ export const historyPlugin = fp(
       async (request) => {
         const { campaignId } = request.params;
         await requireAccess(app.db, campaignId, userOf(request).userId);
-        const q = request.query;
-        const types = q.type === undefined ? null : new Set(q.type.split(','));
-        const keep = (e: ViewEvent): boolean =>
-          (types === null || types.has(e.type)) &&
-          (q.user === undefined || e.author === q.user) &&
-          (q.since === undefined || e.time >= q.since) &&
-          (q.until === undefined || e.time < q.until);
-        const page = await projectedHistory(app.db, campaignId, userOf(request).userId, {
-          ...(q.before !== undefined ? { before: q.before } : {}),
-          limit: q.limit ?? 50,
-          keep,
+        const { before, limit, ...filters } = request.query;
+        return projectedHistory(app.db, campaignId, userOf(request).userId, {
+          ...(before !== undefined ? { before } : {}),
+          limit: limit ?? 50,
+          keep: logFilter(filters),
         });
-        return page;
+      },
+    );
+
+    app.get<{ Params: Params; Querystring: ExportQuery }>(
+      '/api/campaigns/:campaignId/log/export',
+      {
+        schema: {
+          ...logExportSchema,
+          summary:
+            "The whole activity log as a file (JSON, CSV or Markdown), oldest first, projected for the requester; the log page's filters apply.",
+          tags: ['history'],
+        },
+        preValidation,
+      },
+      async (request, reply) => {
+        const { campaignId } = request.params;
+        const viewerId = userOf(request).userId;
+        const campaign = await requireAccess(app.db, campaignId, viewerId);
+        const { format = 'json', ...filters } = request.query;
+        const entries = projectedForward(app.db, campaignId, viewerId, logFilter(filters));
+        const text = exportLog(entries, { format, campaignName: campaign.name });
+        return reply
+          .type(EXPORT_FORMATS[format].contentType)
+          .header('cache-control', 'no-store')
+          .header(
+            'content-disposition',
+            `attachment; filename="${exportFileName(campaign.name, format)}"`,
+          )
+          .send(Readable.from(text));
       },
     );
   },

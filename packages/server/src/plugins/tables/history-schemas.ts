@@ -1,5 +1,7 @@
 /** JSON Schemas of the chat history and activity log routes. */
 import { errorAnswer } from '../../http/route-schemas.js';
+import { LOG_CATEGORIES } from './log-categories.js';
+import { EXPORT_FORMATS } from './log-export.js';
 
 const params = {
   type: 'object',
@@ -35,23 +37,56 @@ export const chatPageSchema = {
   },
 } as const;
 
+/** One of the log's categories, or several comma-separated. */
+const categoryList = (() => {
+  const one = `(${Object.values(LOG_CATEGORIES).join('|')})`;
+  return `^${one}(,${one})*$`;
+})();
+
+/** The filters of the activity log, its pages and its exports alike. */
+const logFilters = {
+  type: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 1000,
+    description: 'Event types, comma-separated.',
+  },
+  /** See `log-categories.ts`. */
+  category: {
+    type: 'string',
+    maxLength: 200,
+    pattern: categoryList,
+    description: `Categories, comma-separated: ${Object.values(LOG_CATEGORIES).join(', ')}.`,
+  },
+  user: { type: 'string', minLength: 1, maxLength: 128, description: "The author's user id." },
+  /** See `namesActor` in `log-filters.ts`. */
+  actor: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 128,
+    description: 'An actor id: events about the actor, its items, effects and tokens.',
+  },
+  text: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 200,
+    description: 'Text the event (as JSON) holds, ignoring case.',
+  },
+  since: {
+    type: 'integer',
+    minimum: 0,
+    description: 'At or after this time (ms since the epoch).',
+  },
+  until: { type: 'integer', minimum: 0, description: 'Before this time (ms since the epoch).' },
+} as const;
+
 /** `GET /api/campaigns/:campaignId/log`. */
 export const logPageSchema = {
   params,
   querystring: {
     type: 'object',
     additionalProperties: false,
-    properties: {
-      ...paging,
-      /** Event types, comma-separated (`core:token-moved,core:message-posted`). */
-      type: { type: 'string', minLength: 1, maxLength: 1000 },
-      /** Only events caused by this user id. */
-      user: { type: 'string', minLength: 1, maxLength: 128 },
-      /** Only events at or after this time (ms since the epoch). */
-      since: { type: 'integer', minimum: 0 },
-      /** Only events before this time (ms since the epoch). */
-      until: { type: 'integer', minimum: 0 },
-    },
+    properties: { ...paging, ...logFilters },
   },
   response: {
     200: {
@@ -61,6 +96,36 @@ export const logPageSchema = {
         events: { type: 'array', items: { type: 'object', additionalProperties: true } },
         next,
       },
+    },
+    404: errorAnswer,
+  },
+} as const;
+
+/** `GET /api/campaigns/:campaignId/log/export`: the body is a stream, not serialised by Fastify. */
+export const logExportSchema = {
+  params,
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...logFilters,
+      /** The file's format (default `json`). */
+      format: {
+        type: 'string',
+        enum: Object.keys(EXPORT_FORMATS),
+        description: 'json (one array), csv (RFC 4180) or md (Markdown); default json.',
+      },
+    },
+  },
+  response: {
+    200: {
+      description: 'The file, as an attachment, oldest event first',
+      content: Object.fromEntries(
+        Object.values(EXPORT_FORMATS).map((f) => [
+          f.contentType.split(';')[0]!,
+          { schema: { type: 'string' } },
+        ]),
+      ),
     },
     404: errorAnswer,
   },
