@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { inspectCommand } from './commands/inspect.js';
+import { backupCommand, restoreCommand } from './commands/backup.js';
+import { installCommand } from './commands/install.js';
 import { newCommand } from './commands/new.js';
 import { packCommand } from './commands/pack.js';
 import { rollCommand } from './commands/roll.js';
@@ -35,6 +37,9 @@ export function createProgram(io: CliIo): Command {
     testCommand(io),
     packCommand(io),
     inspectCommand(io),
+    installCommand(io),
+    backupCommand(io),
+    restoreCommand(io),
     rollCommand(io),
     serveCommand(io),
   ];

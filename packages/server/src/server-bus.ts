@@ -8,6 +8,8 @@
 export interface ServerBusEvents {
   /** These sessions ended: their sockets close with `UNAUTHORIZED`. */
   'sessions-revoked': { readonly sessionIds: readonly string[] };
+  /** These API tokens were revoked: their sockets close with `UNAUTHORIZED`. */
+  'api-tokens-revoked': { readonly tokenIds: readonly string[] };
   /** A member's role changed (`role` null: removed). */
   'member-changed': {
     readonly campaignId: string;

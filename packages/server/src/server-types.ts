@@ -8,14 +8,23 @@ import type { ModuleBundle, SandboxHost } from '@vtt/sandbox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config/server-config.js';
+import type { ApiScope } from './plugins/auth/api-scopes.js';
 import type { Database } from './persistence/database-schema.js';
 import type { OpenDatabase } from './persistence/open-database.js';
 import type { ServerBus } from './server-bus.js';
 
-/** The user a request or a socket acts as, from a verified access token. */
+/** The user a request or a socket acts as, from a verified access token or API token. */
 export interface AuthUser {
   readonly userId: string;
-  readonly sessionId: string;
+  /** The login session of an access token; null for an API token. */
+  readonly sessionId: string | null;
+  /** The API token's id; null for a login session. */
+  readonly tokenId: string | null;
+  /**
+   * What an API token may do (see `requireScope` in plugins/auth/api-scopes.ts);
+   * null for a login session, which may do everything its user may.
+   */
+  readonly scopes: readonly ApiScope[] | null;
   readonly name: string;
   readonly isAdmin: boolean;
 }
@@ -24,11 +33,17 @@ export interface AuthUser {
 export interface AuthService {
   /**
    * Verifies an access token (algorithm pinned, signature, expiry) and that
-   * its session is live.
-   * @throws VttError `VTT_ERR_AUTH_TOKEN_INVALID`, `..._TOKEN_EXPIRED` or `..._SESSION_REVOKED`.
+   * its session is live, or an API token (`vtt_pat_...`: known, secret,
+   * not revoked or expired, within its request limit). Checks no scope.
+   * @throws VttError `VTT_ERR_AUTH_TOKEN_INVALID`, `..._TOKEN_EXPIRED`, `..._SESSION_REVOKED`,
+   * `..._TOKEN_REVOKED` or `..._RATE_LIMITED`.
    */
   verifyAccessToken(token: string): Promise<AuthUser>;
-  /** The user of a request's `Authorization: Bearer` header. @throws VttError `VTT_ERR_AUTH_REQUIRED` when there is none. */
+  /**
+   * The user of a request's `Authorization: Bearer` header; an API token
+   * only where its scopes cover the route (`requireRouteScope`).
+   * @throws VttError `VTT_ERR_AUTH_REQUIRED` when there is none, `VTT_ERR_AUTH_SCOPE` past a token's scopes.
+   */
   requireUser(request: FastifyRequest): Promise<AuthUser>;
   /**
    * Creates an account (scrypt hash, per-user salt).

@@ -1,4 +1,5 @@
 import { ARCHIVE_ERRORS } from './archive-codes.js';
+import { BACKUP_ERRORS } from './backup-codes.js';
 import { CLI_ERRORS } from './cli-codes.js';
 import { COMPENDIUM_ERRORS } from './compendium-codes.js';
 import { DICE_ERRORS } from './dice-codes.js';
@@ -30,6 +31,7 @@ export const ERROR_CODES = {
   ...PROJECT_ERRORS,
   ...CLI_ERRORS,
   ...SERVER_ERRORS,
+  ...BACKUP_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */

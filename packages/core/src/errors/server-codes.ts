@@ -51,8 +51,24 @@ export const SERVER_ERRORS = defineErrors({
   },
   VTT_ERR_AUTH_TOKEN_INVALID: {
     message: 'The access token is not valid.',
-    fix: 'Log in again with POST /api/auth/login to get a new token.',
+    fix: 'Log in again with POST /api/auth/login to get a new token; for an API token (vtt_pat_...), check that it was copied whole, or create a new one with POST /api/auth/tokens.',
     status: 401,
+  },
+  VTT_ERR_AUTH_TOKEN_REVOKED: {
+    message: 'This API token is {state}.',
+    fix: 'Create a new one with POST /api/auth/tokens while logged in and give it to the program instead; GET /api/auth/tokens lists your tokens with their state.',
+    status: 401,
+  },
+  VTT_ERR_AUTH_TOKEN_NOT_FOUND: {
+    message: 'You have no API token "{id}".',
+    fix: 'GET /api/auth/tokens lists your tokens with their ids.',
+    status: 404,
+  },
+  VTT_ERR_AUTH_SCOPE: {
+    message:
+      'An API token with the scopes [{granted}] may not do {method} {route}: it needs {scope}.',
+    fix: 'Create a token with that scope (POST /api/auth/tokens); "session" means only a logged-in user may do it (managing tokens, passwords, sessions, and every change over HTTP).',
+    status: 403,
   },
   VTT_ERR_AUTH_TICKET_INVALID: {
     message:
@@ -76,8 +92,8 @@ export const SERVER_ERRORS = defineErrors({
     status: 401,
   },
   VTT_ERR_AUTH_RATE_LIMITED: {
-    message: 'Too many login attempts; try again in {seconds} s.',
-    fix: 'Wait, then log in with the right password; ask the server admin if you forgot it.',
+    message: 'Too many {what}; try again in {seconds} s.',
+    fix: 'Wait, then try again: log in with the right password (ask the server admin if you forgot it), or have the program send fewer requests a minute with its API token.',
     status: 429,
   },
   VTT_ERR_AUTH_SETUP_INVALID: {
@@ -160,6 +176,47 @@ export const SERVER_ERRORS = defineErrors({
   VTT_ERR_MODULE_NOT_INSTALLED: {
     message: "The module '{id}' is not installed on this server.",
     fix: 'Ask the server admin to install it; GET /api/modules lists the modules installed.',
+    status: 409,
+  },
+  VTT_ERR_MODULE_UNKNOWN_ID: {
+    message: "There is no module '{id}' on this server.",
+    fix: 'GET /api/modules lists the installed modules with their ids.',
+    status: 404,
+  },
+  VTT_ERR_MODULE_ARCHIVE_TOO_LARGE: {
+    message: 'The module archive is larger than the {limit} this server accepts.',
+    fix: 'Make the module smaller (fewer or smaller assets) and pack it again, or ask the server admin to raise VTT_MAX_MODULE_BYTES.',
+    status: 413,
+  },
+  VTT_ERR_MODULE_ARCHIVE_INVALID: {
+    message:
+      'The module in the archive is invalid ({count} problem(s)); the first is {problemCode} in {where}: {problem}',
+    fix: 'Run `vtt validate` in the module folder, fix every problem it lists, pack it again with `vtt pack` and install the new archive.',
+    status: 422,
+  },
+  VTT_ERR_MODULE_VERSION_EXISTS: {
+    message: "Version {version} of the module '{id}' is installed already.",
+    fix: 'Raise "version" in its vtt-module.json, pack it again and install that; GET /api/modules lists the stored versions.',
+    status: 409,
+  },
+  VTT_ERR_MODULE_KIND_CHANGED: {
+    message: "The archive makes '{id}' a {kind}, but its installed versions are a {installedKind}.",
+    fix: 'Keep "kind" as it was, or publish the module under a new id; campaigns use a system and an add-on differently.',
+    status: 409,
+  },
+  VTT_ERR_MODULE_DEPENDENCY_MISSING: {
+    message: "The module '{id}' needs '{dependency}' {range}, but {found}.",
+    fix: "Install a version of '{dependency}' that matches {range} first, then install this module again.",
+    status: 409,
+  },
+  VTT_ERR_MODULE_IN_USE: {
+    message: "The module '{id}' is used by {count} campaign(s): {campaigns}.",
+    fix: 'Delete those campaigns, or have their GMs switch them to another module, then remove it again.',
+    status: 409,
+  },
+  VTT_ERR_MODULE_DATA_IN_USE: {
+    message: 'The data folder {dataDir} is in use: a server is running on it.',
+    fix: 'Stop that server (Ctrl+C or SIGTERM) and run the command again, or install over HTTP while it runs (POST /api/modules, see docs/guide/modules.md).',
     status: 409,
   },
   // --- assets

@@ -12,3 +12,5 @@ export { extractArchive } from './extract-archive.js';
 export type { ExtractArchiveOptions, ExtractedArchive } from './extract-archive.js';
 export { INTEGRITY_FORMAT, INTEGRITY_PATH, canonicalListing } from './integrity.js';
 export type { ArchiveIntegrity, ArchiveIntegrityEntry } from './integrity.js';
+export { TarStreamWriter, readTarStream } from './tar-stream.js';
+export type { TarStreamEntry } from './tar-stream.js';

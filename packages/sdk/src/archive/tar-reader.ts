@@ -27,8 +27,8 @@ function truncated(reason: string): VttError {
   return new VttError('VTT_ERR_ARCHIVE_TRUNCATED', { reason });
 }
 
-/** Checks the type flag of the entry at `path`: only regular files pass. */
-function checkType(type: string, path: string): void {
+/** Checks the type flag of the entry at `path`: only regular files pass (the streaming reader's check too). */
+export function checkType(type: string, path: string): void {
   if (type === TAR_TYPE.file || type === TAR_TYPE.oldFile) return;
   const printable = type === '\0' ? 'NUL' : type;
   const code = LINK_OR_SPECIAL[type] ?? 'VTT_ERR_ARCHIVE_ENTRY_TYPE';

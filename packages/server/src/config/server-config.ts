@@ -43,12 +43,16 @@ export interface ServerConfig {
   readonly maxUploadBytes: number;
   /** Largest image, in pixels (width x height), checked before decoding. */
   readonly maxImagePixels: number;
+  /** Largest module archive (`.vttmod`) an admin may upload with `POST /api/modules`, in bytes. */
+  readonly maxModuleBytes: number;
   /** Sandbox worker threads. */
   readonly sandboxWorkers: number;
   /** Interval of the live sockets' pings, in ms; a socket that misses two is closed (`IDLE`). */
   readonly livePingMs: number;
   /** A live socket that sends nothing, not even a pong, for this long is closed (`IDLE`), in ms. */
   readonly liveIdleMs: number;
+  /** Requests an API token may make a minute (HTTP and socket opens); more answer 429. */
+  readonly apiTokenRequestsPerMinute: number;
   /** Log level of the pino logger (`silent` in tests). */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -74,9 +78,11 @@ export const DEFAULT_CONFIG = Object.freeze({
   tableIdleMs: 10 * 60_000,
   maxUploadBytes: 25 * 1024 * 1024,
   maxImagePixels: 100_000_000,
+  maxModuleBytes: 32 * 1024 * 1024,
   sandboxWorkers: 2,
   livePingMs: 20_000,
   liveIdleMs: 120_000,
+  apiTokenRequestsPerMinute: 600,
   logLevel: 'info' as ServerConfig['logLevel'],
 });
 
@@ -91,6 +97,8 @@ export const CONFIG_ENV = Object.freeze({
   logLevel: 'VTT_LOG_LEVEL',
   maxUploadBytes: 'VTT_MAX_UPLOAD_BYTES',
   maxImagePixels: 'VTT_MAX_IMAGE_PIXELS',
+  maxModuleBytes: 'VTT_MAX_MODULE_BYTES',
+  apiTokenRequestsPerMinute: 'VTT_API_TOKEN_RATE',
 } as const);
 
 /** Flag names of the settings, for error messages. */
@@ -241,9 +249,16 @@ export function resolveConfig(
     tableIdleMs: integer('tableIdleMs', pick('tableIdleMs'), 100, 7 * 24 * 3600_000),
     maxUploadBytes: integer('maxUploadBytes', pick('maxUploadBytes'), 1024, 1024 * 1024 * 1024),
     maxImagePixels: integer('maxImagePixels', pick('maxImagePixels'), 1024, 1_000_000_000),
+    maxModuleBytes: integer('maxModuleBytes', pick('maxModuleBytes'), 1024, 1024 * 1024 * 1024),
     sandboxWorkers: integer('sandboxWorkers', pick('sandboxWorkers'), 1, 64),
     livePingMs: integer('livePingMs', pick('livePingMs'), 50, 3600_000),
     liveIdleMs: integer('liveIdleMs', pick('liveIdleMs'), 100, 24 * 3600_000),
+    apiTokenRequestsPerMinute: integer(
+      'apiTokenRequestsPerMinute',
+      pick('apiTokenRequestsPerMinute'),
+      1,
+      1_000_000,
+    ),
     logLevel: logLevel as ServerConfig['logLevel'],
   };
 }

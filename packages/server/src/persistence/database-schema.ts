@@ -29,6 +29,24 @@ export interface SessionsTable {
   address: string;
 }
 
+/** A personal API token: scoped, revocable; the secret itself is never stored. */
+export interface ApiTokensTable {
+  /** The public part of the token (`vtt_pat_<id>_<secret>`). */
+  id: string;
+  user_id: string;
+  /** What the user called it ("dice bot"). */
+  name: string;
+  /** SHA-256 (hex) of the secret. */
+  secret_hash: string;
+  /** The granted scopes, a JSON array of strings. */
+  scopes: string;
+  created_at: number;
+  expires_at: number | null;
+  /** Updated at most once a minute. */
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
 /** Server-wide values (the setup token's hash, the schema of installed examples...). */
 export interface SettingsTable {
   key: string;
@@ -140,6 +158,7 @@ export interface CampaignModulesTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
   settings: SettingsTable;
   campaigns: CampaignsTable;
   members: MembersTable;

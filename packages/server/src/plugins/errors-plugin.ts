@@ -46,6 +46,10 @@ export const errorsPlugin = fp(
       const known = isVttError(error) ? error : fromFastify(error);
       if (known !== null) {
         const status = (ERROR_CODES[known.code] as { status?: number }).status ?? 400;
+        const seconds = known.params['seconds'];
+        if (status === 429 && typeof seconds === 'number' && !reply.hasHeader('retry-after')) {
+          reply.header('retry-after', String(seconds));
+        }
         return reply.status(status).send({ error: wireError(known) });
       }
       request.log.error({ err: error }, 'unexpected error');

@@ -81,7 +81,12 @@ describe('/metrics', () => {
 
 describe('/readyz', () => {
   it('is ready while database and sandbox answer, and says which check fails', async () => {
-    const ready = await request(server, 'GET', '/readyz');
+    let ready = await request(server, 'GET', '/readyz');
+    // Ready once its sandbox workers answer (a load balancer polls the same way).
+    for (let i = 0; i < 50 && ready.status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ready = await request(server, 'GET', '/readyz');
+    }
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({
       ready: true,

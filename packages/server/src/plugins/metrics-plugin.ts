@@ -1,6 +1,7 @@
 /**
  * `GET /metrics` (plugin `vtt-metrics`): the server's Prometheus metrics in
- * the text format, for the server's admins. Decorates `metrics`
+ * the text format, for the server's admins: a login or an admin's API token
+ * with `server:metrics` (a Prometheus scraper). Decorates `metrics`
  * ({@link ServerMetrics}), which the tables, the sandbox host and the live
  * sockets record into.
  */
@@ -26,13 +27,14 @@ export const metricsPlugin = fp(
       {
         schema: {
           summary:
-            "The server's metrics in Prometheus text format (admins): sockets, tables, requests and their latency, refusals by code, sandbox calls, quarantined modules, database appends, event-loop lag, memory.",
+            "The server's metrics in Prometheus text format (admins, or an admin's API token with server:metrics): sockets, tables, requests and their latency, refusals by code, sandbox calls, quarantined modules, database appends, event-loop lag, memory.",
           tags: ['server'],
           security: [{ bearer: [] }],
           response: { 200: { type: 'string' } },
         },
       },
       async (request, reply) => {
+        // A token passes requireUser only with server:metrics; its user must still be an admin.
         const user = await app.auth.requireUser(request);
         if (!user.isAdmin) throw new VttError('VTT_ERR_AUTH_ADMIN_ONLY');
         const text = await metrics.registry.metrics();

@@ -1,7 +1,8 @@
 /**
  * Accounts, sessions and access tokens: the setup link that makes the
  * first admin, login with rate limits, refresh, logout and password change
- * (both revoke sessions and close their sockets), and admin-made accounts.
+ * (both revoke sessions and close their sockets), admin-made accounts, and
+ * the scoped API tokens of programs (api-tokens.ts, api-token-routes.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { VttError } from '@vtt/core';
@@ -10,6 +11,9 @@ import fp from 'fastify-plugin';
 import { answer, bearer, body, errorAnswer } from '../../http/route-schemas.js';
 import type { AuthService, AuthUser, SessionTokens } from '../../server-types.js';
 import { signAccessToken, verifyAccessJwt } from './access-tokens.js';
+import { requireRouteScope } from './api-scopes.js';
+import { apiTokenRoutes } from './api-token-routes.js';
+import { ApiTokens, isApiToken } from './api-tokens.js';
 import {
   displayNameSchema,
   loginAnswerSchema,
@@ -45,6 +49,7 @@ export const authPlugin = fp(
   async (app) => {
     const { db, vttConfig: config } = app;
     const limiter = new LoginLimiter();
+    const apiTokens = new ApiTokens(db, config.apiTokenRequestsPerMinute);
     const settings = {
       db,
       key: app.signingKey,
@@ -82,6 +87,7 @@ export const authPlugin = fp(
 
     const service: AuthService = {
       async verifyAccessToken(token: string): Promise<AuthUser> {
+        if (isApiToken(token)) return apiTokens.verify(token);
         const claims = await verifyAccessJwt(token, app.signingKey);
         const row = await db
           .selectFrom('sessions')
@@ -106,6 +112,8 @@ export const authPlugin = fp(
         return {
           userId: row.id,
           sessionId: claims.sessionId,
+          tokenId: null,
+          scopes: null,
           name: row.display_name,
           isAdmin: row.is_admin === 1,
         };
@@ -114,7 +122,9 @@ export const authPlugin = fp(
         const header = request.headers.authorization;
         const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
         if (match === null) throw new VttError('VTT_ERR_AUTH_REQUIRED');
-        return service.verifyAccessToken(match[1]!);
+        const user = await service.verifyAccessToken(match[1]!);
+        requireRouteScope(user, request);
+        return user;
       },
       async createUser(input) {
         const name = input.name.trim();
@@ -257,7 +267,10 @@ export const authPlugin = fp(
         const wait = limiter.retryAfter(key, request.ip);
         if (wait > 0) {
           reply.header('retry-after', String(wait));
-          throw new VttError('VTT_ERR_AUTH_RATE_LIMITED', { seconds: wait });
+          throw new VttError('VTT_ERR_AUTH_RATE_LIMITED', {
+            what: 'login attempts',
+            seconds: wait,
+          });
         }
         const row = await db
           .selectFrom('users')
@@ -342,7 +355,8 @@ export const authPlugin = fp(
       },
       async (request, reply) => {
         const user = await service.requireUser(request);
-        const revoked = await revokeSessions(db, user.userId, [user.sessionId]);
+        const ids = user.sessionId === null ? [] : [user.sessionId];
+        const revoked = await revokeSessions(db, user.userId, ids);
         await app.bus.emit('sessions-revoked', { sessionIds: revoked });
         reply.header(
           'set-cookie',
@@ -465,6 +479,8 @@ export const authPlugin = fp(
         }));
       },
     );
+
+    apiTokenRoutes(app, apiTokens);
   },
   { name: 'vtt-auth', dependencies: ['vtt-persistence', 'vtt-data-dir'] },
 );

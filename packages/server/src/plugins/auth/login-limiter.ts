@@ -3,49 +3,35 @@
  * and per client address, in memory (a restart forgets them, which only
  * ever helps the legitimate user).
  */
+import { SlidingWindow } from './sliding-window.js';
 
 /** Failures allowed per window before logins are refused. */
 export const LOGIN_LIMITS = { windowMs: 5 * 60_000, perName: 10, perAddress: 50 } as const;
 
 /** Counts failed logins and says how long a name or an address must wait. */
 export class LoginLimiter {
-  readonly #failures = new Map<string, number[]>();
+  readonly #failures: SlidingWindow;
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  #recent(key: string): number[] {
-    const since = this.now() - LOGIN_LIMITS.windowMs;
-    const kept = (this.#failures.get(key) ?? []).filter((t) => t > since);
-    if (kept.length === 0) this.#failures.delete(key);
-    else this.#failures.set(key, kept);
-    return kept;
+  constructor(now: () => number = Date.now) {
+    this.#failures = new SlidingWindow(LOGIN_LIMITS.windowMs, now);
   }
 
   /** Seconds to wait before `name` may try again from `address`, or 0. */
   retryAfter(name: string, address: string): number {
-    let wait = 0;
-    for (const [key, limit] of [
-      [`n:${name}`, LOGIN_LIMITS.perName],
-      [`a:${address}`, LOGIN_LIMITS.perAddress],
-    ] as const) {
-      const recent = this.#recent(key);
-      if (recent.length >= limit) {
-        const oldest = recent[recent.length - limit]!;
-        wait = Math.max(wait, Math.ceil((oldest + LOGIN_LIMITS.windowMs - this.now()) / 1000));
-      }
-    }
-    return wait;
+    return Math.max(
+      this.#failures.retryAfter(`n:${name}`, LOGIN_LIMITS.perName),
+      this.#failures.retryAfter(`a:${address}`, LOGIN_LIMITS.perAddress),
+    );
   }
 
   /** Records a failed login. */
   fail(name: string, address: string): void {
-    for (const key of [`n:${name}`, `a:${address}`]) {
-      this.#failures.set(key, [...this.#recent(key), this.now()]);
-    }
+    this.#failures.hit(`n:${name}`);
+    this.#failures.hit(`a:${address}`);
   }
 
   /** A successful login clears the name's failures. */
   succeed(name: string): void {
-    this.#failures.delete(`n:${name}`);
+    this.#failures.clear(`n:${name}`);
   }
 }

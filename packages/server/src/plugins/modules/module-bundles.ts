@@ -26,6 +26,12 @@ async function readBundle(modulesDir: string, row: ModuleRow): Promise<ModuleBun
   return { id: manifest.id, source, manifest, packs };
 }
 
+/** The bundle cache's own method, for the module routes. */
+export interface ModuleBundleCache {
+  /** Drops the cached bundles of `moduleId` (after its versions were removed). */
+  forget(moduleId: string): void;
+}
+
 /**
  * The {@link ModuleService} over the `modules` and `campaign_modules` rows
  * and the installed folders under `modulesDir`.
@@ -34,7 +40,10 @@ async function readBundle(modulesDir: string, row: ModuleRow): Promise<ModuleBun
  * const modules = createModuleService(app.db, join(dataDir, 'modules'));
  * const [system, ...addons] = await modules.bundlesFor(campaignId);
  */
-export function createModuleService(db: Kysely<Database>, modulesDir: string): ModuleService {
+export function createModuleService(
+  db: Kysely<Database>,
+  modulesDir: string,
+): ModuleService & ModuleBundleCache {
   const cache = new Map<string, Promise<ModuleBundle>>();
   const load = (row: ModuleRow): Promise<ModuleBundle> => {
     const key = `${row.id}@${row.version}`;
@@ -55,6 +64,9 @@ export function createModuleService(db: Kysely<Database>, modulesDir: string): M
       .executeTakeFirst();
 
   return {
+    forget(moduleId) {
+      for (const key of cache.keys()) if (key.startsWith(`${moduleId}@`)) cache.delete(key);
+    },
     async bundlesFor(campaignId) {
       const campaign = await db
         .selectFrom('campaigns')

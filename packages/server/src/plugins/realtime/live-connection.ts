@@ -19,6 +19,7 @@ import {
 } from '@vtt/core';
 import type { RawData, WebSocket } from 'ws';
 import type { AuthUser } from '../../server-types.js';
+import { API_SCOPES, requireScope } from '../auth/api-scopes.js';
 import type { RoomConnection, TableRoom } from './table-room.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -45,12 +46,16 @@ export interface LiveConnectionDeps {
 /** A user's socket to one campaign's table. */
 export class LiveConnection implements RoomConnection {
   readonly userId: string;
-  readonly sessionId: string;
+  /** The login session it was opened with, or null for an API token. */
+  readonly sessionId: string | null;
+  /** The API token it was opened with, or null for a login session. */
+  readonly tokenId: string | null;
   readonly campaignId: string;
   /** When the client was last heard (a message or a pong), for the idle check. */
   lastHeard = Date.now();
   /** Set once the close began. */
   closed = false;
+  readonly #user: AuthUser;
   readonly #socket: WebSocket;
   readonly #deps: LiveConnectionDeps;
   #room: TableRoom | null = null;
@@ -75,6 +80,8 @@ export class LiveConnection implements RoomConnection {
     this.#socket = socket;
     this.userId = user.userId;
     this.sessionId = user.sessionId;
+    this.tokenId = user.tokenId;
+    this.#user = user;
     this.campaignId = campaignId;
     this.#deps = deps;
     socket.on('message', (data, isBinary) => {
@@ -181,6 +188,8 @@ export class LiveConnection implements RoomConnection {
     if (room === null) {
       throw new VttError('VTT_ERR_PROTOCOL_NOT_JOINED');
     }
+    // A tables:observe token only listens: everything it would send to the table is refused.
+    requireScope(this.#user, [API_SCOPES.tablesAct], { method: 'WS', route: message.type });
     if (message.type === 'ephemeral') {
       if (!this.#ephemeral.take()) {
         return this.#refuse(null, rateLimited(PROTOCOL_LIMITS.ephemeralPerSecond));

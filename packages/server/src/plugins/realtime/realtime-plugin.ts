@@ -2,7 +2,7 @@
  * Live tables over WebSocket (plugin `vtt-realtime`): the socket route,
  * authenticated and Origin-checked before the upgrade; one-time tickets for
  * browsers; pings and idle closes; and the bus notifications that close or
- * re-filter sockets at once (a session revoked, a member removed, a
+ * re-filter sockets at once (a session or an API token revoked, a member removed, a
  * campaign archived or deleted). See docs/reference/protocol.md.
  */
 import websocket from '@fastify/websocket';
@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { answer, bearer, body, errorAnswer, idParam } from '../../http/route-schemas.js';
 import type { AuthUser } from '../../server-types.js';
+import { requireRouteScope } from '../auth/api-scopes.js';
 import { authenticate, userOf } from '../campaigns/request-user.js';
 import { LiveConnection } from './live-connection.js';
 import { LiveTickets, TICKET_TTL_MS } from './live-tickets.js';
@@ -118,6 +119,8 @@ export const realtimePlugin = fp(
             typeof query.ticket === 'string'
               ? await app.auth.verifyAccessToken(tickets.redeem(query.ticket, campaignId))
               : await app.auth.requireUser(request);
+          // An API token needs tables:observe or tables:act, whichever way it came.
+          requireRouteScope(user, request);
           await app.campaigns.requireMember(campaignId, user.userId);
           users.set(request, user);
         },
@@ -143,7 +146,11 @@ export const realtimePlugin = fp(
     const offs = [
       app.bus.on('sessions-revoked', ({ sessionIds }) => {
         const ended = new Set(sessionIds);
-        closeWhere((c) => ended.has(c.sessionId), CLOSE_CODES.UNAUTHORIZED);
+        closeWhere((c) => c.sessionId !== null && ended.has(c.sessionId), CLOSE_CODES.UNAUTHORIZED);
+      }),
+      app.bus.on('api-tokens-revoked', ({ tokenIds }) => {
+        const ended = new Set(tokenIds);
+        closeWhere((c) => c.tokenId !== null && ended.has(c.tokenId), CLOSE_CODES.UNAUTHORIZED);
       }),
       app.bus.on('member-changed', ({ campaignId, userId, role }) => {
         // A new role reaches the socket as `core:view-replaced`; a removed member's socket closes.

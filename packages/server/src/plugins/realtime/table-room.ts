@@ -42,7 +42,7 @@ const MEMBER_EVENTS = new Set(['core:member-set', 'core:member-removed']);
 /** What a room needs of a socket. */
 export interface RoomConnection {
   readonly userId: string;
-  readonly sessionId: string;
+  readonly sessionId: string | null;
   /** Sends a message (or its JSON text, made once for every socket of a user). */
   send(message: ServerMessage | string): void;
   /** Closes the socket with a protocol close code and its reason. */
