@@ -16,6 +16,7 @@ import { campaignsPlugin } from './plugins/campaigns/campaigns-plugin.js';
 import { modulesPlugin } from './plugins/modules/modules-plugin.js';
 import { dataDirPlugin } from './plugins/data-dir-plugin.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
+import { backupPlugin } from './plugins/backup-plugin.js';
 import { healthPlugin } from './plugins/health-plugin.js';
 import { metricsPlugin } from './plugins/metrics-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
@@ -95,6 +96,7 @@ export async function buildApp(
   await app.register(historyPlugin);
   await app.register(assetsPlugin);
   await app.register(realtimePlugin);
+  await app.register(backupPlugin);
   return app;
 }
 

@@ -14,6 +14,9 @@ export interface ServeOptions {
   readonly trustProxy?: string;
   readonly databaseUrl?: string;
   readonly logLevel?: string;
+  readonly backupEvery?: string;
+  readonly backupKeep?: string;
+  readonly backupDir?: string;
   readonly examples: boolean;
 }
 
@@ -42,6 +45,9 @@ export async function runServe(
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
     ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
+    ...(options.backupEvery === undefined ? {} : { backupEveryMinutes: options.backupEvery }),
+    ...(options.backupKeep === undefined ? {} : { backupKeep: options.backupKeep }),
+    ...(options.backupDir === undefined ? {} : { backupDir: options.backupDir }),
     installExamples: options.examples,
     examplesDir: examplesDir(),
   };

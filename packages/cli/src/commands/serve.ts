@@ -31,6 +31,18 @@ export function serveCommand(io: CliIo): Command {
       'a postgres:// URL instead of the SQLite file in the data folder (VTT_DATABASE_URL)',
     )
     .option('--log-level <level>', 'info, warn, error, debug or silent (VTT_LOG_LEVEL)')
+    .option(
+      '--backup-every <minutes>',
+      'back the data folder up on this schedule, e.g. 360 for every 6 hours (VTT_BACKUP_EVERY); 0: never (default)',
+    )
+    .option(
+      '--backup-keep <count>',
+      'scheduled backups kept, the newest (VTT_BACKUP_KEEP); 7 by default',
+    )
+    .option(
+      '--backup-dir <folder>',
+      'where scheduled backups go (VTT_BACKUP_DIR); <data>/backups by default',
+    )
     .option('--no-examples', 'do not install the example systems on first start')
     .addHelpText(
       'after',
@@ -40,6 +52,7 @@ export function serveCommand(io: CliIo): Command {
         '  $ vtt serve                                       ./vtt-data, http://127.0.0.1:7777',
         '  $ vtt serve --host 0.0.0.0 --port 8080            reachable from your network',
         '  $ VTT_PUBLIC_URL=https://vtt.example.com vtt serve --trust-proxy 127.0.0.1',
+        '  $ vtt serve --backup-every 360 --backup-keep 28        a backup every 6 hours, a week kept',
       ].join('\n'),
     )
     .action(async (options: ServeOptions) => {

@@ -53,6 +53,12 @@ export interface ServerConfig {
   readonly liveIdleMs: number;
   /** Requests an API token may make a minute (HTTP and socket opens); more answer 429. */
   readonly apiTokenRequestsPerMinute: number;
+  /** Minutes between scheduled backups (`vtt backup` run by the server itself); 0: none. */
+  readonly backupEveryMinutes: number;
+  /** Scheduled backups kept: the oldest beyond this many are deleted. */
+  readonly backupKeep: number;
+  /** Where scheduled backups go; null: `<data>/backups`. */
+  readonly backupDir: string | null;
   /** Log level of the pino logger (`silent` in tests). */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -83,6 +89,9 @@ export const DEFAULT_CONFIG = Object.freeze({
   livePingMs: 20_000,
   liveIdleMs: 120_000,
   apiTokenRequestsPerMinute: 600,
+  backupEveryMinutes: 0,
+  backupKeep: 7,
+  backupDir: null,
   logLevel: 'info' as ServerConfig['logLevel'],
 });
 
@@ -95,6 +104,9 @@ export const CONFIG_ENV = Object.freeze({
   trustProxy: 'VTT_TRUST_PROXY',
   databaseUrl: 'VTT_DATABASE_URL',
   logLevel: 'VTT_LOG_LEVEL',
+  backupEveryMinutes: 'VTT_BACKUP_EVERY',
+  backupKeep: 'VTT_BACKUP_KEEP',
+  backupDir: 'VTT_BACKUP_DIR',
   maxUploadBytes: 'VTT_MAX_UPLOAD_BYTES',
   maxImagePixels: 'VTT_MAX_IMAGE_PIXELS',
   maxModuleBytes: 'VTT_MAX_MODULE_BYTES',
@@ -110,6 +122,9 @@ const FLAG: Partial<Record<keyof ServerConfig, string>> = {
   trustProxy: '--trust-proxy',
   databaseUrl: '--database-url',
   logLevel: '--log-level',
+  backupEveryMinutes: '--backup-every',
+  backupKeep: '--backup-keep',
+  backupDir: '--backup-dir',
 };
 
 function settingName(key: keyof ServerConfig): string {
@@ -135,6 +150,20 @@ function integer(key: keyof ServerConfig, value: unknown, min: number, max: numb
       value,
       `it must be a whole number from ${min} to ${max}`,
       `Give a number from ${min} to ${max}.`,
+    );
+  }
+  return n;
+}
+
+/** A number of minutes from `min` to `max`, fractions allowed (0.5: 30 s). */
+function minutes(key: keyof ServerConfig, value: unknown, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  if (!Number.isFinite(n) || (n !== 0 && (n < min || n > max)) || String(value).trim() === '') {
+    invalid(
+      key,
+      value,
+      `it must be 0 (none) or a number of minutes from ${min} to ${max}`,
+      `Give minutes, e.g. 360 for every 6 hours, or 0 for no scheduled backups.`,
     );
   }
   return n;
@@ -259,6 +288,12 @@ export function resolveConfig(
       1,
       1_000_000,
     ),
+    backupEveryMinutes: minutes('backupEveryMinutes', pick('backupEveryMinutes'), 0.001, 525_600),
+    backupKeep: integer('backupKeep', pick('backupKeep'), 1, 10_000),
+    backupDir:
+      pick('backupDir') === null || pick('backupDir') === undefined || pick('backupDir') === ''
+        ? null
+        : resolve(String(pick('backupDir'))),
     logLevel: logLevel as ServerConfig['logLevel'],
   };
 }
