@@ -117,7 +117,8 @@ const SERVER_PURPOSE: Readonly<Record<keyof ServerMessageMap, string>> = {
   ack: 'A request succeeded; its events are durable. `duplicate: true` repeats the ack of an id already applied.',
   rejected: 'A request was refused; nothing changed. Branch on `error.code`.',
   error: 'A message without a usable id was refused (malformed, unknown type, over the rate).',
-  presence: 'Who is at the table, with their open connections.',
+  presence:
+    'Who is at the table, with their open connections: the whole list, sent when it changed, once for all the joins and leaves of a 50 ms window (a snapshot or replay carries it too).',
   ephemeral: 'An ephemeral message from `from`, sent only to those who may see what it is about.',
   modules: "A module's rules were suspended or restarted.",
 };
