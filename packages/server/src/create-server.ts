@@ -48,6 +48,10 @@ export interface CreateServerOptions {
   readonly logStream?: { write(line: string): void };
 }
 
+/** A campaign id in a request path (`/api/campaigns/<uuid>...`), for its log lines. */
+const CAMPAIGN_PATH =
+  /^\/api\/campaigns\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?]|$)/;
+
 /**
  * Builds the Fastify app with every plugin, without listening: for
  * `inject` in tests and for {@link createServer}.
@@ -76,6 +80,14 @@ export async function buildApp(
         }),
       },
       ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    },
+    // Every log line of a campaign's request names the campaign (the request id is pino's reqId).
+    childLoggerFactory: (logger, bindings, options, rawReq) => {
+      const campaignId = CAMPAIGN_PATH.exec(rawReq.url ?? '')?.[1];
+      return logger.child(
+        campaignId === undefined ? bindings : { ...bindings, campaignId },
+        options,
+      );
     },
     trustProxy: config.trustProxy.length === 0 ? false : [...config.trustProxy],
     bodyLimit: 1024 * 1024,

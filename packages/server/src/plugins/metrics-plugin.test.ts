@@ -79,6 +79,32 @@ describe('/metrics', () => {
   });
 });
 
+describe('the JSON log', () => {
+  it("names the request and the campaign on every line of a campaign's request", async () => {
+    const id = await campaignWith(server, gm, [ana]);
+    const answer = await request(server, 'GET', `/api/campaigns/${id}/log?limit=1`, {
+      token: ana.token,
+    });
+    expect(answer.status).toBe(200);
+    const lines = server.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter(
+        (l) => (l['req'] as { path?: string } | undefined)?.path === `/api/campaigns/${id}/log`,
+      );
+    expect(lines.length).toBeGreaterThan(0);
+    const reqId = lines[0]!['reqId'];
+    const completed = server.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l['reqId'] === reqId && l['msg'] === 'request completed');
+    expect(completed).toMatchObject({ campaignId: id, reqId: expect.any(String) });
+    const ofRequest = server.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['reqId'] === reqId);
+    expect(ofRequest.every((l) => l['campaignId'] === id)).toBe(true);
+    expect(server.logLines.join('\n')).not.toContain(ana.token);
+  });
+});
+
 describe('/readyz', () => {
   it('is ready while database and sandbox answer, and says which check fails', async () => {
     let ready = await request(server, 'GET', '/readyz');
