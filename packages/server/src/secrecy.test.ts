@@ -592,6 +592,7 @@ describe('secrets never reach an HTTP answer that may not see them', () => {
       ['{assetId}', assetIds],
       ['{sceneId}', ['crypt', S.sceneId, MISSING_SCENE]],
       ['{z}/{x}/{y}', tiles],
+      ['{session}', ['1', '2', '99']],
     ];
     const paths = routes.flatMap((route) =>
       values.reduce(

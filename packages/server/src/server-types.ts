@@ -109,6 +109,12 @@ export interface CampaignService {
 export interface ModuleService {
   /** The bundles a campaign's table runs: its system first, then enabled add-ons. */
   bundlesFor(campaignId: string): Promise<ModuleBundle[]>;
+  /**
+   * The bundles a campaign's table would run with add-ons `addons` (in hook
+   * order), each at its active version: what a change of add-ons loads.
+   * @throws VttError `VTT_ERR_MODULE_NOT_INSTALLED` for a module with no active version.
+   */
+  bundlesWith(campaignId: string, addons: readonly string[]): Promise<ModuleBundle[]>;
   /** Whether an active system module of this id is installed. */
   hasSystem(moduleId: string): Promise<boolean>;
 }
@@ -136,6 +142,24 @@ export interface TableService {
     readonly gmName: string;
     readonly seed?: string;
   }): Promise<void>;
+  /**
+   * Gives the campaign's live table (loading it if needed) the rules of its
+   * system and `addons`, keeping its state and its sockets: the new rules
+   * are loaded first, then `save` records the set (`campaign_modules`), then
+   * the table swaps them in and records `addons` in its state. When loading
+   * or `save` fails, the old rules keep running and the error is thrown.
+   *
+   * @example
+   * await app.tables.reloadModules(id, { addons: ['probe'], save: () => writeRows(['probe']) });
+   */
+  reloadModules(
+    campaignId: string,
+    change: { readonly addons: readonly string[]; readonly save: () => Promise<void> },
+  ): Promise<void>;
+  /** Whether each module's rules apply at the campaign's live table (loading it if needed), in hook order. */
+  moduleStatus(
+    campaignId: string,
+  ): Promise<{ readonly moduleId: string; readonly state: 'active' | 'suspended' }[]>;
   /** Unloads the campaign's live table, closing its sockets with `code`. */
   dropTable(campaignId: string, code: number, reason: string): Promise<void>;
 }

@@ -147,6 +147,17 @@ export const SERVER_ERRORS = defineErrors({
     fix: 'Make another member GM first.',
     status: 409,
   },
+  VTT_ERR_CAMPAIGN_ADDON_IS_SYSTEM: {
+    message:
+      "The module '{id}' is a game system, not an add-on: a campaign runs the one system it was made with.",
+    fix: "Leave '{id}' out of \"addons\"; GET /api/modules lists each module's kind.",
+    status: 422,
+  },
+  VTT_ERR_CAMPAIGN_ADDON_DEPENDENCY: {
+    message: "The add-on '{id}' needs '{dependency}' {range}, but {found}.",
+    fix: 'Enable \'{dependency}\' in the same request (add it to "addons"), or ask the server admin to install a version of it that matches {range}.',
+    status: 409,
+  },
   VTT_ERR_CAMPAIGN_MEMBER_NOT_FOUND: {
     message: 'There is no member "{userId}" in the campaign "{id}".',
     fix: 'List the members with GET /api/campaigns/{id}/members and use one of their ids.',
@@ -160,6 +171,11 @@ export const SERVER_ERRORS = defineErrors({
   VTT_ERR_INVITE_INVALID: {
     message: 'The invite link is not valid: it expired, was used up or was revoked.',
     fix: 'Ask the GM for a new invite link.',
+    status: 404,
+  },
+  VTT_ERR_CAMPAIGN_SESSION_NOT_FOUND: {
+    message: 'There is no session {session} in the campaign "{id}".',
+    fix: 'List the sessions with GET /api/campaigns/{id}/sessions and use one of their numbers.',
     status: 404,
   },
   // --- installed modules
@@ -315,6 +331,12 @@ export const SERVER_ERRORS = defineErrors({
   VTT_ERR_PROTOCOL_SERVER_ONLY: {
     message: 'The action "{type}" is the server\'s own: campaign membership is changed over HTTP.',
     fix: 'Invite with POST /api/campaigns/:id/invites; change roles or remove members with PATCH or DELETE /api/campaigns/:id/members/:userId.',
+    status: 403,
+  },
+  VTT_ERR_PROTOCOL_MODULES_OVER_HTTP: {
+    message:
+      "A campaign's add-on modules are not set by an action: the server records them when a GM changes them over HTTP.",
+    fix: 'Send PUT /api/campaigns/:id/modules with {"addons": [...]}; leave "modules" out of core:update-campaign.',
     status: 403,
   },
   VTT_ERR_PROTOCOL_RATE_LIMITED: {

@@ -1,9 +1,10 @@
 /**
  * Campaigns (plugin `vtt-campaigns`): create, list, rename, archive and
- * delete; members and roles; invite links. Decorates `app.campaigns`
+ * delete; members and roles; add-on modules; invite links. Decorates `app.campaigns`
  * ({@link CampaignService}).
  */
 import fp from 'fastify-plugin';
+import { registerAddonRoutes } from './addon-routes.js';
 import { createCampaignService } from './campaign-access.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerInviteRoutes } from './invite-routes.js';
@@ -15,6 +16,7 @@ export const campaignsPlugin = fp(
     app.decorate('campaigns', createCampaignService(app.db));
     registerCampaignRoutes(app);
     registerMemberRoutes(app);
+    registerAddonRoutes(app);
     const base = () => {
       if (app.vttConfig.publicUrl !== null) return app.vttConfig.publicUrl;
       const address = app.server.address();

@@ -63,50 +63,48 @@ export function createModuleService(
       .where('active', '=', 1)
       .executeTakeFirst();
 
+  /** The campaign's system, then `addonIds` in order, each at its active version. */
+  const bundles = async (
+    campaignId: string,
+    addonIds: readonly string[],
+  ): Promise<ModuleBundle[]> => {
+    const campaign = await db
+      .selectFrom('campaigns')
+      .select('system')
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+    if (campaign === undefined)
+      throw new VttError('VTT_ERR_CAMPAIGN_NOT_FOUND', { id: campaignId });
+    const system = await active(campaign.system);
+    if (system === undefined || system.kind !== 'system') {
+      throw new VttError('VTT_ERR_MODULE_NOT_INSTALLED', { id: campaign.system });
+    }
+    const rows: ModuleRow[] = [system];
+    for (const id of addonIds) {
+      const addon = await active(id);
+      if (addon === undefined) throw new VttError('VTT_ERR_MODULE_NOT_INSTALLED', { id });
+      rows.push(addon);
+    }
+    return Promise.all(rows.map(load));
+  };
+
   return {
     forget(moduleId) {
       for (const key of cache.keys()) if (key.startsWith(`${moduleId}@`)) cache.delete(key);
     },
     async bundlesFor(campaignId) {
-      const campaign = await db
-        .selectFrom('campaigns')
-        .select('system')
-        .where('id', '=', campaignId)
-        .executeTakeFirst();
-      if (campaign === undefined)
-        throw new VttError('VTT_ERR_CAMPAIGN_NOT_FOUND', { id: campaignId });
-      const system = await active(campaign.system);
-      if (system === undefined || system.kind !== 'system') {
-        throw new VttError('VTT_ERR_MODULE_NOT_INSTALLED', { id: campaign.system });
-      }
       const addons = await db
         .selectFrom('campaign_modules')
-        .leftJoin('modules', (join) =>
-          join.onRef('modules.id', '=', 'campaign_modules.module_id').on('modules.active', '=', 1),
-        )
-        .select([
-          'campaign_modules.module_id as moduleId',
-          'modules.version',
-          'modules.manifest',
-          'modules.path',
-        ])
-        .where('campaign_modules.campaign_id', '=', campaignId)
-        .orderBy('campaign_modules.position')
+        .select('module_id')
+        .where('campaign_id', '=', campaignId)
+        .orderBy('position')
         .execute();
-      const rows: ModuleRow[] = [system];
-      for (const addon of addons) {
-        if (addon.version === null || addon.manifest === null || addon.path === null) {
-          throw new VttError('VTT_ERR_MODULE_NOT_INSTALLED', { id: addon.moduleId });
-        }
-        rows.push({
-          id: addon.moduleId,
-          version: addon.version,
-          manifest: addon.manifest,
-          path: addon.path,
-        });
-      }
-      return Promise.all(rows.map(load));
+      return bundles(
+        campaignId,
+        addons.map((a) => a.module_id),
+      );
     },
+    bundlesWith: (campaignId, addons) => bundles(campaignId, addons),
     async hasSystem(moduleId) {
       const row = await active(moduleId);
       return row !== undefined && row.kind === 'system';

@@ -402,13 +402,18 @@ describe('removing a module', () => {
     expect((await remove('probe')).body.error.code).toBe('VTT_ERR_MODULE_UNKNOWN_ID');
   });
 
-  it('counts an add-on a table enabled in its state, and a system in use', async () => {
+  it('counts an add-on a campaign enabled, and a system in use', async () => {
     const installed = await upload(pack('1.0.0', { id: 'probe-extras', kind: 'addon' }));
     expect(installed.status, installed.text).toBe(201);
     const campaign = await campaignWith(server, gm, [], { name: 'Extras Table' });
     const table = await seat(campaign, gm);
-    const enable = await table.action('core:update-campaign', { modules: ['probe-extras'] });
-    expect(enable.type, JSON.stringify(enable)).toBe('ack');
+    const setAddons = (addons: string[]) =>
+      request(server, 'PUT', `/api/campaigns/${campaign}/modules`, {
+        token: gm.token,
+        body: { addons },
+      });
+    const enable = await setAddons(['probe-extras']);
+    expect(enable.status, enable.text).toBe(200);
 
     const inUse = await remove('probe-extras');
     expect(inUse.status, inUse.text).toBe(409);
@@ -417,8 +422,8 @@ describe('removing a module', () => {
     expect(dnd.status).toBe(409);
     expect(dnd.body.error.params['campaigns']).toContain('"Extras Table"');
 
-    const disable = await table.action('core:update-campaign', { modules: [] });
-    expect(disable.type, JSON.stringify(disable)).toBe('ack');
+    const disable = await setAddons([]);
+    expect(disable.status, disable.text).toBe(200);
     await table.close();
     const removed = await remove('probe-extras');
     expect(removed.status, removed.text).toBe(200);

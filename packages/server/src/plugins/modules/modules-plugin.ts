@@ -20,6 +20,7 @@ export const modulesPlugin = fp(
     const service = createModuleService(app.db, join(dataDir, 'modules'));
     const modules: ModuleService = {
       bundlesFor: (campaignId) => service.bundlesFor(campaignId),
+      bundlesWith: (campaignId, addons) => service.bundlesWith(campaignId, addons),
       hasSystem: (moduleId) => service.hasSystem(moduleId),
     };
     app.decorate('modules', modules);

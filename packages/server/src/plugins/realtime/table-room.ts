@@ -71,13 +71,17 @@ export class TableRoom {
   #presenceText = '';
   #presenceTimer: NodeJS.Timeout | null = null;
   #sorted: { readonly of: TableState['members']; readonly list: readonly Member[] } | null = null;
-  readonly #unsubscribe: () => void;
+  readonly #unsubscribe: readonly (() => void)[];
 
   constructor(table: LiveTable, log: RoomLog) {
     this.table = table;
     this.#log = log;
     this.#modulesText = JSON.stringify(table.moduleStatus());
-    this.#unsubscribe = table.subscribe((batch) => this.#onBatch(batch));
+    this.#unsubscribe = [
+      table.subscribe((batch) => this.#onBatch(batch)),
+      // Rules reloaded with another set of modules: the sockets stay and hear the new status.
+      table.onModulesChanged(() => this.#modulesChanged()),
+    ];
   }
 
   /** Sockets joined to the table. */
@@ -169,7 +173,7 @@ export class TableRoom {
 
   /** Closes every socket with `code` and stops listening to the table. */
   closeAll(code: CloseCode): void {
-    this.#unsubscribe();
+    for (const off of this.#unsubscribe) off();
     if (this.#presenceTimer !== null) clearTimeout(this.#presenceTimer);
     this.#presenceTimer = null;
     for (const c of [...this.#connections]) c.close(code);
@@ -223,12 +227,16 @@ export class TableRoom {
       if (!after.members.has(connection.userId)) connection.close(CLOSE_CODES.FORBIDDEN);
     }
     if (events.some((e) => MEMBER_EVENTS.has(e.type))) this.presenceChanged();
+    this.#modulesChanged();
+  }
+
+  /** Sends the modules' status to every socket when it changed since last sent. */
+  #modulesChanged(): void {
     const modulesText = JSON.stringify(this.#modules());
-    if (modulesText !== this.#modulesText) {
-      this.#modulesText = modulesText;
-      const text = `{"type":"modules","modules":${modulesText}}`;
-      for (const c of this.#connections) c.send(text);
-    }
+    if (modulesText === this.#modulesText) return;
+    this.#modulesText = modulesText;
+    const text = `{"type":"modules","modules":${modulesText}}`;
+    for (const c of this.#connections) c.send(text);
   }
 
   /** The `events` message of a batch for one user, null when none concerns them. */

@@ -1,20 +1,22 @@
 /**
  * The campaign's past over HTTP (plugin `vtt-history`): the chat history
- * and the activity log, paged newest first, and the log's export, oldest
- * first and streamed; all projected for the requester exactly as their
- * socket would have received each event, so nothing here holds a whisper
- * to someone else, a blind roll's result or an event about a document they
- * could not see at the time.
+ * and the activity log, paged newest first, the log's export, oldest
+ * first and streamed, and each session's document; all projected for the
+ * requester exactly as their socket would have received each event, so
+ * nothing here holds a whisper to someone else, a blind roll's result or
+ * an event about a document they could not see at the time.
  */
 import { Readable } from 'node:stream';
 import type { ChatMessage, ViewEvent } from '@vtt/core';
 import fp from 'fastify-plugin';
 import { requireAccess } from '../campaigns/campaign-access.js';
 import { authenticate, userOf } from '../campaigns/request-user.js';
+import { deletedMessageIds } from './deleted-messages.js';
 import { chatPageSchema, logExportSchema, logPageSchema } from './history-schemas.js';
 import { EXPORT_FORMATS, exportFileName, exportLog, type ExportFormat } from './log-export.js';
 import { logFilter, type LogFilters } from './log-filters.js';
 import { projectedForward, projectedHistory } from './projected-history.js';
+import { sessionRoutes } from './session-routes.js';
 
 interface Params {
   readonly campaignId: string;
@@ -32,8 +34,9 @@ interface ExportQuery extends LogFilters {
 }
 
 /**
- * Adds `GET /api/campaigns/:campaignId/chat`, `GET /api/campaigns/:campaignId/log`
- * and `GET /api/campaigns/:campaignId/log/export`.
+ * Adds `GET /api/campaigns/:campaignId/chat`, `GET /api/campaigns/:campaignId/log`,
+ * `GET /api/campaigns/:campaignId/log/export`, and the sessions' list and
+ * documents (`session-routes.ts`).
  */
 export const historyPlugin = fp(
   async (app) => {
@@ -53,19 +56,7 @@ export const historyPlugin = fp(
       async (request) => {
         const { campaignId } = request.params;
         await requireAccess(app.db, campaignId, userOf(request).userId);
-        const deleted = new Set(
-          (
-            await app.db
-              .selectFrom('events')
-              .select('event')
-              .where('campaign_id', '=', campaignId)
-              .where('type', '=', 'core:message-deleted')
-              .execute()
-          ).map(
-            (row) =>
-              (JSON.parse(row.event) as { payload: { messageId: string } }).payload.messageId,
-          ),
-        );
+        const deleted = await deletedMessageIds(app.db, campaignId);
         const page = await projectedHistory(app.db, campaignId, userOf(request).userId, {
           ...(request.query.before !== undefined ? { before: request.query.before } : {}),
           limit: request.query.limit ?? 50,
@@ -126,6 +117,8 @@ export const historyPlugin = fp(
           .send(Readable.from(text));
       },
     );
+
+    sessionRoutes(app, preValidation);
   },
   { name: 'vtt-history', dependencies: ['vtt-persistence', 'vtt-auth', 'vtt-campaigns'] },
 );

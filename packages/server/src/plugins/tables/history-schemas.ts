@@ -1,7 +1,8 @@
-/** JSON Schemas of the chat history and activity log routes. */
+/** JSON Schemas of the chat history, activity log and session routes. */
 import { errorAnswer } from '../../http/route-schemas.js';
 import { LOG_CATEGORIES } from './log-categories.js';
 import { EXPORT_FORMATS } from './log-export.js';
+import { SESSION_FORMATS } from './session-export.js';
 
 const params = {
   type: 'object',
@@ -122,6 +123,71 @@ export const logExportSchema = {
       description: 'The file, as an attachment, oldest event first',
       content: Object.fromEntries(
         Object.values(EXPORT_FORMATS).map((f) => [
+          f.contentType.split(';')[0]!,
+          { schema: { type: 'string' } },
+        ]),
+      ),
+    },
+    404: errorAnswer,
+  },
+} as const;
+
+/** A session as the sessions list gives it (see `campaign-sessions.ts`). */
+const sessionSummary = {
+  type: 'object',
+  required: ['session', 'startedAt', 'endedAt', 'fromSeq', 'toSeq', 'events'],
+  properties: {
+    session: { type: 'integer', description: 'Its number: 1, 2, ... (the dice session).' },
+    startedAt: { type: 'integer', description: 'When it began (ms since the epoch).' },
+    endedAt: { type: ['integer', 'null'], description: 'When it ended; null while it runs.' },
+    fromSeq: { type: 'integer', description: 'Its first seq in the log.' },
+    toSeq: { type: ['integer', 'null'], description: 'Its last seq; null while it runs.' },
+    events: { type: 'integer', description: 'Its events the requester received.' },
+  },
+} as const;
+
+/** `GET /api/campaigns/:campaignId/sessions`. */
+export const sessionListSchema = {
+  params,
+  response: {
+    200: {
+      type: 'object',
+      required: ['sessions'],
+      properties: { sessions: { type: 'array', items: sessionSummary } },
+    },
+    404: errorAnswer,
+  },
+} as const;
+
+/** `GET /api/campaigns/:campaignId/sessions/:session/export`: the body is a stream. */
+export const sessionExportSchema = {
+  params: {
+    type: 'object',
+    required: ['campaignId', 'session'],
+    additionalProperties: false,
+    properties: {
+      ...params.properties,
+      session: { type: 'integer', minimum: 1, description: 'The session number.' },
+    },
+  },
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...logFilters,
+      /** The document's format (default `md`). */
+      format: {
+        type: 'string',
+        enum: Object.keys(SESSION_FORMATS),
+        description: 'md (Markdown) or html (one self-contained page); default md.',
+      },
+    },
+  },
+  response: {
+    200: {
+      description: 'The document, as an attachment, oldest event first',
+      content: Object.fromEntries(
+        Object.values(SESSION_FORMATS).map((f) => [
           f.contentType.split(';')[0]!,
           { schema: { type: 'string' } },
         ]),

@@ -54,7 +54,42 @@ export interface LiveTableDeps {
 /** Client action types only the server itself dispatches (membership comes from the campaign's members). */
 const SERVER_ONLY = new Set(['core:set-member', 'core:remove-member']);
 
+/** A payload that sets the campaign's add-ons: only the server records them, as `campaign_modules` says. */
+const hasModules = (payload: unknown): boolean =>
+  typeof payload === 'object' && payload !== null && 'modules' in payload;
+
 let generation = 0;
+
+/**
+ * A module table of `modules` over `state`. A failed load disposes the
+ * sandbox instances it had opened before the module that failed.
+ */
+async function buildModuleTable(
+  deps: LiveTableDeps,
+  campaignId: string,
+  state: TableState,
+  modules: readonly ModuleBundle[],
+  onCommit: (events: readonly TableEvent[]) => void,
+): Promise<ModuleTable> {
+  const tableId = `${campaignId}#${++generation}`;
+  try {
+    return await createModuleTable({ host: deps.host, tableId, state, modules, onCommit });
+  } catch (error) {
+    await Promise.all(
+      modules.map((bundle, i) =>
+        deps.host
+          .get(`${tableId}:${bundle.id ?? `module-${i}`}`)
+          ?.dispose()
+          .catch(() => undefined),
+      ),
+    );
+    throw error;
+  }
+}
+
+/** Whether two lists of module ids are the same, in the same order. */
+const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** A campaign's table, loaded from its snapshot and log. */
 export class LiveTable {
@@ -66,6 +101,7 @@ export class LiveTable {
   #snapshotSeq = 0;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #listeners = new Set<(batch: CommitBatch) => void>();
+  readonly #moduleListeners = new Set<() => void>();
   /** Set when the memory got ahead of the disk: the table must be reloaded. */
   broken = false;
   /** Last time a request ran or a connection came or went. */
@@ -84,13 +120,13 @@ export class LiveTable {
     const { state, snapshotSeq } = await loadState(deps.db, campaignId);
     live.#flushed = state;
     live.#snapshotSeq = snapshotSeq;
-    live.#table = await createModuleTable({
-      host: deps.host,
-      tableId: `${campaignId}#${++generation}`,
+    live.#table = await buildModuleTable(
+      deps,
+      campaignId,
       state,
-      modules: await deps.bundles(campaignId),
-      onCommit: (events) => void live.#pending.push(...events),
-    });
+      await deps.bundles(campaignId),
+      (events) => void live.#pending.push(...events),
+    );
     // The module policy's events (seqs right after the loaded state) come before any hook's.
     live.#pending.unshift(...live.#table.loadEvents);
     await live.#flush(null);
@@ -111,6 +147,74 @@ export class LiveTable {
   subscribe(listener: (batch: CommitBatch) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Listens to every change of the table's rules (its modules reloaded); returns the unsubscribe function. */
+  onModulesChanged(listener: () => void): () => void {
+    this.#moduleListeners.add(listener);
+    return () => this.#moduleListeners.delete(listener);
+  }
+
+  /**
+   * Swaps in the rules of `bundles` (the system first, then the add-ons),
+   * in the request queue so no request interleaves, keeping the state:
+   * loads them over the current state, records `addons` in the state
+   * (`core:update-campaign`), runs `save`, then swaps them in, persists the
+   * module policy's load events and the record, and disposes the old
+   * sandbox instances. Until the swap nothing has changed: when a module
+   * fails to load, or `save` fails, the old rules keep running and the
+   * error is thrown.
+   *
+   * @example
+   * await live.reloadModules({ bundles, addons: ['probe'], save: () => writeRows() });
+   */
+  reloadModules(change: {
+    readonly bundles: readonly ModuleBundle[];
+    readonly addons: readonly string[];
+    readonly save: () => Promise<void>;
+  }): Promise<void> {
+    return this.#enqueue(async () => {
+      this.lastUsed = Date.now();
+      if (this.broken) throw new VttError('VTT_ERR_SERVER_INTERNAL');
+      const sink = { live: false, events: [] as TableEvent[] };
+      const next = await buildModuleTable(
+        this.#deps,
+        this.campaignId,
+        this.#flushed,
+        change.bundles,
+        (events) => void (sink.live ? this.#pending : sink.events).push(...events),
+      );
+      try {
+        const gm = [...next.state.members.values()].find((m) => m.role === 'gm');
+        if (gm !== undefined && !sameIds(next.state.campaign.modules, change.addons)) {
+          await next.dispatch(
+            { type: 'core:update-campaign', payload: { modules: [...change.addons] } },
+            gm.id,
+          );
+        }
+        await change.save();
+      } catch (error) {
+        await next.close();
+        throw error;
+      }
+      const old = this.#table;
+      this.#table = next;
+      sink.live = true;
+      this.#pending.push(...next.loadEvents, ...sink.events);
+      try {
+        await this.#flush(null);
+      } finally {
+        await old
+          .close()
+          .catch((error: unknown) =>
+            this.#deps.log.warn(
+              { err: error, campaignId: this.campaignId },
+              'the old rules could not be disposed',
+            ),
+          );
+        for (const listener of this.#moduleListeners) listener();
+      }
+    });
   }
 
   /** Runs `work` after every earlier request, alone. */
@@ -215,6 +319,9 @@ export class LiveTable {
         if (SERVER_ONLY.has(message.action.type)) {
           throw new VttError('VTT_ERR_PROTOCOL_SERVER_ONLY', { type: message.action.type });
         }
+        if (message.action.type === 'core:update-campaign' && hasModules(message.action.payload)) {
+          throw new VttError('VTT_ERR_PROTOCOL_MODULES_OVER_HTTP');
+        }
         return table.dispatch(
           {
             type: message.action.type,
@@ -297,14 +404,15 @@ export class LiveTable {
   }
 
   /**
-   * Brings the table in line with the campaign's rows (its name, and its
-   * members with their roles and display names), as the server itself:
+   * Brings the table in line with the campaign's rows (its name, its
+   * enabled add-ons, and its members with their roles and display names), as the server itself:
    * changes made while the table was not loaded (an archived campaign
    * renamed or left) reach it when it loads. Joins and role changes go
    * first, removals last, so a GM is always there to record them.
    */
   async reconcile(campaign: {
     readonly name: string;
+    readonly addons: readonly string[];
     readonly members: readonly {
       readonly userId: string;
       readonly name: string;
@@ -317,6 +425,25 @@ export class LiveTable {
       if (!known.has(userId)) await this.syncMember({ userId, name: userId, role: null });
     }
     await this.syncName(campaign.name);
+    await this.#syncAddons(campaign.addons);
+  }
+
+  /** Records the add-ons the table runs (`campaign_modules`) in its state, dispatched as a GM of the table. */
+  #syncAddons(addons: readonly string[]): Promise<void> {
+    return this.#enqueue(async () => {
+      const state = this.#table.state;
+      if (sameIds(state.campaign.modules, addons)) return;
+      const gm = [...state.members.values()].find((m) => m.role === 'gm');
+      if (gm === undefined) throw new Error(`campaign ${this.campaignId} has no GM in its table`);
+      try {
+        await this.#table.dispatch(
+          { type: 'core:update-campaign', payload: { modules: [...addons] } },
+          gm.id,
+        );
+      } finally {
+        await this.#flush(null);
+      }
+    });
   }
 
   /** Gives the table the campaign's name (renamed over HTTP), dispatched as a GM of the table. */

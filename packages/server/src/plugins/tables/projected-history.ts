@@ -211,25 +211,40 @@ export async function projectedHistory(
   return { events: found, next: hi > floor ? hi + 1 : null };
 }
 
+/** A stretch of the log by seq, both ends included; an absent end is the log's. */
+export interface SeqRange {
+  readonly from?: number;
+  readonly to?: number;
+}
+
 /**
- * The campaign's whole past as `viewerId` saw it, oldest first, up to the
- * seq it had when the walk began: read `WINDOW` events at a time and
- * projected like {@link projectedHistory}'s pages, holding one window and
- * one state in memory whatever the log's length. Stopping the iteration
- * (`return`, a closed download) stops the reads.
+ * The campaign's whole past (or the stretch `range` of it) as `viewerId`
+ * saw it, oldest first, up to the seq it had when the walk began: read
+ * `WINDOW` events at a time and projected like {@link projectedHistory}'s
+ * pages, holding one window and one state in memory whatever the log's
+ * length. A range starts from the state just before it (the snapshot
+ * before it and the events after that). Stopping the iteration (`return`,
+ * a closed download) stops the reads.
  *
  * @example
  * for await (const { event } of projectedForward(db, id, userId, () => true)) write(event);
+ * projectedForward(db, id, userId, () => true, { from: 120, to: 480 }); // seqs 120..480
  */
 export async function* projectedForward(
   db: Kysely<Database>,
   campaignId: string,
   viewerId: string,
   keep: KeepEvent,
+  range: SeqRange = {},
 ): AsyncGenerator<ProjectedEntry, void, undefined> {
-  const { latest, floor } = await logBounds(db, campaignId);
+  const bounds = await logBounds(db, campaignId);
+  const floor = Math.max(bounds.floor, (range.from ?? 0) - 1);
+  const latest = Math.min(bounds.latest, range.to ?? Infinity);
   if (latest <= floor) return;
-  let state = (await snapshotAt(db, campaignId, floor)).state;
+  let state =
+    floor === bounds.floor
+      ? (await snapshotAt(db, campaignId, floor)).state
+      : await stateAt(db, campaignId, floor);
   let done = floor;
   while (done < latest) {
     const events = await readEvents(db, campaignId, done + 1, latest, WINDOW);

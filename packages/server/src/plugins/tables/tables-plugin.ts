@@ -51,7 +51,7 @@ export const tablesPlugin = fp(
     const tables = new Map<string, Promise<LiveTable>>();
     const ready = new Map<string, LiveTable>();
 
-    /** The campaign's name and members as its rows say (what the table must agree with). */
+    /** The campaign's name, add-ons and members as its rows say (what the table must agree with). */
     const campaignRows = async (campaignId: string) => {
       const row = await app.db
         .selectFrom('campaigns')
@@ -65,8 +65,15 @@ export const tablesPlugin = fp(
         .where('members.campaign_id', '=', campaignId)
         .orderBy('members.joined_at')
         .execute();
+      const addons = await app.db
+        .selectFrom('campaign_modules')
+        .select('module_id')
+        .where('campaign_id', '=', campaignId)
+        .orderBy('position')
+        .execute();
       return {
         name: row.name,
+        addons: addons.map((a) => a.module_id),
         members: members.map((m) => ({ userId: m.user_id, name: m.display_name, role: m.role })),
       };
     };
@@ -127,6 +134,20 @@ export const tablesPlugin = fp(
       },
       async dropTable(campaignId) {
         await unload(campaignId);
+      },
+      async reloadModules(campaignId, { addons, save }) {
+        const bundles = await app.modules.bundlesWith(campaignId, addons);
+        const table = await open(campaignId).catch((error: unknown) => {
+          app.log.warn({ err: error, campaignId }, 'the table did not load; its add-ons change');
+          return null;
+        });
+        if (table !== null) return table.reloadModules({ bundles, addons, save });
+        // No rules run to keep (the set enabled now fails to load): record the new set and load that.
+        await save();
+        await open(campaignId);
+      },
+      async moduleStatus(campaignId) {
+        return (await open(campaignId)).moduleStatus();
       },
     };
     app.decorate('tables', service);
