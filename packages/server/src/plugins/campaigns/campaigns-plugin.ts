@@ -9,6 +9,7 @@ import { createCampaignService } from './campaign-access.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerInviteRoutes } from './invite-routes.js';
 import { registerMemberRoutes } from './member-routes.js';
+import { registerTransferRoutes } from './transfer-routes.js';
 
 /** Decorates `campaigns`; adds the campaign, member and invite routes. */
 export const campaignsPlugin = fp(
@@ -17,6 +18,7 @@ export const campaignsPlugin = fp(
     registerCampaignRoutes(app);
     registerMemberRoutes(app);
     registerAddonRoutes(app);
+    await registerTransferRoutes(app);
     const base = () => {
       if (app.vttConfig.publicUrl !== null) return app.vttConfig.publicUrl;
       const address = app.server.address();
