@@ -159,13 +159,19 @@ export async function registerTransferRoutes(app: FastifyInstance): Promise<void
           });
         }
         const user = userOf(request);
-        const imported = await importCampaignArchive({
-          db: app.db,
-          dataDir,
-          archive: file,
-          importerId: user.userId,
-          maxImagePixels: app.vttConfig.maxImagePixels,
-        });
+        let imported;
+        try {
+          imported = await importCampaignArchive({
+            db: app.db,
+            dataDir,
+            archive: file,
+            importerId: user.userId,
+            maxImagePixels: app.vttConfig.maxImagePixels,
+          });
+        } finally {
+          // Gone before the answer is sent (the onResponse hook covers refusals before this).
+          await rm(file, { force: true });
+        }
         request.log.info(
           { campaignId: imported.id, seq: imported.seq, by: user.userId },
           'campaign imported',
