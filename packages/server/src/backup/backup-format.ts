@@ -7,9 +7,11 @@
  * archive without the manifest at its end is incomplete and is refused.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { resolveArchiveLimits, type ArchiveLimits } from '@vtt/sdk/archive';
 import { stateHash } from '@vtt/core';
 import SQLite from 'better-sqlite3';
@@ -70,6 +72,27 @@ export async function digestFile(path: string): Promise<{ sha256: string; size: 
     size += chunk.length;
   }
   return { sha256: hash.digest('hex'), size };
+}
+
+/** Streams `data` into the new file `to` (never over an existing one), answering its size and SHA-256 (hex). */
+export async function writeHashed(
+  data: NodeJS.ReadableStream,
+  to: string,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  await pipeline(
+    data,
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    }),
+    createWriteStream(to, { mode: 0o600, flags: 'wx' }),
+  );
+  return { size, sha256: hash.digest('hex') };
 }
 
 /** Every regular file under `root` (relative paths with `/`), sorted; none when it does not exist. */

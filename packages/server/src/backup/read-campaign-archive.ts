@@ -5,11 +5,8 @@
  * (so adopting one is a rename), the other files to a work folder; nothing
  * is in the database or under a blob's name yet.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { isVttError, VttError } from '@vtt/core';
 import { readTarStream } from '@vtt/sdk/archive';
@@ -26,6 +23,7 @@ import {
   SNAPSHOT_PATH,
   type CampaignArchiveManifest,
 } from './campaign-archive-format.js';
+import { writeHashed } from './backup-format.js';
 
 /** An unpacked, verified archive: where each file is on disk. */
 export interface UnpackedCampaignArchive {
@@ -79,24 +77,6 @@ function checkManifest(value: unknown): CampaignArchiveManifest {
     m.files.every((f) => text(f?.path) && Number.isSafeInteger(f?.size) && text(f?.sha256));
   if (!ok) throw notArchive('its manifest lacks a field or has one of the wrong type');
   return m as CampaignArchiveManifest;
-}
-
-/** Streams `entry` to `to`, answering its size and SHA-256. */
-async function store(data: NodeJS.ReadableStream, to: string) {
-  const hash = createHash('sha256');
-  let size = 0;
-  await pipeline(
-    data,
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    }),
-    createWriteStream(to, { mode: 0o600, flags: 'wx' }),
-  );
-  return { size, sha256: hash.digest('hex') };
 }
 
 function fromStreamError(error: unknown): unknown {
@@ -155,7 +135,7 @@ export async function unpackCampaignArchive(options: {
       }
       const to = fixed === undefined ? options.blobs.tempPath() : join(options.work, fixed);
       options.made.push(to);
-      seen.set(entry.path, await store(entry.data, to));
+      seen.set(entry.path, await writeHashed(entry.data, to));
       if (fixed === undefined) blobs.set(sha, to);
     }
   } catch (error) {

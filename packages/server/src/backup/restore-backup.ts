@@ -6,12 +6,9 @@
  * hash against the one taken at backup time. Only then is the staging
  * folder renamed to the target, so a failed restore leaves nothing behind.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { isVttError, VttError } from '@vtt/core';
 import { readTarStream } from '@vtt/sdk/archive';
@@ -24,6 +21,7 @@ import {
   DATA_PREFIX,
   DATABASE_FILE,
   MANIFEST_PATH,
+  writeHashed,
   type BackupManifest,
 } from './backup-format.js';
 
@@ -115,20 +113,7 @@ export async function restoreBackup(options: {
         const path = entry.path.slice(DATA_PREFIX.length);
         const to = join(staging, ...path.split('/'));
         await mkdir(dirname(to), { recursive: true, mode: 0o700 });
-        const hash = createHash('sha256');
-        let size = 0;
-        await pipeline(
-          entry.data,
-          new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              hash.update(chunk);
-              size += chunk.length;
-              done(null, chunk);
-            },
-          }),
-          createWriteStream(to, { mode: 0o600 }),
-        );
-        seen.set(path, { size, sha256: hash.digest('hex') });
+        seen.set(path, await writeHashed(entry.data, to));
       }
     } catch (error) {
       if (isVttError(error) && error.code === 'VTT_ERR_ARCHIVE_TRUNCATED') {

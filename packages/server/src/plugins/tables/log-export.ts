@@ -48,8 +48,8 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Text for one Markdown line: whitespace runs as one space, markup characters escaped. */
-function mdText(value: string): string {
+/** Text for one Markdown line: whitespace runs as one space, markup characters escaped (the session export's too). */
+export function mdText(value: string): string {
   return value.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~#]/g, '\\$&');
 }
 

@@ -4,6 +4,7 @@
  * has its markup characters escaped (as the log's Markdown export does),
  * so a chat line cannot add links, images or HTML to the document.
  */
+import { mdText } from './log-export.js';
 import {
   dieText,
   rollFacts,
@@ -15,11 +16,6 @@ import {
 
 /** Longest summary of an event on one line. */
 const SUMMARY_CHARS = 300;
-
-/** Text for one Markdown line: whitespace runs as one space, markup characters escaped. */
-function mdText(value: string): string {
-  return value.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~#]/g, '\\$&');
-}
 
 /** Text inside a code span: no backticks, one line. */
 function mdCode(value: string): string {
