@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { buildCommand } from './commands/build.js';
+import { devCommand } from './commands/dev.js';
 import { inspectCommand } from './commands/inspect.js';
 import { backupCommand, restoreCommand } from './commands/backup.js';
 import { installCommand } from './commands/install.js';
@@ -36,6 +37,7 @@ export function createProgram(io: CliIo): Command {
     validateCommand(io),
     testCommand(io),
     packCommand(io),
+    devCommand(io),
     inspectCommand(io),
     installCommand(io),
     backupCommand(io),

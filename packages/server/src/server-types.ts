@@ -156,6 +156,22 @@ export interface TableService {
     campaignId: string,
     change: { readonly addons: readonly string[]; readonly save: () => Promise<void> },
   ): Promise<void>;
+  /**
+   * Reloads the rules of every loaded table that runs `moduleId`, one after
+   * another, each with the bundles its campaign's modules have now (a
+   * development build of `vtt dev` where one is set), keeping state and
+   * sockets. A table whose reload fails keeps its old rules; with
+   * `stopIfFirstFails` a failure of the first table leaves the others untouched. Tables not
+   * loaded take the new rules when they load.
+   *
+   * @returns each table tried, in order, with the error of a failed one.
+   * @example
+   * const outcomes = await app.tables.reloadRunning('heroes', { stopIfFirstFails: true });
+   */
+  reloadRunning(
+    moduleId: string,
+    options: { readonly stopIfFirstFails: boolean },
+  ): Promise<{ readonly campaignId: string; readonly error: unknown }[]>;
   /** Whether each module's rules apply at the campaign's live table (loading it if needed), in hook order. */
   moduleStatus(
     campaignId: string,

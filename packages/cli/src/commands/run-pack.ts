@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { isVttError, MANIFEST_FILE } from '@vtt/core';
+import { isVttError, MANIFEST_FILE, type ModuleManifest } from '@vtt/core';
+import type { SandboxHost } from '@vtt/sandbox';
 import { inspectArchive, writeArchive, type ArchiveFile } from '@vtt/sdk/archive';
 import { buildModule } from '../lib/build-module.js';
 import { checkRegistrations } from '../lib/check-registrations.js';
@@ -51,13 +52,27 @@ function rollButtons(nodes: unknown, at: string): { pointer: string; roll: strin
   });
 }
 
-/** Validates, builds and packs the module in `dirArg` into one reproducible archive. */
-export async function runPack(
-  dirArg: string,
-  options: PackOptions,
+/** A module packed in memory by {@link packModule}. */
+export interface PackedModule {
+  readonly manifest: ModuleManifest;
+  /** The `.vttmod` bytes. */
+  readonly archive: Uint8Array;
+  /** The packed paths, sorted. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Validates, builds (writing the bundle into the module folder) and packs
+ * the module in `dir` in memory: what `vtt pack` writes and `vtt dev`
+ * sends. Progress goes to stderr.
+ *
+ * @throws CliError with every problem found, when the module does not validate, build or check.
+ */
+export async function packModule(
+  dir: string,
+  options: { readonly entry?: string; readonly host?: SandboxHost },
   io: CliIo,
-): Promise<PackResult> {
-  const dir = resolve(dirArg);
+): Promise<PackedModule> {
   progress(io, 'validating...');
   const project = await loadModuleProject(
     dir,
@@ -77,7 +92,10 @@ export async function runPack(
 
   progress(io, 'checking the bundle in the sandbox...');
   // As `vtt validate`: what the code registers, against core's names and the declared capabilities.
-  const checked = await checkRegistrations(project);
+  const checked = await checkRegistrations(project, {
+    built,
+    ...(options.host === undefined ? {} : { host: options.host }),
+  });
   reportDiagnostics(io, checked, 'Packing');
   const described = {
     id: checked.description!.id,
@@ -105,23 +123,31 @@ export async function runPack(
   const files: ArchiveFile[] = [];
   for (const path of [...paths].sort())
     files.push({ path, data: new Uint8Array(await readFile(join(dir, path))) });
-  let archive: Uint8Array;
   try {
-    archive = writeArchive({ files });
+    return { manifest, archive: writeArchive({ files }), files: files.map((f) => f.path) };
   } catch (error) {
     if (isVttError(error)) throw new CliError([fromVttError(error)]);
     throw error;
   }
+}
+
+/** Validates, builds and packs the module in `dirArg` into one reproducible archive. */
+export async function runPack(
+  dirArg: string,
+  options: PackOptions,
+  io: CliIo,
+): Promise<PackResult> {
+  const dir = resolve(dirArg);
+  const { manifest, archive, files } = await packModule(
+    dir,
+    options.entry === undefined ? {} : { entry: options.entry },
+    io,
+  );
   const out = resolve(dir, options.out ?? `${manifest.id}-${manifest.version}.vttmod`);
   await writeFile(out, archive);
   // Read the archive back through the hardened reader: what we publish verifies, and gives the digest.
   const digest = inspectArchive(archive).digest;
-  const result: PackResult = {
-    file: out,
-    bytes: archive.length,
-    digest,
-    files: files.map((f) => f.path),
-  };
+  const result: PackResult = { file: out, bytes: archive.length, digest, files };
   if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else
     io.stdout(

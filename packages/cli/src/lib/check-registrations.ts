@@ -15,8 +15,8 @@ import {
   type Diagnostic,
   type ModuleDescription,
 } from '@vtt/core';
-import { createSandboxHost, describeModule } from '@vtt/sandbox';
-import { buildModule } from './build-module.js';
+import { createSandboxHost, describeModule, type SandboxHost } from '@vtt/sandbox';
+import { buildModule, type BuiltModule } from './build-module.js';
 import type { ModuleProject } from './module-project.js';
 
 /** What the registration check found; `description` when the bundle loaded. */
@@ -26,11 +26,22 @@ export interface RegistrationCheck {
   readonly description?: ModuleDescription;
 }
 
+/** Numbers the sandbox instances of a reused host apart. */
+let describes = 0;
+
 const idMismatch = (found: string, expected: string, file: string): Diagnostic =>
   createDiagnostic('VTT_ERR_PROJECT_ID_MISMATCH', '', { found, expected }, file);
 
+/** What {@link checkRegistrations} may reuse instead of making its own. */
+export interface RegistrationCheckOptions {
+  /** A sandbox host kept warm across checks (`vtt dev`); the check makes and closes one if left out. */
+  readonly host?: SandboxHost;
+  /** The bundle already built from the project's entry (`vtt pack` just built it). */
+  readonly built?: BuiltModule;
+}
+
 /**
- * Builds the project's entry, describes the bundle and compares its hooks
+ * Builds the project's entry (unless `options.built`), describes the bundle and compares its hooks
  * with the manifest's `capabilities`. Skipped (nothing reported) when the
  * project has no entry or its manifest is invalid: those are reported
  * already. Returns diagnostics, never throws a VttError.
@@ -38,21 +49,30 @@ const idMismatch = (found: string, expected: string, file: string): Diagnostic =
  * @example
  * const { errors, warnings } = await checkRegistrations(project);
  */
-export async function checkRegistrations(project: ModuleProject): Promise<RegistrationCheck> {
+export async function checkRegistrations(
+  project: ModuleProject,
+  options: RegistrationCheckOptions = {},
+): Promise<RegistrationCheck> {
   const manifest = validateManifest(project.rawManifest).manifest;
   if (project.entry === undefined || manifest === undefined) return { errors: [], warnings: [] };
   const entryFile = relative(project.dir, project.entry);
-  const built = await buildModule({
-    dir: project.dir,
-    rawManifest: project.rawManifest,
-    entry: entryFile,
-    write: false,
-  });
+  const built =
+    options.built ??
+    (await buildModule({
+      dir: project.dir,
+      rawManifest: project.rawManifest,
+      entry: entryFile,
+      write: false,
+    }));
   if (built.code === null) return { errors: [...built.errors], warnings: [...built.warnings] };
-  const host = await createSandboxHost({ workers: 1 });
+  const host = options.host ?? (await createSandboxHost({ workers: 1 }));
   let description: ModuleDescription;
   try {
-    description = await describeModule({ host, source: built.code, key: 'validate:describe' });
+    description = await describeModule({
+      host,
+      source: built.code,
+      key: `validate:describe:${++describes}`,
+    });
   } catch (error) {
     if (!isVttError(error)) throw error;
     // A reply that names another module (its actions then look foreign) has one cause: the id.
@@ -66,7 +86,7 @@ export async function checkRegistrations(project: ModuleProject): Promise<Regist
       warnings: [],
     };
   } finally {
-    await host.close();
+    if (options.host === undefined) await host.close();
   }
   if (description.id !== manifest.id) {
     return { errors: [idMismatch(description.id, manifest.id, entryFile)], warnings: [] };

@@ -2,6 +2,7 @@ import { ARCHIVE_ERRORS } from './archive-codes.js';
 import { BACKUP_ERRORS } from './backup-codes.js';
 import { CLI_ERRORS } from './cli-codes.js';
 import { COMPENDIUM_ERRORS } from './compendium-codes.js';
+import { DEV_ERRORS } from './dev-codes.js';
 import { DICE_ERRORS } from './dice-codes.js';
 import type { ErrorSpec } from './error-spec.js';
 import { ITEM_ERRORS } from './item-codes.js';
@@ -32,6 +33,7 @@ export const ERROR_CODES = {
   ...CLI_ERRORS,
   ...SERVER_ERRORS,
   ...BACKUP_ERRORS,
+  ...DEV_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */

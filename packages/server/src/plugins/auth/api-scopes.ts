@@ -18,6 +18,13 @@ export const API_SCOPES = {
   tablesAct: 'tables:act',
   /** `GET /metrics`, for a token of a server admin. */
   serverMetrics: 'server:metrics',
+  /**
+   * For a token of a server admin: install modules (`POST /api/modules`) and
+   * hot-reload a module under development into live tables (`vtt dev`).
+   */
+  modulesInstall: 'modules:install',
+  /** On a server that is a module registry: publish modules (`vtt publish`). */
+  modulesPublish: 'modules:publish',
 } as const;
 
 /** One scope of {@link API_SCOPES}. */
@@ -25,6 +32,12 @@ export type ApiScope = (typeof API_SCOPES)[keyof typeof API_SCOPES];
 
 /** Every scope, for schemas. */
 export const API_SCOPE_LIST: readonly ApiScope[] = Object.values(API_SCOPES);
+
+/** The scopes only a server admin may grant: each opens admin routes to a token. */
+export const ADMIN_SCOPES: readonly ApiScope[] = [
+  API_SCOPES.serverMetrics,
+  API_SCOPES.modulesInstall,
+];
 
 /** The scopes that open a live socket. */
 const LIVE: readonly ApiScope[] = [API_SCOPES.tablesObserve, API_SCOPES.tablesAct];
@@ -35,6 +48,9 @@ const LIVE: readonly ApiScope[] = [API_SCOPES.tablesObserve, API_SCOPES.tablesAc
  */
 const TOKEN_ROUTES: Readonly<Record<string, readonly ApiScope[]>> = {
   'GET /metrics': [API_SCOPES.serverMetrics],
+  'POST /api/modules': [API_SCOPES.modulesInstall],
+  'POST /api/modules/dev': [API_SCOPES.modulesInstall],
+  'DELETE /api/modules/dev/:id': [API_SCOPES.modulesInstall],
   'GET /api/campaigns/:campaignId/live': LIVE,
   // A browser (an embedded map) cannot set a header on a socket: it opens it with a ticket.
   'POST /api/campaigns/:campaignId/live-ticket': LIVE,

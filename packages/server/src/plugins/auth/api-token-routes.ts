@@ -7,7 +7,7 @@ import { VttError } from '@vtt/core';
 import type { FastifyInstance } from 'fastify';
 import { answer, bearer, body, errorAnswer, idParam } from '../../http/route-schemas.js';
 import { authenticate, userOf } from '../campaigns/request-user.js';
-import { API_SCOPE_LIST, API_SCOPES, type ApiScope } from './api-scopes.js';
+import { ADMIN_SCOPES, API_SCOPE_LIST, type ApiScope } from './api-scopes.js';
 import type { ApiTokens } from './api-tokens.js';
 
 const tags = ['accounts'];
@@ -47,7 +47,7 @@ export function apiTokenRoutes(app: FastifyInstance, tokens: ApiTokens): void {
         summary:
           'Makes an API token for a program (a bot, an importer, a scraper); its secret is in this answer only.',
         description:
-          'Scopes: campaigns:read, tables:observe, tables:act, server:metrics (admins). Only a login session may make tokens.',
+          'Scopes: campaigns:read, tables:observe, tables:act, modules:publish (on a registry), server:metrics and modules:install (admins). Only a login session may make tokens.',
         tags,
         security: bearer,
         body: body(
@@ -72,7 +72,7 @@ export function apiTokenRoutes(app: FastifyInstance, tokens: ApiTokens): void {
     async (request, reply) => {
       const user = userOf(request);
       const input = request.body as { name: string; scopes: ApiScope[]; expiresInDays?: number };
-      if (input.scopes.includes(API_SCOPES.serverMetrics) && !user.isAdmin) {
+      if (input.scopes.some((scope) => ADMIN_SCOPES.includes(scope)) && !user.isAdmin) {
         throw new VttError('VTT_ERR_AUTH_ADMIN_ONLY');
       }
       const made = await tokens.create({ userId: user.userId, ...input });

@@ -13,23 +13,69 @@ import type { ModuleService } from '../../server-types.js';
 
 type ModuleRow = Pick<ModulesTable, 'id' | 'version' | 'manifest' | 'path'>;
 
-/** Reads one installed version: its manifest (validated at install), bundle and packs. */
-async function readBundle(modulesDir: string, row: ModuleRow): Promise<ModuleBundle> {
-  const manifest = JSON.parse(row.manifest) as ModuleManifest;
-  const dir = join(modulesDir, row.path);
-  if (manifest.entry === undefined) throw new VttError('VTT_ERR_MODULE_NO_BUNDLE', { id: row.id });
-  const source = await readFile(join(dir, manifest.entry), 'utf8');
+/**
+ * The bundle of `manifest` from its files, read through `read` (a path
+ * relative to the module folder, to its UTF-8 text or undefined).
+ */
+async function bundleOf(
+  manifest: ModuleManifest,
+  read: (path: string) => Promise<string | undefined>,
+): Promise<ModuleBundle> {
+  const missing = (path: string): never => {
+    throw new Error(`module ${manifest.id} has no file ${path}, which its checked manifest names`);
+  };
+  if (manifest.entry === undefined)
+    throw new VttError('VTT_ERR_MODULE_NO_BUNDLE', { id: manifest.id });
+  const source = (await read(manifest.entry)) ?? missing(manifest.entry);
   const packs: Record<string, readonly CompendiumEntry[]> = {};
   for (const pack of manifest.compendium ?? []) {
-    packs[pack.id] = JSON.parse(await readFile(join(dir, pack.path), 'utf8')) as CompendiumEntry[];
+    packs[pack.id] = JSON.parse((await read(pack.path)) ?? missing(pack.path)) as CompendiumEntry[];
   }
   return { id: manifest.id, source, manifest, packs };
+}
+
+/** Reads one installed version: its manifest (validated at install), bundle and packs. */
+function readBundle(modulesDir: string, row: ModuleRow): Promise<ModuleBundle> {
+  const dir = join(modulesDir, row.path);
+  return bundleOf(JSON.parse(row.manifest) as ModuleManifest, (path) =>
+    readFile(join(dir, path), 'utf8'),
+  );
+}
+
+/**
+ * The bundle of a checked archive's files (`checkModuleArchive`), as a
+ * table would run it: what `vtt dev` uploads.
+ *
+ * @example
+ * const bundle = await bundleOfFiles(checked.manifest, checked.files);
+ */
+export function bundleOfFiles(
+  manifest: ModuleManifest,
+  files: ReadonlyMap<string, Uint8Array>,
+): Promise<ModuleBundle> {
+  const decoder = new TextDecoder();
+  return bundleOf(manifest, async (path) => {
+    const data = files.get(path);
+    return data === undefined ? undefined : decoder.decode(data);
+  });
 }
 
 /** The bundle cache's own method, for the module routes. */
 export interface ModuleBundleCache {
   /** Drops the cached bundles of `moduleId` (after its versions were removed). */
   forget(moduleId: string): void;
+}
+
+/**
+ * Development builds (`vtt dev`): a bundle that stands in for an installed
+ * module's active version, in memory only, until it is dropped or the
+ * server stops. Tables loaded while it is set run it.
+ */
+export interface DevBundles {
+  /** The development build of `moduleId`, if one is set. */
+  devBundle(moduleId: string): ModuleBundle | undefined;
+  /** Sets (or with `null` drops) the development build of `moduleId`. */
+  setDevBundle(moduleId: string, bundle: ModuleBundle | null): void;
 }
 
 /**
@@ -43,9 +89,12 @@ export interface ModuleBundleCache {
 export function createModuleService(
   db: Kysely<Database>,
   modulesDir: string,
-): ModuleService & ModuleBundleCache {
+): ModuleService & ModuleBundleCache & DevBundles {
   const cache = new Map<string, Promise<ModuleBundle>>();
+  const dev = new Map<string, ModuleBundle>();
   const load = (row: ModuleRow): Promise<ModuleBundle> => {
+    const built = dev.get(row.id);
+    if (built !== undefined) return Promise.resolve(built);
     const key = `${row.id}@${row.version}`;
     let bundle = cache.get(key);
     if (bundle === undefined) {
@@ -89,7 +138,13 @@ export function createModuleService(
   };
 
   return {
+    devBundle: (moduleId) => dev.get(moduleId),
+    setDevBundle(moduleId, bundle) {
+      if (bundle === null) dev.delete(moduleId);
+      else dev.set(moduleId, bundle);
+    },
     forget(moduleId) {
+      dev.delete(moduleId);
       for (const key of cache.keys()) if (key.startsWith(`${moduleId}@`)) cache.delete(key);
     },
     async bundlesFor(campaignId) {

@@ -119,7 +119,7 @@ function sortVersions(list: readonly string[]): string[] {
  * refused body is read and dropped, so the client gets the answer instead
  * of a reset connection.
  */
-function readCapped(stream: Readable, max: number): Promise<Buffer> {
+export function readCapped(stream: Readable, max: number): Promise<Buffer> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -137,7 +137,8 @@ function readCapped(stream: Readable, max: number): Promise<Buffer> {
   });
 }
 
-function tooLarge(max: number): VttError {
+/** `VTT_ERR_MODULE_ARCHIVE_TOO_LARGE` for an archive over `max` bytes. */
+export function tooLarge(max: number): VttError {
   return new VttError('VTT_ERR_MODULE_ARCHIVE_TOO_LARGE', {
     limit: `${+(max / (1024 * 1024)).toFixed(1)} MiB`,
     max,

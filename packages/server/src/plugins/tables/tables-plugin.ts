@@ -146,6 +146,23 @@ export const tablesPlugin = fp(
         await save();
         await open(campaignId);
       },
+      async reloadRunning(moduleId, { stopIfFirstFails }) {
+        const outcomes: { campaignId: string; error: unknown }[] = [];
+        for (const [campaignId, table] of ready) {
+          if (table.broken || !table.moduleStatus().some((m) => m.moduleId === moduleId)) continue;
+          const addons = table.state.campaign.modules;
+          const error = await app.modules
+            .bundlesWith(campaignId, addons)
+            .then((bundles) => table.reloadModules({ bundles, addons, save: async () => {} }))
+            .then(
+              () => null,
+              (failure: unknown) => failure,
+            );
+          outcomes.push({ campaignId, error });
+          if (error !== null && stopIfFirstFails && outcomes.length === 1) break;
+        }
+        return outcomes;
+      },
       async moduleStatus(campaignId) {
         return (await open(campaignId)).moduleStatus();
       },
