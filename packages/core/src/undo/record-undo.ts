@@ -30,6 +30,15 @@ function withChanges(
 }
 
 /**
+ * Whether `event` changes the campaign's add-on modules. The server makes
+ * that change (its rows and the rules its table runs change with it), so a
+ * table's undo never takes it back.
+ */
+function changesModules(event: TableEvent): boolean {
+  return event.type === 'core:campaign-updated' && event.payload.patch.modules !== undefined;
+}
+
+/**
  * The undo stacks after `event` took `before` to `after`. An action's first
  * event opens an entry if undoable; later events of the same batch extend
  * it, or drop it when not undoable (a roll cannot be taken back half-way).
@@ -55,7 +64,7 @@ export function recordUndo(
     return { ...undo, [event.author]: stack.slice(0, -1) };
   }
   const inTop = top !== undefined && top.batch === server.batch;
-  if (!handler.undoable) {
+  if (!handler.undoable || changesModules(event)) {
     return inTop ? { ...undo, [event.author]: stack.slice(0, -1) } : undo;
   }
   if (inTop) {

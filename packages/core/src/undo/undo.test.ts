@@ -37,6 +37,20 @@ describe('undo', () => {
     expect(errorCode(() => undo(s, p1))).toBe('VTT_ERR_UNDO_CONFLICT');
   });
 
+  it("never takes back a change of the campaign's add-on modules (the server's rows hold them)", () => {
+    let s = run(fixtureTable(), gm, 'core:update-campaign', { name: 'Renamed' }).state;
+    s = run(s, gm, 'core:update-campaign', { modules: ['probe'] }).state;
+    expect(s.campaign.modules).toEqual(['probe']);
+    // The rename is the GM's last undoable action, and the add-on change since makes it conflict.
+    expect(errorCode(() => undo(s, gm))).toBe('VTT_ERR_UNDO_CONFLICT');
+    expect(s.campaign.modules).toEqual(['probe']);
+    const before = fixtureTable();
+    const alone = run(before, gm, 'core:update-campaign', { modules: ['probe'] }).state;
+    expect(alone.undo[gm]).toEqual(before.undo[gm]); // no entry for it
+    // The GM's undo takes back what they did before it, never the add-on change.
+    expect(undo(alone, gm).state.campaign.modules).toEqual(['probe']);
+  });
+
   it('does not take back rolls or chat', () => {
     let s = run(populatedTable(), p1, 'core:move-token', { tokenId: 't1', x: 300, y: 300 }).state;
     s = run(s, p1, 'core:send-message', { text: 'attack', roll: '1d20' }).state;
