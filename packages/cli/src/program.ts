@@ -6,6 +6,7 @@ import { backupCommand, restoreCommand } from './commands/backup.js';
 import { installCommand } from './commands/install.js';
 import { newCommand } from './commands/new.js';
 import { packCommand } from './commands/pack.js';
+import { publishCommand } from './commands/publish.js';
 import { rollCommand } from './commands/roll.js';
 import { serveCommand } from './commands/serve.js';
 import { testCommand } from './commands/test.js';
@@ -40,6 +41,7 @@ export function createProgram(io: CliIo): Command {
     devCommand(io),
     inspectCommand(io),
     installCommand(io),
+    publishCommand(io),
     backupCommand(io),
     restoreCommand(io),
     rollCommand(io),

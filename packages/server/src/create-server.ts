@@ -14,6 +14,7 @@ import { assetsPlugin } from './plugins/assets/assets-plugin.js';
 import { authPlugin } from './plugins/auth/auth-plugin.js';
 import { campaignsPlugin } from './plugins/campaigns/campaigns-plugin.js';
 import { modulesPlugin } from './plugins/modules/modules-plugin.js';
+import { registryPlugin } from './plugins/registry/registry-plugin.js';
 import { dataDirPlugin } from './plugins/data-dir-plugin.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
 import { backupPlugin } from './plugins/backup-plugin.js';
@@ -102,6 +103,7 @@ export async function buildApp(
   await app.register(authPlugin);
   await app.register(metricsPlugin);
   await app.register(modulesPlugin);
+  await app.register(registryPlugin);
   await app.register(tablesPlugin);
   await app.register(healthPlugin);
   await app.register(campaignsPlugin);

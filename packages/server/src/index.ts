@@ -13,6 +13,25 @@ export { restoreBackup } from './backup/restore-backup.js';
 export type { RestoreResult } from './backup/restore-backup.js';
 export type { BackupManifest, BackupFile, BackupCampaign } from './backup/backup-format.js';
 export type { ArchiveInstallOutcome, ArchiveRefusal } from './plugins/modules/install-archive.js';
+export { fetchFromRegistry, parseModuleSpec } from './plugins/registry/fetch-from-registry.js';
+export type {
+  FetchedModule,
+  FetchFromRegistryOptions,
+  ModuleSpec,
+} from './plugins/registry/fetch-from-registry.js';
+export { installFromRegistryOffline } from './plugins/registry/install-from-registry-offline.js';
+export type { RegistryInstallOutcome } from './plugins/registry/install-from-registry-offline.js';
+export { publishToRegistry } from './plugins/registry/publish-to-registry.js';
+export type { PublishToRegistryOptions } from './plugins/registry/publish-to-registry.js';
+export { registryBase } from './plugins/registry/registry-http.js';
+export type {
+  PublishedModule,
+  RegistryAuthor,
+  RegistryListing,
+  RegistryModule,
+  RegistryModuleSummary,
+  RegistryVersion,
+} from './plugins/registry/registry-types.js';
 export type { Database } from './persistence/database-schema.js';
 export { openDatabase } from './persistence/open-database.js';
 export type { OpenDatabase } from './persistence/open-database.js';

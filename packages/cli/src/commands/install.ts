@@ -18,10 +18,17 @@ export function installCommand(io: CliIo): Command {
         'archive writes nothing. The first version of a module, or one newer than the active ' +
         'version, becomes the one campaigns use; older versions stay stored. The server must be ' +
         'stopped: a data folder whose database is open is refused. With a PostgreSQL database, ' +
-        'install over HTTP instead. See docs/guide/modules.md.',
+        'install over HTTP instead. With --registry, the argument is `id@range` and the module ' +
+        'comes from that registry: the newest version in the range whose engine range this VTT ' +
+        "meets, its archive checked against the registry's listing (SHA-256 and digest) before " +
+        'anything is written. See docs/guide/modules.md.',
     )
-    .argument('<archive>', 'the .vttmod file (`vtt pack` writes one)')
+    .argument('<archive>', 'the .vttmod file (`vtt pack` writes one), or id@range with --registry')
     .option('--data <folder>', 'the data folder (VTT_DATA); ./vtt-data by default')
+    .option(
+      '--registry <url>',
+      'install id@range from this module registry (`vtt serve --registry`)',
+    )
     .option('--json', 'print { id, version, kind, active, digest } as JSON', false)
     .addHelpText(
       'after',
@@ -30,6 +37,7 @@ export function installCommand(io: CliIo): Command {
         'Examples:',
         '  $ vtt install my-system-1.0.0.vttmod                    into ./vtt-data',
         '  $ vtt install my-system-1.1.0.vttmod --data /srv/vtt    an upgrade',
+        '  $ vtt install dice-tray@^1.2.0 --registry https://modules.example.com',
       ].join('\n'),
     )
     .action(async (archive: string, options: InstallOptions) => {

@@ -17,6 +17,8 @@ export interface ServeOptions {
   readonly backupEvery?: string;
   readonly backupKeep?: string;
   readonly backupDir?: string;
+  /** Also be a module registry. */
+  readonly registry?: boolean;
   readonly examples: boolean;
 }
 
@@ -48,6 +50,7 @@ export async function runServe(
     ...(options.backupEvery === undefined ? {} : { backupEveryMinutes: options.backupEvery }),
     ...(options.backupKeep === undefined ? {} : { backupKeep: options.backupKeep }),
     ...(options.backupDir === undefined ? {} : { backupDir: options.backupDir }),
+    ...(options.registry === true ? { registry: true } : {}),
     installExamples: options.examples,
     examplesDir: examplesDir(),
   };
@@ -60,6 +63,7 @@ export async function runServe(
   });
   io.stdout(`VTT server running at ${server.url}\n`);
   io.stdout(`  data: ${server.config.dataDir} (log: server.log)\n`);
+  if (server.config.registry) io.stdout(`  module registry: ${server.url}/api/registry/modules\n`);
   if (server.setupUrl !== null) {
     io.stdout(`\nNo admin yet. Open this one-time link to create yours:\n  ${server.setupUrl}\n\n`);
   }

@@ -43,6 +43,10 @@ export function serveCommand(io: CliIo): Command {
       '--backup-dir <folder>',
       'where scheduled backups go (VTT_BACKUP_DIR); <data>/backups by default',
     )
+    .option(
+      '--registry',
+      'also be a module registry (VTT_REGISTRY=1): list published modules to anyone, accept `vtt publish` from users',
+    )
     .option('--no-examples', 'do not install the example systems on first start')
     .addHelpText(
       'after',
@@ -53,6 +57,7 @@ export function serveCommand(io: CliIo): Command {
         '  $ vtt serve --host 0.0.0.0 --port 8080            reachable from your network',
         '  $ VTT_PUBLIC_URL=https://vtt.example.com vtt serve --trust-proxy 127.0.0.1',
         '  $ vtt serve --backup-every 360 --backup-keep 28        a backup every 6 hours, a week kept',
+        '  $ vtt serve --registry                            a module marketplace too',
       ].join('\n'),
     )
     .action(async (options: ServeOptions) => {

@@ -9,6 +9,7 @@ import { ITEM_ERRORS } from './item-codes.js';
 import { MODULE_ERRORS } from './module-codes.js';
 import { MODULE_RUNTIME_ERRORS } from './module-runtime-codes.js';
 import { PROJECT_ERRORS } from './project-codes.js';
+import { REGISTRY_ERRORS } from './registry-codes.js';
 import { ROLL_TABLE_ERRORS } from './roll-table-codes.js';
 import { SANDBOX_ERRORS } from './sandbox-codes.js';
 import { SERVER_ERRORS } from './server-codes.js';
@@ -33,6 +34,7 @@ export const ERROR_CODES = {
   ...CLI_ERRORS,
   ...SERVER_ERRORS,
   ...BACKUP_ERRORS,
+  ...REGISTRY_ERRORS,
   ...DEV_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -1,7 +1,8 @@
 /**
  * The server backup archive (`vtt backup`): a gzip-compressed ustar of the
  * data folder's `data/vtt.sqlite` (a consistent copy made while the server
- * runs), `data/signing-key`, `data/assets/**` and `data/modules/**`, and as
+ * runs), `data/signing-key`, `data/assets/**`, `data/modules/**` and
+ * `data/registry/**` (a registry's published archives), and as
  * its LAST entry `vtt-backup.json`, the manifest: every file's size and
  * SHA-256, and every campaign's seq and state hash at backup time. An
  * archive without the manifest at its end is incomplete and is refused.

@@ -7,7 +7,7 @@
  * way are refused, and nothing is left behind.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,7 @@ let mapUrl: string;
 let mapBytes: Buffer;
 let archive: string;
 let backedUpSeq: number;
+const registryBytes = Buffer.from('a published archive, as a registry stores it');
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vtt-backup-test-'));
@@ -56,6 +57,9 @@ beforeAll(async () => {
     }
   })();
   await new Promise((resolve) => setTimeout(resolve, 350));
+  // What a registry server keeps of a published module: its archive file.
+  await mkdir(join(server.dataDir, 'registry', 'probe'), { recursive: true });
+  await writeFile(join(server.dataDir, 'registry', 'probe', '1.0.0-a1b2.vttmod'), registryBytes);
   archive = join(work, 'backup.tar.gz');
   const made = await createBackup({ dataDir: server.dataDir, out: archive });
   backedUpSeq = made.manifest.campaigns.find((c) => c.id === campaignId)!.seq;
@@ -100,6 +104,8 @@ describe('vtt backup and restore', () => {
       const got = await fetchBytes(restored, gm, mapUrl);
       expect(got.status).toBe(200);
       expect(Buffer.compare(got.bytes, mapBytes)).toBe(0);
+      const published = join(target, 'registry', 'probe', '1.0.0-a1b2.vttmod');
+      expect(Buffer.compare(await readFile(published), registryBytes)).toBe(0);
     } finally {
       await restored.close();
     }

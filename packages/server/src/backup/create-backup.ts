@@ -99,7 +99,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       )
         sources.set(name, at);
     }
-    for (const folder of ['assets', 'modules']) {
+    // `registry/` holds the archives a registry server was published (rows without them answer 404).
+    for (const folder of ['assets', 'modules', 'registry']) {
       for (const path of await filesUnder(join(options.dataDir, folder))) {
         sources.set(`${folder}/${path}`, join(options.dataDir, folder, path));
       }

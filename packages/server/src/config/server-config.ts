@@ -59,6 +59,11 @@ export interface ServerConfig {
   readonly backupKeep: number;
   /** Where scheduled backups go; null: `<data>/backups`. */
   readonly backupDir: string | null;
+  /**
+   * Whether this server is also a module registry: it lists published
+   * modules to anyone and accepts `vtt publish` from its users. Off by default.
+   */
+  readonly registry: boolean;
   /** Log level of the pino logger (`silent` in tests). */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -92,6 +97,7 @@ export const DEFAULT_CONFIG = Object.freeze({
   backupEveryMinutes: 0,
   backupKeep: 7,
   backupDir: null,
+  registry: false,
   logLevel: 'info' as ServerConfig['logLevel'],
 });
 
@@ -111,6 +117,7 @@ export const CONFIG_ENV = Object.freeze({
   maxImagePixels: 'VTT_MAX_IMAGE_PIXELS',
   maxModuleBytes: 'VTT_MAX_MODULE_BYTES',
   apiTokenRequestsPerMinute: 'VTT_API_TOKEN_RATE',
+  registry: 'VTT_REGISTRY',
 } as const);
 
 /** Flag names of the settings, for error messages. */
@@ -125,6 +132,7 @@ const FLAG: Partial<Record<keyof ServerConfig, string>> = {
   backupEveryMinutes: '--backup-every',
   backupKeep: '--backup-keep',
   backupDir: '--backup-dir',
+  registry: '--registry',
 };
 
 function settingName(key: keyof ServerConfig): string {
@@ -199,6 +207,15 @@ function publicUrl(value: unknown): string | null {
     );
   }
   return url.href.replace(/\/$/, '');
+}
+
+/** A yes/no setting: true, false, 1, 0, yes, no, on or off. */
+function flag(key: keyof ServerConfig, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(text)) return false;
+  return invalid(key, value, 'it is neither on nor off', 'Give 1 (on) or 0 (off).');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -294,6 +311,7 @@ export function resolveConfig(
       pick('backupDir') === null || pick('backupDir') === undefined || pick('backupDir') === ''
         ? null
         : resolve(String(pick('backupDir'))),
+    registry: flag('registry', pick('registry')),
     logLevel: logLevel as ServerConfig['logLevel'],
   };
 }

@@ -154,6 +154,44 @@ export interface CampaignModulesTable {
   position: number;
 }
 
+/** A module id published on this registry, and who owns it (its first publisher). */
+export interface RegistryModulesTable {
+  id: string;
+  kind: string;
+  /** The user who first published the id: only they (or an admin) publish later versions. */
+  owner_id: string;
+  /** The newest published version (semver order). */
+  latest: string;
+  /** Lower-cased id, name, description and author names of the newest version, for `q`. */
+  search: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One published version; never replaced. Its archive is `<data>/registry/<path>`. */
+export interface RegistryVersionsTable {
+  module_id: string;
+  version: string;
+  kind: string;
+  name: string;
+  description: string;
+  /** The manifest's `authors`, as JSON. */
+  authors: string;
+  /** The manifest's `engine` range. */
+  engine: string;
+  /** The manifest's `dependencies`, as a JSON object. */
+  dependencies: string;
+  /** The archive's verified digest (SHA-256 hex of its canonical listing). */
+  digest: string;
+  /** SHA-256 hex of the archive's bytes as published. */
+  sha256: string;
+  size: number;
+  /** The archive file, relative to `<data>/registry/`. */
+  path: string;
+  publisher_id: string;
+  published_at: number;
+}
+
 /** Every table of the server's database. */
 export interface Database {
   users: UsersTable;
@@ -169,6 +207,8 @@ export interface Database {
   assets: AssetsTable;
   modules: ModulesTable;
   campaign_modules: CampaignModulesTable;
+  registry_modules: RegistryModulesTable;
+  registry_versions: RegistryVersionsTable;
 }
 
 /** A user row as read. */

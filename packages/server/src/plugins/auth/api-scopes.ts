@@ -51,6 +51,8 @@ const TOKEN_ROUTES: Readonly<Record<string, readonly ApiScope[]>> = {
   'POST /api/modules': [API_SCOPES.modulesInstall],
   'POST /api/modules/dev': [API_SCOPES.modulesInstall],
   'DELETE /api/modules/dev/:id': [API_SCOPES.modulesInstall],
+  'POST /api/modules/install-from-registry': [API_SCOPES.modulesInstall],
+  'POST /api/registry/modules': [API_SCOPES.modulesPublish],
   'GET /api/campaigns/:campaignId/live': LIVE,
   // A browser (an embedded map) cannot set a header on a socket: it opens it with a ticket.
   'POST /api/campaigns/:campaignId/live-ticket': LIVE,
