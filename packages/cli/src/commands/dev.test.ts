@@ -13,7 +13,7 @@ import { readArchive, writeArchive } from '@vtt/sdk/archive';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../lib/io.js';
 import { runCli } from '../program.js';
-import { packModule } from './run-pack.js';
+import { packModule } from '../lib/pack-module.js';
 import { runDev, type DevReload } from './run-dev.js';
 import { startTestServer, type TestServer } from '../../../server/src/test-support/test-server.js';
 import {
@@ -35,6 +35,9 @@ let devToken: string;
 let campaignId: string;
 let table: LiveClient;
 
+/** An error answer (or any other answer, whose `error` is then undefined). */
+type ErrorBody = { error?: { code: string; params?: Record<string, unknown> } };
+
 /** POSTs raw archive bytes to the server with `token`. */
 async function postArchive(path: string, bytes: Uint8Array, token: string) {
   const res = await fetch(`${server.url}${path}`, {
@@ -42,7 +45,7 @@ async function postArchive(path: string, bytes: Uint8Array, token: string) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
     body: new Blob([new Uint8Array(bytes)]),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as ErrorBody };
 }
 
 /** What the table says when the GM rests: the text of the chat message `heroes:rest` makes. */
@@ -176,37 +179,37 @@ describe('vtt dev against a running server', () => {
       })),
     });
     const refused = await postArchive('/api/modules/dev', broken, devToken);
-    expect([refused.status, refused.body['error']?.code]).toEqual([
-      422,
-      'VTT_ERR_DEV_RELOAD_FAILED',
-    ]);
-    expect(refused.body['error']?.params?.campaignId).toBe(campaignId);
+    expect([refused.status, refused.body.error?.code]).toEqual([422, 'VTT_ERR_DEV_RELOAD_FAILED']);
+    expect(refused.body.error?.params?.campaignId).toBe(campaignId);
     expect(await restText(table)).toBe(`${gm.id} rests`);
     // Nothing was left set: there is no build to drop.
     const drop = await request(server, 'DELETE', '/api/modules/dev/heroes', { token: devToken });
-    expect([drop.status, (drop.body as any).error?.code]).toEqual([404, 'VTT_ERR_DEV_NO_BUILD']);
+    expect([drop.status, (drop.body as ErrorBody).error?.code]).toEqual([
+      404,
+      'VTT_ERR_DEV_NO_BUILD',
+    ]);
   });
 
   it('lets only an admin, or an admin token with modules:install, send a build', async () => {
     const packed = await packModule(moduleDir, {}, bufferIo());
     const player = await addUser(server, gm, 'pim');
     const asPlayer = await postArchive('/api/modules/dev', packed.archive, player.token);
-    expect([asPlayer.status, asPlayer.body['error']?.code]).toEqual([
-      403,
-      'VTT_ERR_AUTH_ADMIN_ONLY',
-    ]);
+    expect([asPlayer.status, asPlayer.body.error?.code]).toEqual([403, 'VTT_ERR_AUTH_ADMIN_ONLY']);
     const reader = await request<{ token: string }>(server, 'POST', '/api/auth/tokens', {
       token: gm.token,
       body: { name: 'reader', scopes: ['campaigns:read'] },
     });
     const asReader = await postArchive('/api/modules/dev', packed.archive, reader.body.token);
-    expect([asReader.status, asReader.body['error']?.code]).toEqual([403, 'VTT_ERR_AUTH_SCOPE']);
+    expect([asReader.status, asReader.body.error?.code]).toEqual([403, 'VTT_ERR_AUTH_SCOPE']);
     // A player may not make a token that installs.
     const grab = await request(server, 'POST', '/api/auth/tokens', {
       token: player.token,
       body: { name: 'grab', scopes: ['modules:install'] },
     });
-    expect([grab.status, (grab.body as any).error?.code]).toEqual([403, 'VTT_ERR_AUTH_ADMIN_ONLY']);
+    expect([grab.status, (grab.body as ErrorBody).error?.code]).toEqual([
+      403,
+      'VTT_ERR_AUTH_ADMIN_ONLY',
+    ]);
     expect(await restText(table)).toBe(`${gm.id} rests`);
   });
 

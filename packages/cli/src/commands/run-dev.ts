@@ -5,7 +5,7 @@ import { CliError, type CliIo } from '../lib/io.js';
 import { cliError } from '../lib/cli-error.js';
 import { printFailure, progress, result } from '../lib/report.js';
 import { serverBase, serverRequest } from '../lib/server-request.js';
-import { packModule } from './run-pack.js';
+import { packModule } from '../lib/pack-module.js';
 
 /** Options of `vtt dev`. */
 export interface DevOptions {

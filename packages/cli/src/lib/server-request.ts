@@ -81,11 +81,11 @@ export async function serverRequest(request: ServerRequest): Promise<unknown> {
     throw cliError('VTT_ERR_CLI_SERVER_UNREACHABLE', { url: base, problem });
   }
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text === '' ? undefined : JSON.parse(text);
   } catch {
-    parsed = undefined;
+    // Not JSON: said below as "an answer that is not the server's error format".
   }
   if (response.ok) return parsed;
   const error = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
