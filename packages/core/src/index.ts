@@ -338,11 +338,15 @@ export type { Diagnostic, DiagnosticReport } from './manifest/diagnostics.js';
 export { MANIFEST_SCHEMA } from './manifest/manifest-schema.js';
 export {
   DOCUMENT_TYPES,
+  HEALTH_KINDS,
   MANIFEST_FILE,
   MODULE_KINDS,
   PACK_DOCUMENT_TYPES,
 } from './manifest/manifest-types.js';
 export type {
+  CombatDeclaration,
+  CombatHealthPath,
+  HealthKind,
   CompendiumReference,
   DocumentType,
   PackDocumentType,
@@ -354,6 +358,20 @@ export type {
   ModuleManifest,
   SheetReference,
 } from './manifest/manifest-types.js';
+export { checkCombatHealth } from './manifest/check-combat-health.js';
+export { createCombatStats, combatStats } from './combat-stats/combat-stats.js';
+export type { CombatStatsBuilder, CombatStatsOptions } from './combat-stats/combat-stats.js';
+export { campaignCombatTotals } from './combat-stats/campaign-totals.js';
+export { addTally, messageRoll, NO_ROLLS } from './combat-stats/roll-tally.js';
+export type { MessageRoll } from './combat-stats/roll-tally.js';
+export type {
+  ActorCombatTotals,
+  CombatantStats,
+  CombatHistory,
+  CombatTurn,
+  RollTally,
+  UnattributedStats,
+} from './combat-stats/combat-stats-types.js';
 export { compareSemver, formatSemver, parseSemver } from './manifest/semver.js';
 export type { SemVer } from './manifest/semver.js';
 export { isSemverRange, parseSemverRange, satisfiesRange } from './manifest/semver-range.js';

@@ -84,6 +84,7 @@ const S = {
   timelineText: secret('timeline-text'),
   imageName: secret('image-name', { channel: 'http' }),
   handoutName: secret('handout-name', { channel: 'http' }),
+  combatantName: secret('combatant-name'),
 };
 
 let server: TestServer;
@@ -287,6 +288,16 @@ beforeAll(async () => {
       },
     ],
     ['core:send-message', { text: S.whisper, whisper: [ana.id] }],
+    // A combat with a hidden combatant that wounds Ayla in its turn (combat statistics).
+    ['core:start-combat', { sceneId: 'crypt' }],
+    ['core:add-combatant', { id: 'c-ayla', tokenId: 't-ayla', initiative: 15 }],
+    [
+      'core:add-combatant',
+      { id: 'c-hidden', tokenId: S.tokenId, name: S.combatantName, initiative: 12, hidden: true },
+    ],
+    ['core:next-turn', {}],
+    ['core:next-turn', {}],
+    ['dnd5e:apply-damage', { actorId: 'ayla', amount: 2 }],
   );
 }, 60_000);
 afterAll(() => server.dispose());
@@ -562,6 +573,8 @@ describe('secrets never reach an HTTP answer that may not see them', () => {
       expect.arrayContaining([
         '/api/campaigns/{campaignId}/chat',
         '/api/campaigns/{campaignId}/log',
+        '/api/campaigns/{campaignId}/combats/{combatId}',
+        '/api/campaigns/{campaignId}/combat-stats',
         '/api/campaigns/{campaignId}/assets/{assetId}',
         '/api/campaigns/{campaignId}/scenes/{sceneId}/tiles/{z}/{x}/{y}',
       ]),
@@ -588,11 +601,21 @@ describe('secrets never reach an HTTP answer that may not see them', () => {
       for (let x = 0; x * TILE_SIZE < size.width; x++)
         for (let y = 0; y * TILE_SIZE < size.height; y++) tiles.push(`${z}/${x}/${y}`);
     }
+    const combats = await request<{ combats: { id: string }[] }>(
+      server,
+      'GET',
+      `/api/campaigns/${campaignId}/combats`,
+      { token: gm.token },
+    );
+    expect(combats.body.combats, combats.text).toHaveLength(1);
     const values: [string, readonly string[]][] = [
+      ['{combatId}', [...combats.body.combats.map((c) => c.id), 'combat0']],
       ['{assetId}', assetIds],
       ['{sceneId}', ['crypt', S.sceneId, MISSING_SCENE]],
       ['{z}/{x}/{y}', tiles],
       ['{session}', ['1', '2', '99']],
+      // The registry's archive route (a registry of public modules; off on this server).
+      ['{version}', ['1.0.0']],
     ];
     const paths = routes.flatMap((route) =>
       values.reduce(

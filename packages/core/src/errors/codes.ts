@@ -1,6 +1,7 @@
 import { ARCHIVE_ERRORS } from './archive-codes.js';
 import { BACKUP_ERRORS } from './backup-codes.js';
 import { CLI_ERRORS } from './cli-codes.js';
+import { COMBAT_ERRORS } from './combat-codes.js';
 import { COMPENDIUM_ERRORS } from './compendium-codes.js';
 import { DEV_ERRORS } from './dev-codes.js';
 import { DICE_ERRORS } from './dice-codes.js';
@@ -36,6 +37,7 @@ export const ERROR_CODES = {
   ...BACKUP_ERRORS,
   ...REGISTRY_ERRORS,
   ...DEV_ERRORS,
+  ...COMBAT_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 /** Any error code of the engine, e.g. `'VTT_ERR_DICE_SYNTAX'`. */

@@ -1,4 +1,9 @@
-import { DOCUMENT_TYPES, MODULE_KINDS, PACK_DOCUMENT_TYPES } from './manifest-types.js';
+import {
+  DOCUMENT_TYPES,
+  HEALTH_KINDS,
+  MODULE_KINDS,
+  PACK_DOCUMENT_TYPES,
+} from './manifest-types.js';
 
 const id = { type: 'string', format: 'vtt-id' } as const;
 const typeName = { type: 'string', format: 'vtt-type-name' } as const;
@@ -73,6 +78,28 @@ export const MANIFEST_SCHEMA = {
       },
     },
     capabilities: { $ref: '#/definitions/capabilities' },
+    combat: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['health'],
+      properties: {
+        health: {
+          type: 'array',
+          maxItems: 16,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path', 'kind'],
+            properties: {
+              path: { type: 'string', pattern: '^(/[^/]+)+$', maxLength: 256 },
+              kind: { type: 'string', enum: HEALTH_KINDS },
+              label,
+              actorTypes: { type: 'array', uniqueItems: true, minItems: 1, items: typeName },
+            },
+          },
+        },
+      },
+    },
   },
   definitions: {
     capabilities: {

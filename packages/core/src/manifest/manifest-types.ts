@@ -64,6 +64,8 @@ export interface ModuleAuthor {
   readonly url?: string;
   /** What the module may do beyond its own names; see {@link ModuleCapabilities}. */
   readonly capabilities?: ModuleCapabilities;
+  /** Which actor data is health, for combat statistics; see {@link CombatDeclaration}. */
+  readonly combat?: CombatDeclaration;
 }
 
 /**
@@ -78,6 +80,40 @@ export interface ModuleCapabilities {
   readonly propose?: readonly string[];
   /** The hooks the module registers: core action types (before) and core event types (after). */
   readonly hooks?: { readonly before?: readonly string[]; readonly after?: readonly string[] };
+}
+
+/** How a health value changes with harm: see {@link CombatHealthPath}. */
+export const HEALTH_KINDS = ['pool', 'damage'] as const;
+/** `'pool'` or `'damage'`. */
+export type HealthKind = (typeof HEALTH_KINDS)[number];
+
+/**
+ * One number of an actor's data that combat statistics follow, e.g. D&D's
+ * hit points or a Shadowrun condition monitor.
+ *
+ * @example
+ * const hp: CombatHealthPath = { path: '/hp/value', kind: 'pool', label: 'Hit points' };
+ * const stun: CombatHealthPath = { path: '/damage/stun', kind: 'damage', label: 'Stun' };
+ */
+export interface CombatHealthPath {
+  /** JSON pointer into the actor's `data`, e.g. `'/hp/value'`; the schema must make it a number. */
+  readonly path: string;
+  /**
+   * `'pool'`: the number is what is left (hit points, hull), so a decrease is
+   * damage and an increase healing. `'damage'`: the number is damage marked
+   * (condition boxes, wounds), so an increase is damage and a decrease healing.
+   */
+  readonly kind: HealthKind;
+  /** Shown to people, e.g. `'Hit points'`. */
+  readonly label?: string;
+  /** The actor types that have the path; all the manifest's actor types when omitted. */
+  readonly actorTypes?: readonly string[];
+}
+
+/** What the engine needs to know of a system's combat: see `docs/reference/manifest.md`, "Combat". */
+export interface CombatDeclaration {
+  /** The numbers whose changes are damage and healing in the combat statistics. */
+  readonly health: readonly CombatHealthPath[];
 }
 
 /** A validated module manifest (`vtt-module.json`); see `docs/reference/manifest.md`. */
@@ -112,4 +148,6 @@ export interface ModuleManifest {
   readonly flags?: FlagVisibility;
   /** What the module may do beyond its own names; see {@link ModuleCapabilities}. */
   readonly capabilities?: ModuleCapabilities;
+  /** Which actor data is health, for combat statistics; see {@link CombatDeclaration}. */
+  readonly combat?: CombatDeclaration;
 }

@@ -10,6 +10,7 @@ import {
   type DiagnosticReport,
 } from './diagnostics.js';
 import { checkCapabilities } from './capabilities.js';
+import { checkCombatHealth } from './check-combat-health.js';
 import { checkManifestReferences } from './manifest-references.js';
 import { MANIFEST_SCHEMA } from './manifest-schema.js';
 import type { ModuleManifest } from './manifest-types.js';
@@ -32,7 +33,8 @@ function manifestValidator(): ValidateFunction {
 /**
  * Validates a parsed `vtt-module.json`: its shape against
  * {@link MANIFEST_SCHEMA} and the references between its fields (sheet and
- * pack ids unique, types they name declared). Reports every problem at
+ * pack ids unique, types they name declared, `combat.health` paths numbers
+ * of the actor types' schemas). Reports every problem at
  * once; each names the field by JSON pointer and says how to fix it.
  * Missing `description`, `license` or `authors` are warnings. It does not
  * read files, check shipped schemas (see `validateModuleData`) or the
@@ -55,6 +57,7 @@ export function validateManifest(json: unknown): ManifestValidation {
     ...shapeErrors,
     ...checkManifestReferences(json),
     ...checkCapabilities(json),
+    ...checkCombatHealth(json),
   ];
   const warnings = RECOMMENDED.filter((field) => !(field in json)).map((field) =>
     createDiagnostic('VTT_ERR_MODULE_FIELD_RECOMMENDED', pointerOf(field), { field }),

@@ -41,7 +41,8 @@ export async function rollNamed(
     text: `${outcome.label || outcome.name}: ${outcome.total}`,
     roll: outcome.rolls[0] ?? null,
     whisper: [],
-    data: { outcome } as unknown as JsonValue,
+    // The actor the roll was made for, so the log says whose it was (combat statistics).
+    data: { outcome, ...(actorId === null ? {} : { actorId }) } as unknown as JsonValue,
   };
   const proposals = [card, ...reply.value.proposals];
   const drafts = decideProposals(ctx.state, proposals, {

@@ -17,6 +17,7 @@ import { EXPORT_FORMATS, exportFileName, exportLog, type ExportFormat } from './
 import { logFilter, type LogFilters } from './log-filters.js';
 import { projectedForward, projectedHistory } from './projected-history.js';
 import { sessionRoutes } from './session-routes.js';
+import { combatRoutes } from './combat-routes.js';
 
 interface Params {
   readonly campaignId: string;
@@ -119,6 +120,7 @@ export const historyPlugin = fp(
     );
 
     sessionRoutes(app, preValidation);
+    combatRoutes(app, preValidation);
   },
   { name: 'vtt-history', dependencies: ['vtt-persistence', 'vtt-auth', 'vtt-campaigns'] },
 );

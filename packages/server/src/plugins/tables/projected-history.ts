@@ -255,3 +255,40 @@ export async function* projectedForward(
     yield* window.entries;
   }
 }
+
+/** One event of the log with the full states just before and after it. */
+export interface LoggedStep {
+  readonly event: TableEvent;
+  readonly before: TableState;
+  readonly after: TableState;
+}
+
+/**
+ * The campaign's log with the full (unprojected) states around each event,
+ * oldest first: from the first snapshot, or on from `resume` (a state and
+ * its seq an earlier walk reached), to the seq the campaign has when the
+ * walk begins, `WINDOW` events at a time. For derivations that project
+ * their own results (combat statistics); never send a step as it is.
+ *
+ * @example
+ * for await (const { event, before, after } of statesForward(db, id)) stats.add(event, before, after);
+ */
+export async function* statesForward(
+  db: Kysely<Database>,
+  campaignId: string,
+  resume?: { readonly seq: number; readonly state: TableState },
+): AsyncGenerator<LoggedStep, void, undefined> {
+  const bounds = await logBounds(db, campaignId);
+  let state = resume?.state ?? (await snapshotAt(db, campaignId, bounds.floor)).state;
+  let done = resume?.seq ?? bounds.floor;
+  while (done < bounds.latest) {
+    const events = await readEvents(db, campaignId, done + 1, bounds.latest, WINDOW);
+    if (events.length === 0) return;
+    for (const event of events) {
+      const after = applyEvent(state, event);
+      yield { event, before: state, after };
+      state = after;
+    }
+    done = events[events.length - 1]!.seq;
+  }
+}
