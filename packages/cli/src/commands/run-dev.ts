@@ -115,6 +115,8 @@ async function watchAndSend(
       io,
       `reloaded ${reload.id}@${reload.version} into ${tables.length - failed.length} table${tables.length - failed.length === 1 ? '' : 's'} in ${Math.round(reload.packMs + reload.serverMs)} ms (pack ${Math.round(reload.packMs)} ms, server ${Math.round(reload.serverMs)} ms)`,
     );
+    if (tables.length === 0)
+      progress(io, 'no table is loaded right now: a table takes it when it loads');
     for (const table of failed) {
       io.stderr(
         `error: campaign ${table.campaignId} keeps its previous rules: ${table.error?.code ?? ''} ${table.error?.message ?? ''}\n`,
