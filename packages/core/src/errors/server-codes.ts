@@ -339,6 +339,10 @@ export const SERVER_ERRORS = defineErrors({
     fix: 'Send PUT /api/campaigns/:id/modules with {"addons": [...]}; leave "modules" out of core:update-campaign.',
     status: 403,
   },
+  VTT_ERR_PROTOCOL_CONNECTION_CLOSED: {
+    message: 'The connection to the table ended ({reason}) before the request "{id}" was answered.',
+    fix: 'Join the table again; a request resent with the same id is applied at most once, so check the table before repeating it.',
+  },
   VTT_ERR_PROTOCOL_RATE_LIMITED: {
     message: 'Too many messages: at most {rate} a second.',
     fix: 'Slow down; the connection closes if the flood goes on.',
