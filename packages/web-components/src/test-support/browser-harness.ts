@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request as httpRequest } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -82,27 +82,86 @@ const PAGE = `<!doctype html>
 body.dark { background: #0d0e11; }</style>
 <script type="module" src="/bundle.js"></script></head><body></body></html>`;
 
+/** Options of {@link serveTestPage}. */
+export interface TestPageOptions {
+  /**
+   * A real server (`http://127.0.0.1:<port>`) that every other path is
+   * proxied to, WebSocket upgrades included, with the page's Host header:
+   * the page, its `/api` requests and its live socket share one origin, as
+   * in the app that `vtt serve` serves.
+   */
+  readonly backend?: string;
+  /** More files by path, e.g. `{ '/quickjs.wasm': { body, type: 'application/wasm' } }`. */
+  readonly files?: Readonly<Record<string, { body: string | Uint8Array; type: string }>>;
+  /** The page's markup instead of the default empty page that loads `/bundle.js`. */
+  readonly page?: string;
+}
+
 /**
  * Serves `bundle` (see {@link bundleForBrowser}) under a test page on an
- * ephemeral port of 127.0.0.1. Anything but `/` and `/bundle.js` is a 404.
+ * ephemeral port of 127.0.0.1. Anything but `/`, `/bundle.js` and
+ * `options.files` is proxied to `options.backend`, or a 404 without one.
  *
  * @example
- * const server = await serveTestPage(await bundleForBrowser(entry));
+ * const server = await serveTestPage(await bundleForBrowser(entry), { backend: vtt.url });
  * await page.goto(`${server.origin}/`);
  */
-export async function serveTestPage(bundle: string): Promise<TestPageServer> {
-  const files = new Map([
-    ['/', { body: PAGE, type: 'text/html; charset=utf-8' }],
+export async function serveTestPage(
+  bundle: string,
+  options: TestPageOptions = {},
+): Promise<TestPageServer> {
+  const files = new Map<string, { body: string | Uint8Array; type: string }>([
+    ['/', { body: options.page ?? PAGE, type: 'text/html; charset=utf-8' }],
     ['/bundle.js', { body: bundle, type: 'text/javascript; charset=utf-8' }],
+    ...Object.entries(options.files ?? {}),
   ]);
+  const backend = options.backend === undefined ? null : new URL(options.backend);
   const server = createServer((request, response) => {
     const file = files.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    if (file === undefined) {
+    if (file !== undefined) {
+      response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
+      response.end(file.body);
+      return;
+    }
+    if (backend === null) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
-    response.end(file.body);
+    const forward = httpRequest(
+      {
+        host: backend.hostname,
+        port: backend.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    forward.on('error', () => response.destroy());
+    request.pipe(forward);
+  });
+  server.on('upgrade', (request, socket, head) => {
+    if (backend === null) {
+      socket.destroy();
+      return;
+    }
+    // The upgrade request goes out as it came (same Host and Origin), then bytes flow both ways.
+    const upstream = connect(Number(backend.port), backend.hostname, () => {
+      const lines = [`${request.method} ${request.url} HTTP/1.1`];
+      for (let i = 0; i < request.rawHeaders.length; i += 2)
+        lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+    socket.on('close', () => upstream.destroy());
+    upstream.on('close', () => socket.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -130,14 +189,18 @@ export interface ElementHarness {
 }
 
 /**
- * Bundles `entry`, serves it and launches Chromium (flags of STACK.md).
+ * Bundles `entry`, serves it (see {@link serveTestPage} for `options`) and
+ * launches Chromium (flags of STACK.md).
  *
  * @example
  * const harness = await startElementHarness(entry);
  * const { page } = await harness.open('<vtt-chat-log></vtt-chat-log>');
  */
-export async function startElementHarness(entry: string): Promise<ElementHarness> {
-  const server = await serveTestPage(await bundleForBrowser(entry));
+export async function startElementHarness(
+  entry: string,
+  options: TestPageOptions = {},
+): Promise<ElementHarness> {
+  const server = await serveTestPage(await bundleForBrowser(entry), options);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
