@@ -4,7 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, request, setupAdmin } from '../../../server/src/test-support/http-client.js';
+import { WebSocket } from 'ws';
 import { VttRequestError } from './request-error.js';
+import type { WebSocketConstructor } from './socket-types.js';
+import { VttClient } from './vtt-client.js';
 import type { ConnectionStatus, TableConnection } from './table-connection.js';
 import {
   asJson,
@@ -169,5 +172,31 @@ describe('VttClient', () => {
     expect(at.closeInfo?.code).toBe(4001);
     expect(seen).toEqual(['connecting', 'live', 'closed']);
     expect(client.user).toBeNull();
+  });
+
+  it('watches a table with an API token that may only observe, and is refused when it acts', async () => {
+    const id = await tokenTable(server, gm, ana, bo);
+    const made = await request<{ token: string }>(server, 'POST', '/api/auth/tokens', {
+      token: ana.token,
+      body: { name: 'blog map', scopes: ['tables:observe'] },
+    });
+    expect(made.status, made.text).toBe(201);
+    const client = new VttClient({
+      baseUrl: server.url,
+      apiToken: made.body.token,
+      fetch: (input, init) => fetch(input, init),
+      WebSocket: WebSocket as unknown as WebSocketConstructor,
+    });
+    expect((await client.me()).id).toBe(ana.id);
+    const table = client.join(id);
+    await table.ready();
+    expect(asJson(table.view)).toEqual((await freshSnapshot(server, id, ana)).view);
+    expect(table.view?.tokens.has('t-lich')).toBe(false);
+    const refused = await table.chat('from the blog').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(VttRequestError);
+    expect((refused as VttRequestError).code).toMatch(/^VTT_ERR_AUTH_/);
+    // A refused token is not renewed: the client says so rather than looping.
+    expect(await client.refresh()).toBe(false);
+    table.close();
   });
 });

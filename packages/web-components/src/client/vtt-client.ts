@@ -44,6 +44,13 @@ export interface VttClientOptions {
   readonly socketAuth?: 'ticket' | 'header';
   /** Reconnect delays and their randomness (seeded in tests). */
   readonly reconnect?: BackoffOptions;
+  /**
+   * A personal API token (`vtt_...`, from `POST /api/auth/tokens`) instead
+   * of a login: every request carries it, nothing is renewed, and its scopes
+   * decide what the client may do (`tables:observe` to watch a table). What
+   * an embedder on another site uses; see docs/embedding.md.
+   */
+  readonly apiToken?: string;
 }
 
 /** Options of {@link VttClient.join}. */
@@ -81,6 +88,7 @@ export class VttClient {
   #refreshToken: string | null = null;
   #user: VttUser | null = null;
   #refreshing: Promise<boolean> | null = null;
+  readonly #apiToken: boolean;
 
   constructor(options: VttClientOptions = {}) {
     const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
@@ -94,10 +102,22 @@ export class VttClient {
       undefined;
     this.#socketAuth = options.socketAuth ?? 'ticket';
     this.#reconnect = options.reconnect ?? {};
+    this.#apiToken = options.apiToken !== undefined;
+    if (options.apiToken !== undefined) this.#accessToken = options.apiToken;
   }
 
   /** The logged-in user, or null before {@link login} (and after {@link logout}). */
   get user(): VttUser | null {
+    return this.#user;
+  }
+
+  /**
+   * The user an API token acts for (`GET /api/me`), remembered as
+   * {@link user}. With a login, the same answer for the logged-in user.
+   * @throws VttRequestError `VTT_ERR_AUTH_REQUIRED` for a revoked or unknown token.
+   */
+  async me(): Promise<VttUser> {
+    this.#user = await this.request<VttUser>('GET', '/api/me');
     return this.#user;
   }
 
@@ -127,6 +147,8 @@ export class VttClient {
    * calls share one renewal. Resolves false when the session has ended.
    */
   refresh(): Promise<boolean> {
+    // An API token is not renewed: once refused, it stays refused.
+    if (this.#apiToken) return Promise.resolve(false);
     this.#refreshing ??= (async () => {
       try {
         const body = this.#refreshToken === null ? {} : { refreshToken: this.#refreshToken };
