@@ -16,6 +16,7 @@ import { campaignsPlugin } from './plugins/campaigns/campaigns-plugin.js';
 import { modulesPlugin } from './plugins/modules/modules-plugin.js';
 import { registryPlugin } from './plugins/registry/registry-plugin.js';
 import { dataDirPlugin } from './plugins/data-dir-plugin.js';
+import { embedOriginsPlugin } from './plugins/embed-origins-plugin.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
 import { backupPlugin } from './plugins/backup-plugin.js';
 import { healthPlugin } from './plugins/health-plugin.js';
@@ -97,6 +98,7 @@ export async function buildApp(
   app.decorate('vttConfig', config);
   app.decorate('bus', new ServerBus());
   await app.register(errorsPlugin);
+  await app.register(embedOriginsPlugin);
   await app.register(openapiPlugin);
   await app.register(dataDirPlugin);
   await app.register(persistencePlugin);

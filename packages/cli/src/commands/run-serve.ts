@@ -12,6 +12,7 @@ export interface ServeOptions {
   readonly data?: string;
   readonly publicUrl?: string;
   readonly trustProxy?: string;
+  readonly embedOrigins?: string;
   readonly databaseUrl?: string;
   readonly logLevel?: string;
   readonly backupEvery?: string;
@@ -45,6 +46,7 @@ export async function runServe(
     ...(options.data === undefined ? {} : { dataDir: options.data }),
     ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.embedOrigins === undefined ? {} : { embedOrigins: options.embedOrigins }),
     ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
     ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
     ...(options.backupEvery === undefined ? {} : { backupEveryMinutes: options.backupEvery }),

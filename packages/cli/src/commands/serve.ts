@@ -27,6 +27,10 @@ export function serveCommand(io: CliIo): Command {
       'comma-separated proxy addresses whose X-Forwarded-* headers are trusted (VTT_TRUST_PROXY)',
     )
     .option(
+      '--embed-origins <origins>',
+      'comma-separated sites whose pages may use this server with an API token (VTT_EMBED_ORIGINS), e.g. https://blog.example.org; null for file:// pages, * for any',
+    )
+    .option(
       '--database-url <url>',
       'a postgres:// URL instead of the SQLite file in the data folder (VTT_DATABASE_URL)',
     )

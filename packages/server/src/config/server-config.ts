@@ -21,6 +21,13 @@ export interface ServerConfig {
   readonly publicUrl: string | null;
   /** Trust X-Forwarded-* headers from these proxies (addresses or CIDRs); none by default. */
   readonly trustProxy: readonly string[];
+  /**
+   * Other sites whose pages may use this server's API and live sockets with
+   * an API token (CORS, and the sockets' Origin check): origins such as
+   * `https://blog.example.org`, `null` for pages opened from `file://`, or
+   * `*` for any. None by default. Cookies never work cross-origin.
+   */
+  readonly embedOrigins: readonly string[];
   /** SQLite by default; a `postgres://` URL shares one PostgreSQL between processes. */
   readonly databaseUrl: string | null;
   /** Install the example systems (D&D 5e, Shadowrun, Traveller) on first start. */
@@ -80,6 +87,7 @@ export const DEFAULT_CONFIG = Object.freeze({
   dataDir: './vtt-data',
   publicUrl: null,
   trustProxy: [] as readonly string[],
+  embedOrigins: [] as readonly string[],
   databaseUrl: null,
   installExamples: true,
   examplesDir: null,
@@ -108,6 +116,7 @@ export const CONFIG_ENV = Object.freeze({
   dataDir: 'VTT_DATA',
   publicUrl: 'VTT_PUBLIC_URL',
   trustProxy: 'VTT_TRUST_PROXY',
+  embedOrigins: 'VTT_EMBED_ORIGINS',
   databaseUrl: 'VTT_DATABASE_URL',
   logLevel: 'VTT_LOG_LEVEL',
   backupEveryMinutes: 'VTT_BACKUP_EVERY',
@@ -127,6 +136,7 @@ const FLAG: Partial<Record<keyof ServerConfig, string>> = {
   dataDir: '--data',
   publicUrl: '--public-url',
   trustProxy: '--trust-proxy',
+  embedOrigins: '--embed-origins',
   databaseUrl: '--database-url',
   logLevel: '--log-level',
   backupEveryMinutes: '--backup-every',
@@ -218,6 +228,38 @@ function flag(key: keyof ServerConfig, value: unknown): boolean {
   return invalid(key, value, 'it is neither on nor off', 'Give 1 (on) or 0 (off).');
 }
 
+/** A comma-separated (or array) list setting, trimmed, without empty entries. */
+function list(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.map((s) => String(s).trim()).filter((s) => s !== '')
+    : String(value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+
+/** Origins (`https://host[:port]`), `null` or `*`, normalised to what browsers send. */
+function embedOrigins(value: unknown): string[] {
+  const fix =
+    'Give origins such as https://blog.example.org (no path), null for file:// pages, or *.';
+  return list(value).map((entry) => {
+    if (entry === '*' || entry === 'null') return entry;
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      return invalid('embedOrigins', entry, 'it is not an origin', fix);
+    }
+    if (
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.origin !== entry.replace(/\/$/, '')
+    ) {
+      invalid('embedOrigins', entry, 'it must be scheme://host[:port] with nothing after it', fix);
+    }
+    return url.origin;
+  });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -256,13 +298,7 @@ export function resolveConfig(
       `Use one of ${LOG_LEVELS.join(', ')}.`,
     );
   }
-  const trust = pick('trustProxy');
-  const trustProxy = Array.isArray(trust)
-    ? trust.map(String)
-    : String(trust ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+  const trustProxy = list(pick('trustProxy'));
   const databaseUrl = pick('databaseUrl');
   if (
     databaseUrl !== null &&
@@ -283,6 +319,7 @@ export function resolveConfig(
     dataDir: resolve(String(pick('dataDir'))),
     publicUrl: publicUrl(pick('publicUrl')),
     trustProxy,
+    embedOrigins: embedOrigins(pick('embedOrigins')),
     databaseUrl:
       databaseUrl === null || databaseUrl === undefined || databaseUrl === ''
         ? null

@@ -13,13 +13,17 @@ import { answer, bearer, body, errorAnswer, idParam } from '../../http/route-sch
 import type { AuthUser } from '../../server-types.js';
 import { requireRouteScope } from '../auth/api-scopes.js';
 import { authenticate, userOf } from '../campaigns/request-user.js';
+import { isEmbedOrigin } from '../embed-origins-plugin.js';
 import { LiveConnection } from './live-connection.js';
 import { LiveTickets, TICKET_TTL_MS } from './live-tickets.js';
 import { TableRoom } from './table-room.js';
 
 const tags = ['live'];
 
-/** The origin a browser's socket must come from: the public URL's, else the address it asked for. */
+/**
+ * The origin a browser's socket must come from: the public URL's, else the
+ * address it asked for; or one of the server's `embedOrigins`.
+ */
 function expectedOrigin(app: FastifyInstance, request: FastifyRequest): string {
   const publicUrl = app.vttConfig.publicUrl;
   return publicUrl !== null ? new URL(publicUrl).origin : `${request.protocol}://${request.host}`;
@@ -110,7 +114,11 @@ export const realtimePlugin = fp(
         // Before the upgrade: a refusal is a plain HTTP answer, and nothing of the table is touched.
         preValidation: async (request) => {
           const origin = request.headers.origin;
-          if (origin !== undefined && origin !== expectedOrigin(app, request)) {
+          if (
+            origin !== undefined &&
+            origin !== expectedOrigin(app, request) &&
+            !isEmbedOrigin(app, origin)
+          ) {
             throw new VttError('VTT_ERR_AUTH_ORIGIN', { origin: origin.slice(0, 200) });
           }
           const query = request.query as { ticket?: unknown };
