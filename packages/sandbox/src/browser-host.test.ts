@@ -268,4 +268,46 @@ describe.skipIf(skip)('browser sandbox host (real QuickJS in real Chromium Web W
       await broken.close();
     }
   });
+
+  it("runs the worker and wasm of another origin's server (an embedding page), imported from a blob: worker", async () => {
+    const other = await serveSandboxPage({ cors: true });
+    const embedding = await openDriverPage(browser as Browser, `${server?.origin}/`);
+    try {
+      const started = await embedding.evaluate(
+        (urls) =>
+          (globalThis as unknown as PageGlobal).vttSandboxDriver.start({
+            ...urls,
+            workers: 1,
+            limits: {},
+          }),
+        {
+          wasmUrl: `${other.origin}/quickjs.wasm`,
+          workerUrl: `${other.origin}/web-worker-entry.js`,
+        },
+      );
+      expect(started).toMatchObject({ ok: true });
+      expect(other.requests).toEqual(
+        expect.arrayContaining(['/quickjs.wasm', '/web-worker-entry.js']),
+      );
+      const loaded = await embedding.evaluate(
+        (source) =>
+          (globalThis as unknown as PageGlobal).vttSandboxDriver.load('embed:rules', source),
+        RULES,
+      );
+      expect(loaded).toMatchObject({ ok: true });
+      const healed = await embedding.evaluate(() =>
+        (globalThis as unknown as PageGlobal).vttSandboxDriver.call('embed:rules', 'heal', {
+          hp: 5,
+          amount: 2,
+        }),
+      );
+      expect(healed).toMatchObject({ ok: true, value: { hp: 7, calls: 1 } });
+    } finally {
+      await embedding
+        .evaluate(() => (globalThis as unknown as PageGlobal).vttSandboxDriver.close())
+        .catch(() => undefined);
+      await embedding.close();
+      await other.close();
+    }
+  });
 });

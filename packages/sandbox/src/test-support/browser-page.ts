@@ -29,6 +29,7 @@ export interface DriverEvent {
 export interface BrowserSandboxDriver {
   start(options: {
     readonly wasmUrl: string;
+    readonly workerUrl?: string;
     readonly workers: number;
     readonly limits: Partial<SandboxLimits>;
   }): Promise<DriverOutcome>;

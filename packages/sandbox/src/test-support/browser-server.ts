@@ -28,13 +28,16 @@ const page = (script: string): Served => ({
  * Bundles test-support/browser-page.ts and web-worker-entry.ts from source
  * with esbuild and serves them on 127.0.0.1 (ephemeral port) with QuickJS's
  * `.wasm`: `/` is the working page, `/no-worker/` the same page with its
- * `web-worker-entry.js` missing (404).
+ * `web-worker-entry.js` missing (404). With `cors`, every answer allows any
+ * origin, so another origin's page can take the worker and wasm from it.
  *
  * @example
  * const server = await serveSandboxPage();
  * await page.goto(`${server.origin}/`);
  */
-export async function serveSandboxPage(): Promise<SandboxPageServer> {
+export async function serveSandboxPage(
+  options: { readonly cors?: boolean } = {},
+): Promise<SandboxPageServer> {
   const here = fileURLToPath(new URL('..', import.meta.url));
   const result = await build({
     entryPoints: {
@@ -76,7 +79,11 @@ export async function serveSandboxPage(): Promise<SandboxPageServer> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': file.type,
+      'cache-control': 'no-store',
+      ...(options.cors === true && { 'access-control-allow-origin': '*' }),
+    });
     response.end(file.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
