@@ -17,3 +17,16 @@ export { rollErrorView } from './roll-error.js';
 export type { RollErrorView } from './roll-error.js';
 export { themeStyles } from './theme.js';
 export type { VttTheme } from './theme.js';
+export { VttMap, type MapTool, type TokenImageResolver } from './map/vtt-map.js';
+export { snapTokenPosition, stepTokenPosition, rulerDistance } from './map/map-geometry.js';
+export type { MapTransform } from './map/map-viewport.js';
+export type {
+  VttMapEventMap,
+  VttTokenMoveEventDetail,
+  VttTokenUpdateEventDetail,
+  VttFogPaintEventDetail,
+  VttFogConfigureEventDetail,
+  VttTemplateCreateEventDetail,
+  VttPingEventDetail,
+  VttTokenSelectEventDetail,
+} from './map/map-events.js';
