@@ -26,6 +26,7 @@ import { persistencePlugin } from './plugins/persistence-plugin.js';
 import { realtimePlugin } from './plugins/realtime/realtime-plugin.js';
 import { historyPlugin } from './plugins/tables/history-plugin.js';
 import { tablesPlugin } from './plugins/tables/tables-plugin.js';
+import { webAppPlugin } from './plugins/web-app/web-app-plugin.js';
 import { ServerBus } from './server-bus.js';
 import './server-types.js';
 import { validatorCompiler } from './http/validation.js';
@@ -113,6 +114,7 @@ export async function buildApp(
   await app.register(assetsPlugin);
   await app.register(realtimePlugin);
   await app.register(backupPlugin);
+  await app.register(webAppPlugin);
   return app;
 }
 

@@ -42,4 +42,37 @@ export { consumeTable, provideTable, tableContext } from './client/table-context
 
 // --- the elements ---------------------------------------------------------------
 /** Importing the package registers every tag (`<vtt-dice-roller>`, `<vtt-chat-log>`, ...). */
-export * from './elements/index.js';
+export {
+  VttDiceRoller,
+  VttChatLog,
+  chatOutcome,
+  dieStates,
+  renderDiceBreakdown,
+  diceBreakdownStyles,
+  rollErrorView,
+  themeStyles,
+  VttMap,
+  snapTokenPosition,
+  stepTokenPosition,
+  rulerDistance,
+} from './elements/index.js';
+export type {
+  DiceRollerFunction,
+  VttRollErrorEventDetail,
+  VttRollEventDetail,
+  VttChatEventDetail,
+  ChatOutcome,
+  RollErrorView,
+  VttTheme,
+  MapTool,
+  TokenImageResolver,
+  MapTransform,
+  VttMapEventMap,
+  VttTokenMoveEventDetail,
+  VttTokenUpdateEventDetail,
+  VttFogPaintEventDetail,
+  VttFogConfigureEventDetail,
+  VttTemplateCreateEventDetail,
+  VttPingEventDetail,
+  VttTokenSelectEventDetail,
+} from './elements/index.js';

@@ -38,6 +38,12 @@ export interface ServerConfig {
    * `examples/`. Null: none to install.
    */
   readonly examplesDir: string | null;
+  /**
+   * Folder of the browser app served at `/` (index.html, bundles, service
+   * worker). Null: `@vtt/web-components`' `dist/browser`, built by
+   * `npm run build`.
+   */
+  readonly webAppDir: string | null;
   /** Access-token lifetime, in seconds. */
   readonly accessTokenSeconds: number;
   /** Session lifetime (refresh), in seconds. */
@@ -91,6 +97,7 @@ export const DEFAULT_CONFIG = Object.freeze({
   databaseUrl: null,
   installExamples: true,
   examplesDir: null,
+  webAppDir: null,
   accessTokenSeconds: 15 * 60,
   sessionSeconds: 30 * 24 * 3600,
   snapshotEvery: 200,
@@ -326,6 +333,10 @@ export function resolveConfig(
         : String(databaseUrl),
     installExamples: pick('installExamples') !== false && pick('installExamples') !== 'false',
     examplesDir: pick('examplesDir') === null ? null : resolve(String(pick('examplesDir'))),
+    webAppDir:
+      pick('webAppDir') === null || pick('webAppDir') === undefined || pick('webAppDir') === ''
+        ? null
+        : resolve(String(pick('webAppDir'))),
     accessTokenSeconds: integer('accessTokenSeconds', pick('accessTokenSeconds'), 10, 24 * 3600),
     sessionSeconds: integer('sessionSeconds', pick('sessionSeconds'), 60, 365 * 24 * 3600),
     snapshotEvery: integer('snapshotEvery', pick('snapshotEvery'), 1, 1_000_000),

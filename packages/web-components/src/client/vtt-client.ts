@@ -207,6 +207,47 @@ export class VttClient {
   }
 
   /**
+   * An authorized multipart upload (`POST` of a `FormData`), such as an
+   * image to `POST /api/campaigns/{id}/assets`; renews an expired token once,
+   * as {@link request} does.
+   * @throws VttRequestError with the server's code, message, params and status.
+   *
+   * @example
+   * const form = new FormData();
+   * form.append('file', file);
+   * const asset = await client.upload(`/api/campaigns/${id}/assets`, form);
+   */
+  upload<T = Record<string, unknown>>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, form);
+  }
+
+  /**
+   * Authorized bytes of a GET route, such as an asset image
+   * (`GET /api/campaigns/{id}/assets/{assetId}`), for a blob URL an `<img>`
+   * can show; renews an expired token once, as {@link request} does.
+   * @throws VttRequestError with the server's code, message, params and status.
+   *
+   * @example
+   * const url = URL.createObjectURL(await client.blob(asset.url));
+   */
+  async blob(path: string): Promise<Blob> {
+    const get = async (): Promise<Response> => {
+      if (this.#accessToken === null) throw notLoggedIn();
+      return this.#fetch(`${this.#baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${this.#accessToken}` },
+        credentials: 'same-origin',
+      });
+    };
+    let res = await get();
+    if (res.status === 401 && (await this.refresh())) res = await get();
+    if (res.ok) return res.blob();
+    const parsed = (await res.json().catch(() => ({}))) as { error?: WireError };
+    throw new VttRequestError(parsed.error ?? new VttError('VTT_ERR_SERVER_INTERNAL').toJSON(), {
+      status: res.status,
+    });
+  }
+
+  /**
    * Opens the live table of a campaign: a {@link TableConnection} that starts
    * connecting at once (`status` `connecting`) and keeps the user's view.
    *
@@ -267,8 +308,9 @@ export class VttClient {
     path: string,
     options: { readonly body?: unknown; readonly auth: boolean },
   ): Promise<T> {
+    const form = options.body instanceof FormData ? options.body : null;
     const headers: Record<string, string> = {};
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.body !== undefined && form === null) headers['content-type'] = 'application/json';
     if (options.auth) {
       if (this.#accessToken === null) throw notLoggedIn();
       headers['authorization'] = `Bearer ${this.#accessToken}`;
@@ -277,7 +319,7 @@ export class VttClient {
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.body === undefined ? {} : { body: form ?? JSON.stringify(options.body) }),
     });
     const text = await res.text();
     const parsed = text === '' ? {} : (JSON.parse(text) as unknown);
