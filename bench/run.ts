@@ -10,6 +10,7 @@ import { benchReducer } from './reducer.bench.js';
 import { benchReplica } from './replica.bench.js';
 import { benchSandbox } from './sandbox.bench.js';
 import { benchServer } from './server.bench.js';
+import { benchWeb } from './web.bench.js';
 
 process.stdout.write(`# vtt benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 benchDice();
@@ -19,3 +20,4 @@ await benchSandbox();
 await benchReplica();
 await benchCli();
 await benchServer();
+await benchWeb();
